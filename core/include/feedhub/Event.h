@@ -1,0 +1,54 @@
+//
+// Event.h
+//
+// Definition of the Event class.
+//
+
+#ifndef feedhub_Event_INCLUDED
+#define feedhub_Event_INCLUDED
+
+#include "Poco/Timestamp.h"
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace feedhub
+{
+
+class Event
+    /// One published event: immutable once the bus has assigned its id.
+    ///
+    /// The sequence number is hub-wide and strictly increasing, so it is also
+    /// strictly increasing within each topic, and one number is enough to say
+    /// where a client stands on every topic of a multi-topic connection. The
+    /// SSE wire form is encoded once here and shared by every subscriber.
+{
+public:
+    Event(std::string topic, std::uint64_t sequence, std::string type, std::string data, Poco::Timestamp time);
+
+    const std::string& topic() const { return _topic; }
+    std::uint64_t sequence() const { return _sequence; }
+    const std::string& type() const { return _type; }
+    const std::string& data() const { return _data; }
+    const Poco::Timestamp& time() const { return _time; }
+
+    std::string id() const;
+        /// The event id as clients see it: "<topic>:<sequence>".
+
+    const std::string& frame() const { return _frame; }
+        /// The complete SSE frame (id, event, data lines, blank line).
+
+private:
+    std::string _topic;
+    std::uint64_t _sequence;
+    std::string _type;
+    std::string _data;
+    Poco::Timestamp _time;
+    std::string _frame;
+};
+
+using EventPtr = std::shared_ptr<const Event>;
+
+} // namespace feedhub
+
+#endif // feedhub_Event_INCLUDED

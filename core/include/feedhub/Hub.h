@@ -1,0 +1,76 @@
+//
+// Hub.h
+//
+// Definition of the Hub class.
+//
+
+#ifndef feedhub_Hub_INCLUDED
+#define feedhub_Hub_INCLUDED
+
+#include "Poco/Net/HTTPServer.h"
+#include "Poco/ThreadPool.h"
+#include "Poco/Util/Timer.h"
+#include "feedhub/ConnectionLimit.h"
+#include "feedhub/EventLoop.h"
+#include "feedhub/HubSettings.h"
+#include "feedhub/InProcessBus.h"
+#include "feedhub/RequestRouter.h"
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace feedhub
+{
+
+class Hub
+    /// The running hub: the bus, the event loops, the HTTP server and its
+    /// routes (/events, /publish, /topics, /healthz).
+    ///
+    /// HTTP worker threads parse requests and answer the short ones; SSE
+    /// subscribers are handed to the event loops, so a subscriber costs a
+    /// socket and a few hundred bytes, never a thread.
+{
+public:
+    explicit Hub(const HubSettings& settings);
+    ~Hub();
+
+    void start();
+        /// Binds the port and starts serving. Throws if the port is taken.
+
+    void stop();
+        /// Stops accepting, closes every subscriber, joins every thread.
+
+    Poco::UInt16 port() const;
+        /// The bound port (useful when the settings ask for port 0).
+
+    void mountEventStream(const std::string& path, std::vector<std::string> defaultTopics);
+        /// Serves an SSE endpoint at path for the given topics (a request may
+        /// still name its own with ?topic=).
+
+    const HubSettings& settings() const { return _settings; }
+    Bus& bus() { return _bus; }
+    RequestRouter& router() { return *_router; }
+    Poco::Util::Timer& timer() { return _timer; }
+    ConnectionLimit& connections() { return _connections; }
+
+    EventLoop& nextLoop();
+        /// The loop to park the next connection on (round robin).
+
+    std::size_t parkedConnections() const;
+
+private:
+    HubSettings _settings;
+    InProcessBus _bus;
+    ConnectionLimit _connections;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr _routerPtr;
+    RequestRouter* _router;
+    std::vector<std::unique_ptr<EventLoop>> _loops;
+    std::atomic<std::size_t> _nextLoop{0};
+    Poco::Util::Timer _timer;
+    std::unique_ptr<Poco::ThreadPool> _workers;
+    std::unique_ptr<Poco::Net::HTTPServer> _server;
+};
+
+} // namespace feedhub
+
+#endif // feedhub_Hub_INCLUDED

@@ -1,0 +1,48 @@
+//
+// HubSettings.h
+//
+// Definition of the HubSettings struct.
+//
+
+#ifndef feedhub_HubSettings_INCLUDED
+#define feedhub_HubSettings_INCLUDED
+
+#include "Poco/Timespan.h"
+#include "Poco/Util/AbstractConfiguration.h"
+#include <string>
+#include <vector>
+
+namespace feedhub
+{
+
+struct HubSettings
+    /// The core's settings, read from hub.ini. etc/hub.ini documents each one.
+{
+    std::string address = "0.0.0.0";
+    int port = 8080;
+    int httpThreads = 8;
+    int httpQueue = 256;
+    int eventLoops = 1;
+    std::string corsOrigin = "*";
+    std::size_t maxBodyBytes = 65536;
+
+    int retryMs = 3000;
+    Poco::Timespan heartbeat = Poco::Timespan(15, 0);
+    std::size_t maxSubscribers = 19000;
+    std::size_t maxTopicsPerConnection = 16;
+    std::size_t outboxLimitBytes = 1 << 20;
+    std::vector<std::string> defaultTopics;
+
+    std::size_t historyEvents = 1000;
+    Poco::Timespan historyAge = Poco::Timespan(3600, 0);
+    std::size_t maxTopics = 10000;
+
+    static HubSettings fromConfiguration(const Poco::Util::AbstractConfiguration& config);
+        /// Reads the [server], [sse] and [history] sections; a missing key keeps
+        /// its default. Throws Poco::InvalidArgumentException naming the key if
+        /// a value is out of range.
+};
+
+} // namespace feedhub
+
+#endif // feedhub_HubSettings_INCLUDED

@@ -1,0 +1,30 @@
+//
+// JsonResponse.h
+//
+// Definition of the JsonResponse class.
+//
+
+#ifndef feedhub_JsonResponse_INCLUDED
+#define feedhub_JsonResponse_INCLUDED
+
+#include "Poco/Dynamic/Var.h"
+#include "Poco/Net/HTTPServerResponse.h"
+
+namespace feedhub
+{
+
+class JsonResponse
+    /// Sends JSON bodies with a Content-Length, so connections stay reusable.
+{
+public:
+    static void send(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
+                     const Poco::Dynamic::Var& body);
+
+    static void error(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
+                      const std::string& message);
+        /// Sends {"error": message}.
+};
+
+} // namespace feedhub
+
+#endif // feedhub_JsonResponse_INCLUDED

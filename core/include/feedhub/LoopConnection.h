@@ -1,0 +1,77 @@
+//
+// LoopConnection.h
+//
+// Definition of the LoopConnection class.
+//
+
+#ifndef feedhub_LoopConnection_INCLUDED
+#define feedhub_LoopConnection_INCLUDED
+
+#include "Poco/Net/StreamSocket.h"
+#include "Poco/Clock.h"
+#include "feedhub/ConnectionLimit.h"
+#include "feedhub/Event.h"
+#include "feedhub/Outbox.h"
+#include <string>
+#include <vector>
+
+namespace feedhub
+{
+
+class EventLoop;
+
+class LoopConnection
+    /// A client socket taken from the HTTP server and parked on an event loop:
+    /// an SSE stream or a waiting long-poll request.
+    ///
+    /// The loop owns it and calls it only from the loop thread. Subclasses
+    /// react to events on their topics, to heartbeats and to their deadline;
+    /// the loop does the socket work.
+{
+public:
+    LoopConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot);
+    virtual ~LoopConnection();
+
+    LoopConnection(const LoopConnection&) = delete;
+    LoopConnection& operator=(const LoopConnection&) = delete;
+
+    virtual void opened() = 0;
+        /// Called once, on the loop thread, when the loop has taken the socket.
+
+    virtual void eventPublished(const EventPtr& event) = 0;
+        /// Called for each event on a topic the connection watches.
+
+    virtual void heartbeat();
+        /// Called every heartbeat interval; does nothing by default.
+
+    virtual void deadlineReached();
+        /// Called when the deadline set with EventLoop::setDeadline() passes;
+        /// closes the connection by default.
+
+    virtual void received(const char* data, std::size_t length);
+        /// Called with bytes the client sent; ignores them by default.
+
+    int fd() const { return _fd; }
+    Outbox& outbox() { return _outbox; }
+    EventLoop& loop() const { return *_loop; }
+    const std::vector<std::string>& topics() const { return _topics; }
+
+private:
+    friend class EventLoop;
+
+    Poco::Net::StreamSocket _socket;
+    ConnectionLimit::Slot _slot;
+    int _fd;
+    EventLoop* _loop = nullptr;
+    Outbox _outbox;
+    std::vector<std::string> _topics;
+    bool _writeWatched = false;
+    bool _dirty = false;
+    bool _closed = false;
+    bool _hasDeadline = false;
+    Poco::Clock _deadline;
+};
+
+} // namespace feedhub
+
+#endif // feedhub_LoopConnection_INCLUDED

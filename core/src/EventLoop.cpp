@@ -1,0 +1,375 @@
+//
+// EventLoop.cpp
+//
+
+#include "feedhub/EventLoop.h"
+#include "Poco/Error.h"
+#include "Poco/Exception.h"
+#include <algorithm>
+#include <cerrno>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace feedhub
+{
+
+namespace
+{
+
+constexpr int MAX_READY = 256;
+constexpr std::size_t READ_CHUNK = 4096;
+constexpr std::uint32_t READ_EVENTS = EPOLLIN | EPOLLRDHUP;
+
+} // namespace
+
+EventLoop::EventLoop(Bus& bus, Poco::Timespan heartbeatInterval, const std::string& name)
+    : _bus(bus), _heartbeatInterval(heartbeatInterval), _thread(name), _logger(Poco::Logger::get("feedhub.loop")),
+      _epoll(::epoll_create1(EPOLL_CLOEXEC)), _wakeFd(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
+{
+    if (_epoll < 0 || _wakeFd < 0)
+        throw Poco::SystemException("cannot create the event loop's epoll or eventfd descriptor");
+    epoll_event wakeEvent{};
+    wakeEvent.events = EPOLLIN;
+    wakeEvent.data.ptr = nullptr;
+    ::epoll_ctl(_epoll, EPOLL_CTL_ADD, _wakeFd, &wakeEvent);
+}
+
+EventLoop::~EventLoop()
+{
+    stop();
+    ::close(_wakeFd);
+    ::close(_epoll);
+}
+
+void EventLoop::start()
+{
+    _bus.attach(*this);
+    _nextHeartbeat = Poco::Clock() + _heartbeatInterval.totalMicroseconds();
+    _thread.start(*this);
+}
+
+void EventLoop::stop()
+{
+    if (!_thread.isRunning())
+        return;
+    _bus.detach(*this);
+    _stopping = true;
+    wake();
+    _thread.join();
+}
+
+void EventLoop::deliver(const EventPtr& event)
+{
+    std::lock_guard<std::mutex> lock(_queueMutex);
+    _queuedEvents.push_back(event);
+    if (!_woken)
+    {
+        _woken = true;
+        wake();
+    }
+}
+
+void EventLoop::post(std::function<void()> task)
+{
+    std::lock_guard<std::mutex> lock(_queueMutex);
+    _queuedTasks.push_back(std::move(task));
+    if (!_woken)
+    {
+        _woken = true;
+        wake();
+    }
+}
+
+void EventLoop::adopt(std::unique_ptr<LoopConnection> connection)
+{
+    // std::function needs a copyable callable, so the connection travels as a shared_ptr.
+    auto parcel = std::make_shared<std::unique_ptr<LoopConnection>>(std::move(connection));
+    post([this, parcel] { open(std::move(*parcel)); });
+}
+
+void EventLoop::wake()
+{
+    const std::uint64_t one = 1;
+    [[maybe_unused]] ssize_t ignored = ::write(_wakeFd, &one, sizeof one);
+}
+
+void EventLoop::run()
+{
+    epoll_event ready[MAX_READY];
+    while (!_stopping)
+    {
+        const int count = ::epoll_wait(_epoll, ready, MAX_READY, nextTimeoutMs());
+        if (count < 0 && errno != EINTR)
+        {
+            _logger.error("epoll_wait failed: %s", std::string(Poco::Error::getMessage(errno)));
+            break;
+        }
+        for (int i = 0; i < count; ++i)
+        {
+            if (ready[i].data.ptr == nullptr)
+                takeQueued();
+            else
+                handleReady(*static_cast<LoopConnection*>(ready[i].data.ptr), ready[i].events);
+        }
+        fireDeadlines();
+        sendHeartbeats();
+        writeDirty();
+        buryClosed();
+    }
+    closeAll();
+}
+
+void EventLoop::takeQueued()
+{
+    std::uint64_t counter;
+    [[maybe_unused]] ssize_t ignored = ::read(_wakeFd, &counter, sizeof counter);
+    std::vector<EventPtr> events;
+    std::vector<std::function<void()>> tasks;
+    {
+        std::lock_guard<std::mutex> lock(_queueMutex);
+        events.swap(_queuedEvents);
+        tasks.swap(_queuedTasks);
+        _woken = false;
+    }
+    for (auto& task : tasks)
+        task();
+    for (const EventPtr& event : events)
+        dispatch(event);
+}
+
+void EventLoop::dispatch(const EventPtr& event)
+{
+    auto it = _watchers.find(event->topic());
+    if (it == _watchers.end())
+        return;
+    // Iterate a copy: a connection may close or change its topics while we go.
+    _dispatching.assign(it->second.begin(), it->second.end());
+    for (LoopConnection* connection : _dispatching)
+    {
+        if (!connection->_closed)
+            connection->eventPublished(event);
+    }
+}
+
+void EventLoop::open(std::unique_ptr<LoopConnection> connection)
+{
+    LoopConnection& ref = *connection;
+    try
+    {
+        ref._socket.setBlocking(false);
+        ref._socket.setNoDelay(true);
+    }
+    catch (Poco::Exception& exc)
+    {
+        _logger.debug("dropping a connection that went away before it was parked: %s", exc.displayText());
+        return;
+    }
+    epoll_event interest{};
+    interest.events = READ_EVENTS;
+    interest.data.ptr = &ref;
+    if (::epoll_ctl(_epoll, EPOLL_CTL_ADD, ref._fd, &interest) < 0)
+    {
+        _logger.error("cannot watch socket %d: %s", ref._fd, std::string(Poco::Error::getMessage(errno)));
+        return;
+    }
+    ref._loop = this;
+    _connections.emplace(ref._fd, std::move(connection));
+    _connectionCount.fetch_add(1, std::memory_order_relaxed);
+    ref.opened();
+}
+
+void EventLoop::handleReady(LoopConnection& connection, std::uint32_t events)
+{
+    if (connection._closed)
+        return;
+    if (events & (READ_EVENTS | EPOLLHUP | EPOLLERR))
+        readFrom(connection);
+    if (!connection._closed && (events & EPOLLOUT))
+        writeTo(connection);
+}
+
+void EventLoop::readFrom(LoopConnection& connection)
+{
+    char buffer[READ_CHUNK];
+    while (!connection._closed)
+    {
+        const ssize_t got = ::recv(connection._fd, buffer, sizeof buffer, MSG_DONTWAIT);
+        if (got > 0)
+        {
+            connection.received(buffer, static_cast<std::size_t>(got));
+        }
+        else if (got < 0 && errno == EINTR)
+        {
+            continue;
+        }
+        else
+        {
+            if (got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+                close(connection);
+            return;
+        }
+    }
+}
+
+void EventLoop::flush(LoopConnection& connection)
+{
+    if (!connection._dirty && !connection._closed)
+    {
+        connection._dirty = true;
+        _dirty.push_back(&connection);
+    }
+}
+
+void EventLoop::writeDirty()
+{
+    _writing.swap(_dirty);
+    for (LoopConnection* connection : _writing)
+    {
+        connection->_dirty = false;
+        if (!connection->_closed)
+            writeTo(*connection);
+    }
+    _writing.clear();
+}
+
+void EventLoop::writeTo(LoopConnection& connection)
+{
+    switch (connection._outbox.flushTo(connection._fd))
+    {
+    case Outbox::Flush::DONE:
+        if (connection._writeWatched)
+            setWriteWatch(connection, false);
+        break;
+    case Outbox::Flush::BLOCKED:
+        if (!connection._writeWatched)
+            setWriteWatch(connection, true);
+        break;
+    case Outbox::Flush::FAILED:
+        close(connection);
+        break;
+    }
+}
+
+void EventLoop::setWriteWatch(LoopConnection& connection, bool on)
+{
+    epoll_event interest{};
+    interest.events = on ? (READ_EVENTS | EPOLLOUT) : READ_EVENTS;
+    interest.data.ptr = &connection;
+    ::epoll_ctl(_epoll, EPOLL_CTL_MOD, connection._fd, &interest);
+    connection._writeWatched = on;
+}
+
+void EventLoop::watch(LoopConnection& connection, std::vector<std::string> topics)
+{
+    for (const std::string& topic : connection._topics)
+    {
+        auto it = _watchers.find(topic);
+        if (it == _watchers.end())
+            continue;
+        std::vector<LoopConnection*>& watchers = it->second;
+        auto position = std::find(watchers.begin(), watchers.end(), &connection);
+        if (position != watchers.end())
+        {
+            *position = watchers.back();
+            watchers.pop_back();
+        }
+        if (watchers.empty())
+            _watchers.erase(it);
+    }
+    if (!connection._topics.empty())
+        _bus.countSubscribers(connection._topics, -1);
+    connection._topics = std::move(topics);
+    for (const std::string& topic : connection._topics)
+        _watchers[topic].push_back(&connection);
+    if (!connection._topics.empty())
+        _bus.countSubscribers(connection._topics, +1);
+}
+
+void EventLoop::close(LoopConnection& connection)
+{
+    if (connection._closed)
+        return;
+    connection._closed = true;
+    watch(connection, {});
+    clearDeadline(connection);
+    ::epoll_ctl(_epoll, EPOLL_CTL_DEL, connection._fd, nullptr);
+    auto it = _connections.find(connection._fd);
+    _closed.push_back(std::move(it->second));
+    _connections.erase(it);
+    _connectionCount.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void EventLoop::buryClosed()
+{
+    _closed.clear();
+}
+
+void EventLoop::closeAll()
+{
+    while (!_connections.empty())
+        close(*_connections.begin()->second);
+    buryClosed();
+}
+
+void EventLoop::setDeadline(LoopConnection& connection, Poco::Clock deadline)
+{
+    clearDeadline(connection);
+    connection._hasDeadline = true;
+    connection._deadline = deadline;
+    _deadlines.emplace(deadline, &connection);
+}
+
+void EventLoop::clearDeadline(LoopConnection& connection)
+{
+    if (!connection._hasDeadline)
+        return;
+    auto range = _deadlines.equal_range(connection._deadline);
+    for (auto it = range.first; it != range.second; ++it)
+    {
+        if (it->second == &connection)
+        {
+            _deadlines.erase(it);
+            break;
+        }
+    }
+    connection._hasDeadline = false;
+}
+
+void EventLoop::fireDeadlines()
+{
+    const Poco::Clock now;
+    while (!_deadlines.empty() && _deadlines.begin()->first <= now)
+    {
+        LoopConnection* connection = _deadlines.begin()->second;
+        _deadlines.erase(_deadlines.begin());
+        connection->_hasDeadline = false;
+        connection->deadlineReached();
+    }
+}
+
+void EventLoop::sendHeartbeats()
+{
+    if (_heartbeatInterval.totalMicroseconds() <= 0)
+        return;
+    const Poco::Clock now;
+    if (now < _nextHeartbeat)
+        return;
+    _nextHeartbeat = now + _heartbeatInterval.totalMicroseconds();
+    for (auto& entry : _connections)
+        entry.second->heartbeat();
+}
+
+int EventLoop::nextTimeoutMs() const
+{
+    Poco::Clock::ClockDiff wait = _heartbeatInterval.totalMicroseconds() > 0
+                                      ? _nextHeartbeat - Poco::Clock()
+                                      : Poco::Clock::ClockDiff(60) * 1000000;
+    if (!_deadlines.empty())
+        wait = std::min(wait, _deadlines.begin()->first - Poco::Clock());
+    // Round up so that we wake after a deadline, not a hair before it.
+    return static_cast<int>(std::max<Poco::Clock::ClockDiff>(0, (wait + 999) / 1000));
+}
+
+} // namespace feedhub

@@ -1,0 +1,60 @@
+//
+// EventStreamHandler.cpp
+//
+
+#include "EventStreamHandler.h"
+#include "Poco/Net/HTTPServerRequestImpl.h"
+#include "Poco/NumberFormatter.h"
+#include "QueryTopics.h"
+#include "feedhub/EventCursor.h"
+#include "feedhub/EventStreamConnection.h"
+#include "feedhub/HttpError.h"
+#include <sstream>
+
+namespace feedhub
+{
+
+using Poco::Net::HTTPResponse;
+
+EventStreamHandler::EventStreamHandler(Hub& hub, std::vector<std::string> defaultTopics)
+    : RouteHandler("GET", hub.settings().corsOrigin), _hub(hub), _defaultTopics(std::move(defaultTopics))
+{
+}
+
+void EventStreamHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
+{
+    const Poco::URI uri(request.getURI());
+    const std::vector<std::string> topics = QueryTopics::read(uri, _defaultTopics, _hub.settings());
+
+    EventStreamConnection::Options options;
+    options.retryMs = _hub.settings().retryMs;
+    options.outboxLimit = _hub.settings().outboxLimitBytes;
+    // Browsers send the header on reconnect; a first connection can only use the parameter.
+    std::string lastId = request.get("Last-Event-ID", "");
+    if (lastId.empty())
+        lastId = QueryTopics::parameter(uri, "lastEventId");
+    if (!lastId.empty())
+        options.resumeAfter = EventCursor::parse(lastId);
+
+    ConnectionLimit::Slot slot = _hub.connections().acquire();
+    if (!slot)
+        throw HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+                        "the hub serves its maximum of " +
+                            Poco::NumberFormatter::format(_hub.connections().maximum()) + " connections");
+
+    response.setStatusAndReason(HTTPResponse::HTTP_OK);
+    response.setContentType("text/event-stream; charset=utf-8");
+    response.set("Cache-Control", "no-cache");
+    response.set("X-Accel-Buffering", "no");
+    // The stream ends when the connection does, so no length and no chunking.
+    response.setKeepAlive(false);
+    std::ostringstream head;
+    response.write(head);
+    options.responseHead = head.str();
+
+    Poco::Net::StreamSocket socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(request).detachSocket();
+    _hub.nextLoop().adopt(
+        std::make_unique<EventStreamConnection>(std::move(socket), std::move(slot), topics, std::move(options)));
+}
+
+} // namespace feedhub

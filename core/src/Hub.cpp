@@ -1,0 +1,115 @@
+//
+// Hub.cpp
+//
+
+#include "feedhub/Hub.h"
+#include "EventStreamHandler.h"
+#include "HealthHandler.h"
+#include "Poco/Net/HTTPServerParams.h"
+#include "Poco/Net/ServerSocket.h"
+#include "PublishHandler.h"
+#include "TopicsHandler.h"
+
+namespace feedhub
+{
+
+namespace
+{
+
+// Deep enough for thousands of subscribers connecting at once.
+constexpr int LISTEN_BACKLOG = 4096;
+
+// How often idle topics are forgotten and old history dropped (ms).
+constexpr long EXPIRY_INTERVAL_MS = 10000;
+
+InProcessBus::Limits busLimits(const HubSettings& settings)
+{
+    InProcessBus::Limits limits;
+    limits.historyEvents = settings.historyEvents;
+    limits.historyAge = settings.historyAge;
+    limits.maxTopics = settings.maxTopics;
+    return limits;
+}
+
+} // namespace
+
+Hub::Hub(const HubSettings& settings)
+    : _settings(settings), _bus(busLimits(settings)), _connections(settings.maxSubscribers),
+      _routerPtr(new RequestRouter(settings.corsOrigin)), _router(static_cast<RequestRouter*>(_routerPtr.get()))
+{
+    for (int i = 0; i < _settings.eventLoops; ++i)
+        _loops.push_back(std::make_unique<EventLoop>(_bus, _settings.heartbeat, "loop-" + std::to_string(i)));
+
+    _router->mount("/events", [this](const Poco::Net::HTTPServerRequest&) {
+        return new EventStreamHandler(*this, _settings.defaultTopics);
+    });
+    _router->mount("/publish", [this](const Poco::Net::HTTPServerRequest&) { return new PublishHandler(*this); });
+    _router->mount("/topics", [this](const Poco::Net::HTTPServerRequest&) { return new TopicsHandler(*this); });
+    _router->mount("/healthz", [this](const Poco::Net::HTTPServerRequest&) { return new HealthHandler(*this); });
+}
+
+Hub::~Hub()
+{
+    stop();
+}
+
+void Hub::start()
+{
+    Poco::Net::ServerSocket socket;
+    socket.bind(Poco::Net::SocketAddress(_settings.address, static_cast<Poco::UInt16>(_settings.port)), true);
+    socket.listen(LISTEN_BACKLOG);
+
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(_settings.httpThreads);
+    params->setMaxQueued(_settings.httpQueue);
+    params->setKeepAlive(true);
+    params->setServerName("feedhub");
+    params->setSoftwareVersion("feedhub");
+    _workers = std::make_unique<Poco::ThreadPool>(1, _settings.httpThreads);
+
+    for (auto& loop : _loops)
+        loop->start();
+    _timer.scheduleAtFixedRate(Poco::Util::Timer::func([this] { _bus.expire(); }), EXPIRY_INTERVAL_MS,
+                               EXPIRY_INTERVAL_MS);
+    _server = std::make_unique<Poco::Net::HTTPServer>(_routerPtr, *_workers, socket, params);
+    _server->start();
+}
+
+void Hub::stop()
+{
+    if (!_server)
+        return;
+    _server->stopAll(true);
+    _timer.cancel(true);
+    for (auto& loop : _loops)
+        loop->stop();
+    _workers->joinAll();
+    _server.reset();
+}
+
+Poco::UInt16 Hub::port() const
+{
+    return _server ? _server->port() : static_cast<Poco::UInt16>(_settings.port);
+}
+
+void Hub::mountEventStream(const std::string& path, std::vector<std::string> defaultTopics)
+{
+    _router->mount(path, [this, topics = std::move(defaultTopics)](const Poco::Net::HTTPServerRequest&) {
+        return new EventStreamHandler(*this, topics);
+    });
+}
+
+EventLoop& Hub::nextLoop()
+{
+    return *_loops[_nextLoop.fetch_add(1, std::memory_order_relaxed) % _loops.size()];
+}
+
+std::size_t Hub::parkedConnections() const
+{
+    std::size_t count = 0;
+    for (const auto& loop : _loops)
+        count += loop->connectionCount();
+    return count;
+}
+
+} // namespace feedhub

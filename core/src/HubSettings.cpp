@@ -1,0 +1,67 @@
+//
+// HubSettings.cpp
+//
+
+#include "feedhub/HubSettings.h"
+#include "Poco/Exception.h"
+#include "Poco/NumberFormatter.h"
+#include "Poco/StringTokenizer.h"
+#include "feedhub/TopicName.h"
+
+namespace feedhub
+{
+
+namespace
+{
+
+int readInt(const Poco::Util::AbstractConfiguration& config, const std::string& key, int fallback, int lowest,
+            int highest)
+{
+    const int value = config.getInt(key, fallback);
+    if (value < lowest || value > highest)
+        throw Poco::InvalidArgumentException(key + " must be between " + Poco::NumberFormatter::format(lowest) +
+                                             " and " + Poco::NumberFormatter::format(highest));
+    return value;
+}
+
+std::size_t readSize(const Poco::Util::AbstractConfiguration& config, const std::string& key, std::size_t fallback,
+                     int lowest, int highest)
+{
+    return static_cast<std::size_t>(readInt(config, key, static_cast<int>(fallback), lowest, highest));
+}
+
+} // namespace
+
+HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfiguration& config)
+{
+    HubSettings s;
+    s.address = config.getString("server.address", s.address);
+    s.port = readInt(config, "server.port", s.port, 0, 65535);
+    s.httpThreads = readInt(config, "server.http_threads", s.httpThreads, 1, 256);
+    s.httpQueue = readInt(config, "server.http_queue", s.httpQueue, 1, 65536);
+    s.eventLoops = readInt(config, "server.event_loops", s.eventLoops, 1, 64);
+    s.corsOrigin = config.getString("server.cors_origin", s.corsOrigin);
+    s.maxBodyBytes = readSize(config, "server.max_body_bytes", s.maxBodyBytes, 1, 64 << 20);
+
+    s.retryMs = readInt(config, "sse.retry_ms", s.retryMs, 0, 3600000);
+    s.heartbeat = Poco::Timespan(readInt(config, "sse.heartbeat_seconds", 15, 0, 3600), 0);
+    s.maxSubscribers = readSize(config, "sse.max_subscribers", s.maxSubscribers, 1, 10000000);
+    s.maxTopicsPerConnection =
+        readSize(config, "sse.max_topics_per_connection", s.maxTopicsPerConnection, 1, 1024);
+    s.outboxLimitBytes = readSize(config, "sse.outbox_limit_bytes", s.outboxLimitBytes, 1024, 1 << 30);
+    Poco::StringTokenizer topics(config.getString("sse.default_topics", ""), ",",
+                                 Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    for (const std::string& topic : topics)
+    {
+        if (!TopicName::isValid(topic))
+            throw Poco::InvalidArgumentException("sse.default_topics: invalid topic '" + topic + "'");
+        s.defaultTopics.push_back(topic);
+    }
+
+    s.historyEvents = readSize(config, "history.max_events", s.historyEvents, 0, 10000000);
+    s.historyAge = Poco::Timespan(readInt(config, "history.max_age_seconds", 3600, 1, 30 * 86400), 0);
+    s.maxTopics = readSize(config, "history.max_topics", s.maxTopics, 1, 10000000);
+    return s;
+}
+
+} // namespace feedhub

@@ -1,0 +1,31 @@
+//
+// LoopConnection.cpp
+//
+
+#include "feedhub/LoopConnection.h"
+#include "feedhub/EventLoop.h"
+
+namespace feedhub
+{
+
+LoopConnection::LoopConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot)
+    : _socket(std::move(socket)), _slot(std::move(slot)), _fd(_socket.impl()->sockfd())
+{
+}
+
+LoopConnection::~LoopConnection() = default;
+
+void LoopConnection::heartbeat()
+{
+}
+
+void LoopConnection::deadlineReached()
+{
+    loop().close(*this);
+}
+
+void LoopConnection::received(const char*, std::size_t)
+{
+}
+
+} // namespace feedhub

@@ -1,0 +1,35 @@
+//
+// QueryTopics.h
+//
+// Definition of the QueryTopics class.
+//
+
+#ifndef feedhub_QueryTopics_INCLUDED
+#define feedhub_QueryTopics_INCLUDED
+
+#include "Poco/URI.h"
+#include "feedhub/HubSettings.h"
+#include <string>
+#include <vector>
+
+namespace feedhub
+{
+
+class QueryTopics
+    /// The topics a subscribing request names with ?topic=, as both
+    /// transports read them.
+{
+public:
+    static std::vector<std::string> read(const Poco::URI& uri, const std::vector<std::string>& defaultTopics,
+                                         const HubSettings& settings);
+        /// The named topics without repeats, or defaultTopics if none is named.
+        /// Throws HttpError 400 if none results, a name is invalid, or there are
+        /// more than the per-connection limit.
+
+    static std::string parameter(const Poco::URI& uri, const std::string& name);
+        /// The first value of a query parameter, or "".
+};
+
+} // namespace feedhub
+
+#endif // feedhub_QueryTopics_INCLUDED

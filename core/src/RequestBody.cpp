@@ -1,0 +1,52 @@
+//
+// RequestBody.cpp
+//
+
+#include "feedhub/RequestBody.h"
+#include "Poco/JSON/JSONException.h"
+#include "Poco/JSON/Parser.h"
+#include "Poco/Net/MediaType.h"
+#include "Poco/NumberFormatter.h"
+#include "feedhub/HttpError.h"
+#include <istream>
+
+namespace feedhub
+{
+
+using Poco::Net::HTTPResponse;
+
+std::string RequestBody::read(Poco::Net::HTTPServerRequest& request, std::size_t maxBytes)
+{
+    const std::string tooLarge =
+        "request body is larger than the limit of " + Poco::NumberFormatter::format(maxBytes) + " bytes";
+    if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(maxBytes))
+        throw HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, tooLarge);
+    std::string body;
+    std::istream& in = request.stream();
+    char buffer[8192];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    {
+        body.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (body.size() > maxBytes)
+            throw HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, tooLarge);
+    }
+    return body;
+}
+
+Poco::Dynamic::Var RequestBody::readJson(Poco::Net::HTTPServerRequest& request, std::size_t maxBytes)
+{
+    const Poco::Net::MediaType type(request.getContentType());
+    if (!type.matches("application", "json"))
+        throw HttpError(HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+    const std::string body = read(request, maxBytes);
+    try
+    {
+        return Poco::JSON::Parser().parse(body);
+    }
+    catch (const Poco::Exception& exc)
+    {
+        throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "malformed JSON: " + exc.message());
+    }
+}
+
+} // namespace feedhub
