@@ -1,0 +1,17 @@
+#pragma once
+
+#include <ostream>
+
+#include "BenchOptions.h"
+#include "BenchRun.h"
+
+namespace feedhub::bench {
+
+// Human-readable account of a run, for a person at a terminal.
+void printSummary(std::ostream& out, const BenchOptions& options, const BenchResult& result);
+
+// The single `RESULT key=value ...` line that scripts grep for. Values never
+// contain spaces; unknown values (no --server-pid) are written as `na`.
+void printResultLine(std::ostream& out, const BenchOptions& options, const BenchResult& result);
+
+} // namespace feedhub::bench

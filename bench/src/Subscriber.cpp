@@ -1,0 +1,79 @@
+#include "Subscriber.h"
+
+#include <cerrno>
+#include <cstring>
+
+namespace feedhub::bench {
+
+namespace {
+
+// A refused or reset connect during a big ramp-up is usually a full listen
+// backlog; a couple of retries separate that from a server that is down.
+constexpr int kMaxConnectAttempts = 3;
+
+} // namespace
+
+void SubscriberCensus::enroll()
+{
+    ++_counts[static_cast<size_t>(SubscriberPhase::Idle)];
+}
+
+void SubscriberCensus::move(SubscriberPhase from, SubscriberPhase to)
+{
+    --_counts[static_cast<size_t>(from)];
+    ++_counts[static_cast<size_t>(to)];
+}
+
+void SubscriberCensus::noteFailure(std::string_view reason)
+{
+    _lastFailure.assign(reason.data(), reason.size());
+}
+
+Subscriber::Subscriber(EventLoop& loop, const HttpTarget& target, DeliveryRecorder& recorder,
+                       SubscriberCensus& census, uint64_t eventCapacity)
+    : HttpClientConnection(loop, target)
+    , _recorder(recorder)
+    , _census(census)
+    , _received(eventCapacity)
+{
+    _census.enroll();
+}
+
+void Subscriber::start()
+{
+    setPhase(SubscriberPhase::Connecting);
+    retryOrFail({});
+}
+
+void Subscriber::setPhase(SubscriberPhase phase)
+{
+    if (phase == _phase)
+        return;
+    _census.move(_phase, phase);
+    _phase = phase;
+}
+
+void Subscriber::retryOrFail(std::string_view reason)
+{
+    if (!reason.empty())
+        _census.noteFailure(reason);
+    while (_connectAttempts < kMaxConnectAttempts)
+    {
+        ++_connectAttempts;
+        if (reconnect())
+            return;
+        _census.noteFailure(std::string("connect: ") + std::strerror(errno));
+    }
+    closeConnection();
+    setPhase(SubscriberPhase::Failed);
+}
+
+bool Subscriber::reconnect()
+{
+    if (!openConnection())
+        return false;
+    sendRequest(subscribeRequest());
+    return true;
+}
+
+} // namespace feedhub::bench
