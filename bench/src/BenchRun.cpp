@@ -185,28 +185,40 @@ void BenchRun::publishAndDrain()
     publisher.join();
     const int64_t wallUsed = monotonicMicros() - wallAtStart;
     if (wallUsed > 0)
-        _result.benchCpuPercent = 100.0 * static_cast<double>(processCpuMicros() - cpuAtStart) / static_cast<double>(wallUsed);
+        _result.benchCpuPercent =
+            100.0 * static_cast<double>(processCpuMicros() - cpuAtStart) / static_cast<double>(wallUsed);
 
+    PollCounters pollDuringRun = _pollCounters;
+    pollDuringRun.cycles = pollAtLastDelivery.cycles;   // idle timeouts after the last event do not count
+    recordRates(publisher, pollBefore, pollDuringRun);
+    tallyDeliveries(publisher.published());
+}
+
+void BenchRun::recordRates(const Publisher& publisher, const PollCounters& pollBefore, const PollCounters& pollAfter)
+{
     _result.eventsPublished = publisher.publishedCount();
     _result.publishFailures = publisher.failures();
     _result.lastPublishError = publisher.lastError();
     const int64_t firstPublish = publisher.firstPublishRealtimeMicros();
     const int64_t publishMicros = publisher.lastAcknowledgedRealtimeMicros() - firstPublish;
     if (_result.eventsPublished > 1 && publishMicros > 0)
-        _result.achievedPublishRate = static_cast<double>(_result.eventsPublished - 1) * 1e6 / static_cast<double>(publishMicros);
-    const int64_t lastDelivery = _recorder.lastDeliveryRealtimeMicros();
-    _result.activeSeconds = deliveriesSeen > 0 ? static_cast<double>(lastDelivery - firstPublish) / 1e6 : 0;
+        _result.achievedPublishRate =
+            static_cast<double>(_result.eventsPublished - 1) * 1e6 / static_cast<double>(publishMicros);
+
+    _result.poll.cycles = pollAfter.cycles - pollBefore.cycles;
+    _result.poll.truncatedResponses = pollAfter.truncatedResponses - pollBefore.truncatedResponses;
+    _result.poll.errors = pollAfter.errors - pollBefore.errors;
+    _result.poll.reconnects = pollAfter.reconnects - pollBefore.reconnects;
+
+    const uint64_t deliveries = _recorder.deliveries();
+    if (deliveries == 0)
+        return;
+    _result.activeSeconds = static_cast<double>(_recorder.lastDeliveryRealtimeMicros() - firstPublish) / 1e6;
     if (_result.activeSeconds > 0)
     {
-        _result.deliveriesPerSecond = static_cast<double>(deliveriesSeen) / _result.activeSeconds;
-        _result.pollCyclesPerSecond =
-            static_cast<double>(pollAtLastDelivery.cycles - pollBefore.cycles) / _result.activeSeconds;
+        _result.deliveriesPerSecond = static_cast<double>(deliveries) / _result.activeSeconds;
+        _result.pollCyclesPerSecond = static_cast<double>(_result.poll.cycles) / _result.activeSeconds;
     }
-    _result.poll.cycles = pollAtLastDelivery.cycles - pollBefore.cycles;
-    _result.poll.truncatedResponses = _pollCounters.truncatedResponses - pollBefore.truncatedResponses;
-    _result.poll.errors = _pollCounters.errors - pollBefore.errors;
-    _result.poll.reconnects = _pollCounters.reconnects - pollBefore.reconnects;
-    tallyDeliveries(publisher.published());
 }
 
 void BenchRun::tallyDeliveries(const SequenceSet& published)

@@ -12,6 +12,7 @@
 #include "HttpTarget.h"
 #include "PollProtocol.h"
 #include "PollSubscriber.h"
+#include "Publisher.h"
 #include "Subscriber.h"
 
 namespace feedhub::bench {
@@ -70,6 +71,7 @@ private:
     void rampUp();
     void runLoopFor(double seconds);
     void publishAndDrain();
+    void recordRates(const Publisher& publisher, const PollCounters& pollBefore, const PollCounters& pollAfter);
     void tallyDeliveries(const SequenceSet& published);
     void sampleServerMemory(std::optional<int64_t>& into) const;
     bool pastDeadline() const;

@@ -34,7 +34,10 @@ void SseSubscriber::onResponseComplete()
 {
     closeConnection();
     if (phase() == SubscriberPhase::Ready)
+    {
+        census().noteFailure("event stream closed by the server");
         setPhase(SubscriberPhase::Lost);
+    }
     else
         retryOrFail("subscribe: HTTP " + std::to_string(_rejectedStatus));
 }

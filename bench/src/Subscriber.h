@@ -29,7 +29,7 @@ public:
     void move(SubscriberPhase from, SubscriberPhase to);
     size_t count(SubscriberPhase phase) const { return _counts[static_cast<size_t>(phase)]; }
 
-    // First few failure reasons are what a person needs to see; keep one.
+    // The latest failure reason, for the report.
     void noteFailure(std::string_view reason);
     const std::string& lastFailure() const { return _lastFailure; }
 
