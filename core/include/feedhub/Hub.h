@@ -14,6 +14,7 @@
 #include "feedhub/EventLoop.h"
 #include "feedhub/HubSettings.h"
 #include "feedhub/InProcessBus.h"
+#include "feedhub/LongPollWaiter.h"
 #include "feedhub/RequestRouter.h"
 #include <atomic>
 #include <memory>
@@ -46,6 +47,17 @@ public:
     void mountEventStream(const std::string& path, std::vector<std::string> defaultTopics);
         /// Serves an SSE endpoint at path for the given topics (a request may
         /// still name its own with ?topic=).
+
+    void park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+              std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout);
+        /// Takes the request's socket off the worker thread and parks it on an event
+        /// loop until waiter->check() returns a body (200, application/json) or the
+        /// timeout passes (204). Throws HttpError 503 when the hub is full.
+        ///
+        /// For long-poll routes: call it last in RouteHandler::handle(), with
+        /// nothing sent. The timeout is capped at [poll] max_timeout_seconds.
+        /// The answer carries the CORS header and Cache-Control: no-store, and
+        /// keeps the connection alive if the request allows it.
 
     const HubSettings& settings() const { return _settings; }
     Bus& bus() { return _bus; }
