@@ -47,6 +47,11 @@ void EventStreamConnection::opened()
         _lastSent = replay.position;
     }
     loop().watch(*this, std::move(_requestedTopics));
+    if (_options.greetings)
+    {
+        for (std::string& frame : _options.greetings->framesFor(topics()))
+            outbox().push(std::move(frame));
+    }
     loop().flush(*this);
 }
 

@@ -15,9 +15,12 @@ std::string EventStreamFormat::event(const std::string& id, const std::string& t
 {
     std::string frame;
     frame.reserve(id.size() + type.size() + data.size() + 32);
-    frame += "id: ";
-    frame += id;
-    frame += '\n';
+    if (!id.empty())
+    {
+        frame += "id: ";
+        frame += id;
+        frame += '\n';
+    }
     if (type != DEFAULT_TYPE)
     {
         frame += "event: ";

@@ -29,6 +29,7 @@ void EventStreamHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net
     EventStreamConnection::Options options;
     options.retryMs = _hub.settings().retryMs;
     options.outboxLimit = _hub.settings().outboxLimitBytes;
+    options.greetings = &_hub.greetings();
     // Browsers send the header on reconnect; a first connection can only use the parameter.
     std::string lastId = request.get("Last-Event-ID", "");
     if (lastId.empty())

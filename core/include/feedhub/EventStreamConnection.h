@@ -8,6 +8,7 @@
 #define feedhub_EventStreamConnection_INCLUDED
 
 #include "feedhub/LoopConnection.h"
+#include "feedhub/SubscriberGreetings.h"
 #include <optional>
 
 namespace feedhub
@@ -30,6 +31,8 @@ public:
         std::optional<std::uint64_t> resumeAfter;
         int retryMs = 3000;
         std::size_t outboxLimit = 1 << 20;
+        const SubscriberGreetings* greetings = nullptr;
+            /// Greets the subscriber once it is counted; may be null.
     };
 
     EventStreamConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot, std::vector<std::string> topics,

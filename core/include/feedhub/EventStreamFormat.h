@@ -19,7 +19,9 @@ public:
     static std::string event(const std::string& id, const std::string& type, const std::string& data);
         /// Encodes one event. Data containing CR, LF or CRLF becomes several
         /// "data:" lines, so the browser joins them back with LF. The "event:"
-        /// line is left out for the default type "message".
+        /// line is left out for the default type "message", and the "id:" line
+        /// for an empty id (an empty "id:" would reset the browser's
+        /// Last-Event-ID).
 
     static std::string retry(int milliseconds);
         /// The "retry:" frame sent when a stream opens.

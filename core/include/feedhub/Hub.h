@@ -16,6 +16,7 @@
 #include "feedhub/InProcessBus.h"
 #include "feedhub/LongPollWaiter.h"
 #include "feedhub/RequestRouter.h"
+#include "feedhub/SubscriberGreetings.h"
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -64,6 +65,7 @@ public:
     RequestRouter& router() { return *_router; }
     Poco::Util::Timer& timer() { return _timer; }
     ConnectionLimit& connections() { return _connections; }
+    SubscriberGreetings& greetings() { return _greetings; }
 
     EventLoop& nextLoop();
         /// The loop to park the next connection on (round robin).
@@ -74,6 +76,7 @@ private:
     HubSettings _settings;
     InProcessBus _bus;
     ConnectionLimit _connections;
+    SubscriberGreetings _greetings;
     Poco::Net::HTTPRequestHandlerFactory::Ptr _routerPtr;
     RequestRouter* _router;
     std::vector<std::unique_ptr<EventLoop>> _loops;

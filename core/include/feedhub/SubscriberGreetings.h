@@ -1,0 +1,66 @@
+//
+// SubscriberGreetings.h
+//
+// Definition of the SubscriberGreetings class.
+//
+
+#ifndef feedhub_SubscriberGreetings_INCLUDED
+#define feedhub_SubscriberGreetings_INCLUDED
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace feedhub
+{
+
+class SubscriberGreetings
+/// Events a new SSE subscriber of a topic gets for itself alone, such as
+/// a feed's welcome message with the subscriber count.
+///
+/// A greeting is sent without an id, so it does not move the subscriber's
+/// Last-Event-ID: a reconnecting browser still resumes where it was.
+{
+public:
+    struct Greeting
+    {
+        std::string type;
+        std::string data;
+    };
+
+    using Greeter = std::function<Greeting(const std::string& topic)>;
+    /// Called on an event loop thread once the new subscriber is counted,
+    /// so Publisher::subscriberCount() includes it. Must not block.
+
+    using Handle = std::uint64_t;
+
+    Handle add(const std::string& topic, Greeter greeter);
+    /// Greets every later subscriber of topic. Any thread.
+
+    void remove(Handle handle);
+    /// A greeter already running may still finish after remove() returns,
+    /// so it must own what it uses.
+
+    std::vector<std::string> framesFor(const std::vector<std::string>& topics) const;
+    /// The SSE frames greeting a subscriber of topics. A greeter that
+    /// throws is logged and skipped.
+
+private:
+    struct Entry
+    {
+        Handle handle;
+        std::string topic;
+        std::shared_ptr<const Greeter> greeter;
+    };
+
+    mutable std::mutex _mutex;
+    std::vector<Entry> _entries;
+    Handle _lastHandle = 0;
+};
+
+} // namespace feedhub
+
+#endif // feedhub_SubscriberGreetings_INCLUDED
