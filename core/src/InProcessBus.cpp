@@ -122,7 +122,9 @@ Bus::Replay InProcessBus::replay(const std::vector<std::string>& topics, std::ui
     }
     else
     {
-        result.position = std::max(after, _lastSequence);
+        // Not max(after, ...): a cursor past the newest sequence (another hub's,
+        // or from before a clock was set back) would hide the next events.
+        result.position = _lastSequence;
     }
     return result;
 }
