@@ -17,10 +17,19 @@ namespace
 int readInt(const Poco::Util::AbstractConfiguration& config, const std::string& key, int fallback, int lowest,
             int highest)
 {
-    const int value = config.getInt(key, fallback);
+    const std::string rule = key + " must be a whole number between " + Poco::NumberFormatter::format(lowest) +
+                             " and " + Poco::NumberFormatter::format(highest);
+    int value = fallback;
+    try
+    {
+        value = config.getInt(key, fallback);
+    }
+    catch (const Poco::SyntaxException&)
+    {
+        throw Poco::InvalidArgumentException(rule);
+    }
     if (value < lowest || value > highest)
-        throw Poco::InvalidArgumentException(key + " must be between " + Poco::NumberFormatter::format(lowest) +
-                                             " and " + Poco::NumberFormatter::format(highest));
+        throw Poco::InvalidArgumentException(rule);
     return value;
 }
 
