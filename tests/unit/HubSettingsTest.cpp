@@ -1,0 +1,170 @@
+//
+// HubSettingsTest.cpp
+//
+
+#include "feedhub/HubSettings.h"
+#include "Poco/AutoPtr.h"
+#include "Poco/Exception.h"
+#include "Poco/Util/IniFileConfiguration.h"
+#include "Poco/Util/MapConfiguration.h"
+#include "TestDaemon.h"
+#include <cppunit/extensions/HelperMacros.h>
+
+using feedhub::HubSettings;
+
+namespace
+{
+
+HubSettings read(const std::map<std::string, std::string>& values)
+{
+    Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
+    for (const auto& [key, value] : values)
+        config->setString(key, value);
+    return HubSettings::fromConfiguration(*config);
+}
+
+std::string refusal(const std::string& key, const std::string& value)
+{
+    try
+    {
+        read({{key, value}});
+    }
+    catch (const Poco::InvalidArgumentException& exc)
+    {
+        return exc.message();
+    }
+    return "(accepted)";
+}
+
+} // namespace
+
+class HubSettingsTest : public CppUnit::TestFixture
+{
+    CPPUNIT_TEST_SUITE(HubSettingsTest);
+    CPPUNIT_TEST(testDefaults);
+    CPPUNIT_TEST(testShippedIniHoldsTheDefaults);
+    CPPUNIT_TEST(testValuesAreRead);
+    CPPUNIT_TEST(testOutOfRangeRefusedNamingTheKey);
+    CPPUNIT_TEST(testNonNumberRefusedNamingTheKey);
+    CPPUNIT_TEST(testBadDefaultTopicRefused);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void testDefaults()
+    {
+        const HubSettings s = read({});
+        CPPUNIT_ASSERT_EQUAL(std::string("0.0.0.0"), s.address);
+        CPPUNIT_ASSERT_EQUAL(8080, s.port);
+        CPPUNIT_ASSERT_EQUAL(8, s.httpThreads);
+        CPPUNIT_ASSERT_EQUAL(256, s.httpQueue);
+        CPPUNIT_ASSERT_EQUAL(1, s.eventLoops);
+        CPPUNIT_ASSERT_EQUAL(std::string("*"), s.corsOrigin);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(65536), s.maxBodyBytes);
+        CPPUNIT_ASSERT_EQUAL(3000, s.retryMs);
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(15),
+                             Poco::Timespan::TimeDiff(s.heartbeat.totalSeconds()));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(19000), s.maxSubscribers);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(16), s.maxTopicsPerConnection);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1 << 20), s.outboxLimitBytes);
+        CPPUNIT_ASSERT(s.defaultTopics.empty());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1000), s.historyEvents);
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(3600),
+                             Poco::Timespan::TimeDiff(s.historyAge.totalSeconds()));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(10000), s.maxTopics);
+    }
+
+    void testShippedIniHoldsTheDefaults()
+    {
+        Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini(
+            new Poco::Util::IniFileConfiguration(TestDaemon::sourceDir() + "/etc/hub.ini"));
+        const HubSettings shipped = HubSettings::fromConfiguration(*ini);
+        const HubSettings defaults = read({});
+        CPPUNIT_ASSERT_EQUAL(defaults.port, shipped.port);
+        CPPUNIT_ASSERT_EQUAL(defaults.httpThreads, shipped.httpThreads);
+        CPPUNIT_ASSERT_EQUAL(defaults.maxBodyBytes, shipped.maxBodyBytes);
+        CPPUNIT_ASSERT_EQUAL(defaults.retryMs, shipped.retryMs);
+        CPPUNIT_ASSERT(defaults.heartbeat == shipped.heartbeat);
+        CPPUNIT_ASSERT_EQUAL(defaults.maxSubscribers, shipped.maxSubscribers);
+        CPPUNIT_ASSERT_EQUAL(defaults.outboxLimitBytes, shipped.outboxLimitBytes);
+        CPPUNIT_ASSERT_EQUAL(defaults.historyEvents, shipped.historyEvents);
+        CPPUNIT_ASSERT(defaults.historyAge == shipped.historyAge);
+        CPPUNIT_ASSERT_EQUAL(defaults.maxTopics, shipped.maxTopics);
+    }
+
+    void testValuesAreRead()
+    {
+        const HubSettings s = read({{"server.address", "127.0.0.1"},
+                                    {"server.port", "0"},
+                                    {"server.event_loops", "2"},
+                                    {"server.cors_origin", ""},
+                                    {"server.max_body_bytes", "1024"},
+                                    {"sse.retry_ms", "500"},
+                                    {"sse.heartbeat_seconds", "0"},
+                                    {"sse.max_subscribers", "2"},
+                                    {"sse.outbox_limit_bytes", "4096"},
+                                    {"sse.default_topics", " news , alerts,,"},
+                                    {"history.max_events", "0"},
+                                    {"history.max_age_seconds", "60"},
+                                    {"history.max_topics", "5"}});
+        CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1"), s.address);
+        CPPUNIT_ASSERT_EQUAL(0, s.port);
+        CPPUNIT_ASSERT_EQUAL(2, s.eventLoops);
+        CPPUNIT_ASSERT_EQUAL(std::string(), s.corsOrigin);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1024), s.maxBodyBytes);
+        CPPUNIT_ASSERT_EQUAL(500, s.retryMs);
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(0), s.heartbeat.totalMicroseconds());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), s.maxSubscribers);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(4096), s.outboxLimitBytes);
+        CPPUNIT_ASSERT(std::vector<std::string>({"news", "alerts"}) == s.defaultTopics);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), s.historyEvents);
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(60),
+                             Poco::Timespan::TimeDiff(s.historyAge.totalSeconds()));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(5), s.maxTopics);
+    }
+
+    void testOutOfRangeRefusedNamingTheKey()
+    {
+        const std::vector<std::pair<std::string, std::string>> outOfRange = {
+            {"server.port", "65536"},
+            {"server.port", "-1"},
+            {"server.http_threads", "0"},
+            {"server.http_queue", "0"},
+            {"server.event_loops", "0"},
+            {"server.event_loops", "65"},
+            {"server.max_body_bytes", "0"},
+            {"sse.retry_ms", "-5"},
+            {"sse.heartbeat_seconds", "-1"},
+            {"sse.max_subscribers", "0"},
+            {"sse.max_topics_per_connection", "0"},
+            {"sse.outbox_limit_bytes", "10"},
+            {"history.max_events", "-1"},
+            {"history.max_age_seconds", "0"},
+            {"history.max_topics", "0"},
+        };
+        for (const auto& [key, value] : outOfRange)
+        {
+            const std::string message = refusal(key, value);
+            CPPUNIT_ASSERT_MESSAGE(key + "=" + value + ": " + message,
+                                   message.find(key) != std::string::npos);
+        }
+    }
+
+    void testNonNumberRefusedNamingTheKey()
+    {
+        for (const char* value : {"lots", "12abc", "", "99999999999999999999"})
+        {
+            const std::string message = refusal("sse.max_subscribers", value);
+            CPPUNIT_ASSERT_MESSAGE(std::string(value) + ": " + message,
+                                   message.find("sse.max_subscribers") != std::string::npos);
+        }
+    }
+
+    void testBadDefaultTopicRefused()
+    {
+        const std::string message = refusal("sse.default_topics", "news, bad topic");
+        CPPUNIT_ASSERT_MESSAGE(message, message.find("sse.default_topics") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(message, message.find("bad topic") != std::string::npos);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(HubSettingsTest);
