@@ -1,0 +1,98 @@
+# Helpers shared by the package tests (sourced). The tests install the built
+# .debs on this machine with dpkg, so they need root; each purges what it
+# installed when it ends, passed or not.
+
+FEEDHUB_UNIT=/lib/systemd/system/feedhub.service
+FEEDHUB_CONFIG=/etc/feedhub/hub.ini
+
+fail()
+{
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+require_root()
+{
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "SKIP: installing packages needs root"
+        exit 77
+    fi
+}
+
+purge_packages()
+{
+    local package
+    for package in feedhub-dev feedhub; do
+        if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -qv "not-installed"; then
+            dpkg --purge "$package" >/dev/null
+        fi
+    done
+}
+
+unit_setting()
+{
+    sed -n "s/^$1=//p" "$FEEDHUB_UNIT" | head -n 1
+}
+
+# Starts the installed daemon as systemd would without systemd: the unit's
+# ExecStart line, as the unit's User and Group, in its WorkingDirectory.
+# Sets HUB_PID and HUB_PORT (the config must say port = 0, so the hub picks a
+# free port and logs it). $1: the file to log to.
+start_installed_hub()
+{
+    local log="$1"
+    local -a command
+    read -r -a command <<<"$(unit_setting ExecStart)"
+    (cd "$(unit_setting WorkingDirectory)" &&
+        exec setpriv --reuid="$(unit_setting User)" --regid="$(unit_setting Group)" --init-groups \
+            -- "${command[@]}") >"$log" 2>&1 &
+    HUB_PID=$!
+    HUB_PORT=""
+    for _ in $(seq 150); do
+        HUB_PORT="$(sed -n 's/.*listening on port \([0-9][0-9]*\).*/\1/p' "$log")"
+        [ -n "$HUB_PORT" ] && return 0
+        kill -0 "$HUB_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    cat "$log" >&2
+    fail "the installed feedhub did not start"
+}
+
+# SIGTERM, then the exit code must be 0.
+stop_installed_hub()
+{
+    kill -TERM "$HUB_PID"
+    local code=0
+    wait "$HUB_PID" || code=$?
+    HUB_PID=""
+    [ "$code" -eq 0 ] || fail "feedhub exited with $code after SIGTERM"
+}
+
+# Waits up to $3 seconds for file $1 to contain the fixed string $2.
+wait_for_text()
+{
+    for _ in $(seq $(($3 * 10))); do
+        grep -qF -- "$2" "$1" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# Opens an SSE stream on topic $1 in the background into file $2 and waits
+# until the hub has sent its "retry:" frame, i.e. the subscription is live.
+# Sets STREAM_PID.
+subscribe()
+{
+    curl -sN "http://127.0.0.1:$HUB_PORT/events?topic=$1" >"$2" &
+    STREAM_PID=$!
+    wait_for_text "$2" "retry:" 10 || fail "no SSE stream for topic $1"
+}
+
+# Publishes data $2 to topic $1; the hub must answer 201.
+publish()
+{
+    local status
+    status="$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$HUB_PORT/publish" \
+        -H 'Content-Type: application/json' -d "{\"topic\":\"$1\",\"data\":\"$2\"}")"
+    [ "$status" = 201 ] || fail "publish to $1 answered $status"
+}

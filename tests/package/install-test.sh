@@ -1,0 +1,82 @@
+#!/bin/bash
+# Installs the feedhub .deb with dpkg, checks what the maintainer scripts set
+# up, runs the installed daemon as the unit would and sends an event through
+# it, reinstalls over an edited hub.ini, then purges and checks nothing is left.
+#
+#   install-test.sh PACKAGE_DIR
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+require_root
+
+package="$(ls "$1"/feedhub_*.deb)"
+work="$(mktemp -d)"
+HUB_PID=""
+STREAM_PID=""
+cleanup()
+{
+    [ -n "$STREAM_PID" ] && kill "$STREAM_PID" 2>/dev/null
+    [ -n "$HUB_PID" ] && kill -KILL "$HUB_PID" 2>/dev/null
+    purge_packages
+    rm -rf "$work"
+}
+trap cleanup EXIT
+purge_packages
+
+echo "== first install"
+dpkg -i "$package" >/dev/null
+getent passwd feedhub >/dev/null || fail "no feedhub user"
+getent group feedhub >/dev/null || fail "no feedhub group"
+[ "$(stat -c '%U:%G %a' "$FEEDHUB_CONFIG")" = "root:feedhub 640" ] ||
+    fail "hub.ini is $(stat -c '%U:%G %a' "$FEEDHUB_CONFIG"), want root:feedhub 640"
+[ "$(stat -c '%U:%G' /var/lib/feedhub)" = "feedhub:feedhub" ] || fail "/var/lib/feedhub is not feedhub's"
+dpkg-query -W -f='${Conffiles}' feedhub | grep -q "^ $FEEDHUB_CONFIG " || fail "hub.ini is not a conffile"
+[ -L /etc/systemd/system/multi-user.target.wants/feedhub.service ] || fail "the unit was not enabled"
+for file in /usr/bin/feedhub /usr/share/doc/feedhub/copyright /usr/share/doc/feedhub/changelog.gz \
+    /usr/share/man/man8/feedhub.8.gz; do
+    [ -e "$file" ] || fail "$file is missing"
+done
+
+echo "== systemd unit"
+verify="$(systemd-analyze verify "$FEEDHUB_UNIT" 2>&1)" || fail "systemd-analyze verify: $verify"
+[ -z "$verify" ] || fail "systemd-analyze verify warns: $verify"
+exposure="$(systemd-analyze security --offline=true "$FEEDHUB_UNIT" 2>&1 |
+    sed -n 's/.*Overall exposure level for feedhub.service: \([0-9.]*\).*/\1/p')"
+echo "exposure $exposure"
+awk -v e="$exposure" 'BEGIN { exit !(e != "" && e <= 2.0) }' || fail "exposure '$exposure' is above 2.0"
+
+echo "== the installed daemon as the unit runs it"
+sed -i -e 's/^port = .*/port = 0/' -e '1i ; edited by the package test' "$FEEDHUB_CONFIG"
+start_installed_hub "$work/hub.log"
+[ "$(ps -o user= -p "$HUB_PID")" = feedhub ] || fail "the daemon does not run as feedhub"
+subscribe package-test "$work/events"
+publish package-test "delivered by the installed hub"
+wait_for_text "$work/events" "data: delivered by the installed hub" 10 || fail "the event did not arrive"
+kill "$STREAM_PID"
+STREAM_PID=""
+stop_installed_hub
+
+echo "== reinstall over the edited hub.ini"
+checksum="$(sha256sum "$FEEDHUB_CONFIG")"
+dpkg -i "$package" >/dev/null
+[ "$(sha256sum "$FEEDHUB_CONFIG")" = "$checksum" ] || fail "reinstalling changed the edited hub.ini"
+[ "$(stat -c '%U:%G %a' "$FEEDHUB_CONFIG")" = "root:feedhub 640" ] || fail "reinstalling changed hub.ini's mode"
+start_installed_hub "$work/hub2.log"
+subscribe package-test "$work/events2"
+publish package-test "after the reinstall"
+wait_for_text "$work/events2" "data: after the reinstall" 10 || fail "no event after the reinstall"
+kill "$STREAM_PID"
+STREAM_PID=""
+stop_installed_hub
+
+echo "== remove keeps configuration, state and user; purge deletes them"
+dpkg -r feedhub >/dev/null
+[ -f "$FEEDHUB_CONFIG" ] || fail "remove deleted hub.ini"
+getent passwd feedhub >/dev/null || fail "remove deleted the user"
+dpkg --purge feedhub >/dev/null
+for path in /etc/feedhub /var/lib/feedhub /usr/lib/feedhub /etc/systemd/system/multi-user.target.wants/feedhub.service; do
+    [ ! -e "$path" ] || fail "$path is still there after purge"
+done
+! getent passwd feedhub >/dev/null || fail "the feedhub user is still there after purge"
+! getent group feedhub >/dev/null || fail "the feedhub group is still there after purge"
+! dpkg-statoverride --list "$FEEDHUB_CONFIG" >/dev/null || fail "hub.ini's statoverride is still there"
+echo "package install test passed"
