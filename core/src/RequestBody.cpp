@@ -15,20 +15,35 @@ namespace feedhub
 
 using Poco::Net::HTTPResponse;
 
+namespace
+{
+
+// Closing a connection with unread bytes resets it, and the client may then
+// lose the answer; so this much of an oversized body is read and dropped first.
+constexpr std::streamsize MAX_DRAINED = 1 << 20;
+
+[[noreturn]] void refuseTooLarge(std::istream& in, std::size_t maxBytes)
+{
+    in.ignore(MAX_DRAINED);
+    const std::string limit = Poco::NumberFormatter::format(maxBytes);
+    throw HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE,
+                    "request body is larger than the limit of " + limit + " bytes");
+}
+
+} // namespace
+
 std::string RequestBody::read(Poco::Net::HTTPServerRequest& request, std::size_t maxBytes)
 {
-    const std::string tooLarge =
-        "request body is larger than the limit of " + Poco::NumberFormatter::format(maxBytes) + " bytes";
-    if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(maxBytes))
-        throw HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, tooLarge);
-    std::string body;
     std::istream& in = request.stream();
+    if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(maxBytes))
+        refuseTooLarge(in, maxBytes);
+    std::string body;
     char buffer[8192];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
     {
         body.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (body.size() > maxBytes)
-            throw HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, tooLarge);
+            refuseTooLarge(in, maxBytes);
     }
     return body;
 }
