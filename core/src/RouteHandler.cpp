@@ -62,6 +62,12 @@ void RouteHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Ne
         if (!response.sent())
             JsonResponse::error(response, HTTPResponse::HTTP_BAD_REQUEST, exc.message());
     }
+    catch (const Poco::Net::HTMLFormException& exc)
+    {
+        // A NetException too, but the client's mistake (too many fields, say), not a lost client.
+        if (!response.sent())
+            JsonResponse::error(response, HTTPResponse::HTTP_BAD_REQUEST, exc.message());
+    }
     catch (const Poco::Net::NetException&)
     {
         // The client went away mid-response; there is nobody to tell.
