@@ -8,6 +8,7 @@
 #include "Poco/Net/HTTPServerParams.h"
 #include "Poco/Net/ServerSocket.h"
 #include "PublishHandler.h"
+#include "StaticFileHandler.h"
 #include "TopicsHandler.h"
 
 namespace feedhub
@@ -46,6 +47,12 @@ Hub::Hub(const HubSettings& settings)
     _router->mount("/publish", [this](const Poco::Net::HTTPServerRequest&) { return new PublishHandler(*this); });
     _router->mount("/topics", [this](const Poco::Net::HTTPServerRequest&) { return new TopicsHandler(*this); });
     _router->mount("/healthz", [this](const Poco::Net::HTTPServerRequest&) { return new HealthHandler(*this); });
+    if (_settings.webEnabled)
+    {
+        _router->setFallback([this, root = WebRoot(_settings.webRoot)](const Poco::Net::HTTPServerRequest&) {
+            return new StaticFileHandler(root, _settings.corsOrigin);
+        });
+    }
 }
 
 Hub::~Hub()

@@ -4,6 +4,7 @@
 
 #include "feedhub/HubSettings.h"
 #include "Poco/Exception.h"
+#include "Poco/File.h"
 #include "Poco/NumberFormatter.h"
 #include "Poco/StringTokenizer.h"
 #include "feedhub/TopicName.h"
@@ -70,6 +71,11 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
     s.historyEvents = readSize(config, "history.max_events", s.historyEvents, 0, 10000000);
     s.historyAge = Poco::Timespan(readInt(config, "history.max_age_seconds", 3600, 1, 30 * 86400), 0);
     s.maxTopics = readSize(config, "history.max_topics", s.maxTopics, 1, 10000000);
+
+    s.webEnabled = config.getBool("web.enabled", s.webEnabled);
+    s.webRoot = config.getString("web.root", s.webRoot);
+    if (!s.webRoot.empty() && !(Poco::File(s.webRoot).exists() && Poco::File(s.webRoot).isDirectory()))
+        throw Poco::InvalidArgumentException("web.root: " + s.webRoot + " is not a folder");
     return s;
 }
 

@@ -37,8 +37,12 @@ struct HubSettings
     Poco::Timespan historyAge = Poco::Timespan(3600, 0);
     std::size_t maxTopics = 10000;
 
+    bool webEnabled = true;
+    std::string webRoot;
+        /// Empty: the installed dashboard, or the source tree's web/ (see WebRoot).
+
     static HubSettings fromConfiguration(const Poco::Util::AbstractConfiguration& config);
-        /// Reads the [server], [sse] and [history] sections; a missing key keeps
+        /// Reads the [server], [sse], [history] and [web] sections; a missing key keeps
         /// its default. Throws Poco::InvalidArgumentException naming the key if
         /// a value is out of range.
 };

@@ -1,0 +1,44 @@
+// Wires the dashboard: stocks and notifications over Server-Sent Events,
+// task status over long polling, each with its connection indicator.
+
+import { NOTIFICATION_TYPES, NotificationPanel } from './NotificationPanel.js';
+import { ConnectionIndicator } from './ConnectionIndicator.js';
+import { EventStream } from './EventStream.js';
+import { LongPoll } from './LongPoll.js';
+import { StockPanel } from './StockPanel.js';
+import { TaskPanel } from './TaskPanel.js';
+import { ToastShelf } from './ToastShelf.js';
+
+const stocks = new StockPanel(document.getElementById('stocks'));
+const notifications = new NotificationPanel(
+  document.getElementById('notifications'),
+  new ToastShelf(document.querySelector('.toast-shelf')),
+);
+const tasks = new TaskPanel(document.getElementById('tasks'));
+
+// Stocks start from the history the hub holds, so sparklines fill at once.
+new EventStream('/events?topic=stocks', {
+  indicator: new ConnectionIndicator(document.getElementById('indicator-stocks')),
+  fromEventId: '0',
+  handlers: {
+    stock_update: (quote) => stocks.update(quote),
+    market_alert: (alert) => stocks.alert(alert),
+  },
+}).start();
+
+const notificationHandlers = { connection: (welcome) => notifications.welcome(welcome) };
+for (const type of Object.keys(NOTIFICATION_TYPES))
+  notificationHandlers[type] = (notification) => notifications.add(notification);
+new EventStream('/events?topic=notifications', {
+  indicator: new ConnectionIndicator(document.getElementById('indicator-notifications')),
+  handlers: notificationHandlers,
+  onGap: () => notifications.gap(),
+}).start();
+
+new LongPoll('tasks', {
+  indicator: new ConnectionIndicator(document.getElementById('indicator-tasks')),
+  onEvent: (event) => {
+    if (event.type === 'task_status') tasks.apply(event.data);
+  },
+  onGap: () => tasks.gap(),
+}).run(() => tasks.load());
