@@ -79,7 +79,8 @@ void printSummary(std::ostream& out, const BenchOptions& options, const BenchRes
     out << "  latency     p50 " << millis(result.p50Micros) << " ms, p99 " << millis(result.p99Micros) << " ms, max "
         << millis(result.maxMicros) << " ms\n";
     out << "  bench CPU   " << fixed(result.benchCpuPercent, 0) << "% of one core while publishing and draining"
-        << (result.benchCpuPercent > 90 ? " (the load tool may be the bottleneck)" : "") << "\n";
+        << (result.benchCpuPercent > 90 ? " (the load tool may be the bottleneck)" : "") << "; machine load average "
+        << fixed(result.loadAverage, 2) << " at start\n";
     if (options.serverPid > 0)
     {
         out << "  server RSS  baseline " << orNa(result.rssBaselineKb) << " kB, idle " << orNa(result.rssIdleKb)
@@ -109,7 +110,8 @@ void printResultLine(std::ostream& out, const BenchOptions& options, const Bench
         << " max_ms=" << millis(result.maxMicros) << " rss_baseline_kb=" << orNa(result.rssBaselineKb)
         << " rss_idle_kb=" << orNa(result.rssIdleKb) << " rss_end_kb=" << orNa(result.rssEndKb)
         << " rss_per_sub_bytes=" << orNa(rssPerSubscriberBytes(result)) << " lost=" << result.lostConnections
-        << " publish_failures=" << result.publishFailures << " bench_cpu_pct=" << fixed(result.benchCpuPercent, 1);
+        << " publish_failures=" << result.publishFailures << " bench_cpu_pct=" << fixed(result.benchCpuPercent, 1)
+        << " loadavg_1m=" << fixed(result.loadAverage, 2);
     if (options.mode == SubscribeMode::Poll)
     {
         out << " cycles=" << result.poll.cycles << " cycles_per_s=" << fixed(result.pollCyclesPerSecond, 1)

@@ -1,6 +1,7 @@
 #include "BenchRun.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <unistd.h>
 
@@ -150,6 +151,7 @@ void BenchRun::publishAndDrain()
     uint64_t deliveriesSeen = 0;
     bool draining = false;
     int64_t lastProgress = 0;
+    getloadavg(&_result.loadAverage, 1);
     const int64_t wallAtStart = monotonicMicros();
     const int64_t cpuAtStart = processCpuMicros();
     publisher.start();

@@ -54,6 +54,9 @@ struct BenchResult
     PollCounters poll;             // over the active window only
     double pollCyclesPerSecond = 0;
     bool hitDurationLimit = false;
+    // One-minute load average when publishing started: on a shared 2-core
+    // machine, anything well above 1 means other work skewed the latencies.
+    double loadAverage = 0;
 };
 
 // One benchmark run: ramp the subscribers up, let them idle, publish, drain,

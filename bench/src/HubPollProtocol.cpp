@@ -17,9 +17,14 @@ std::string HubPollProtocol::buildRequest(const HttpTarget& target, const PollCu
 {
     std::string path = target.pathAndQuery;
     path += path.find('?') == std::string::npos ? '?' : '&';
+    // The first poll only fetches a cursor. Without `since` the hub answers at
+    // once with the newest event, but on an empty topic it waits for the next
+    // one like any poll; timeout=0 makes that an immediate 204 as well, so a
+    // client knows when it is subscribed.
     if (cursor.established)
-        path += "since=" + cursor.position + "&";
-    path += "timeout=" + std::to_string(_pollTimeoutSeconds);
+        path += "since=" + cursor.position + "&timeout=" + std::to_string(_pollTimeoutSeconds);
+    else
+        path += "timeout=0";
     return "GET " + path + " HTTP/1.1\r\nHost: " + target.hostHeader()
         + "\r\nAccept: application/json\r\nUser-Agent: feedhub-bench\r\n\r\n";
 }

@@ -6,7 +6,7 @@ namespace feedhub::bench {
 
 // feedhub's GET /poll?topic=T&since=CURSOR&timeout=S: 200 with a JSON batch
 // {"events":[{..."data":...}],"cursor":"N","truncated":bool} or 204 on timeout.
-// Without `since` it answers at once with the newest event (or 204).
+// Without `since` it answers with the newest event, if the topic has one.
 class HubPollProtocol : public PollProtocol
 {
 public:
