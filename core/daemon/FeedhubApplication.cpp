@@ -14,6 +14,7 @@
 #include "Poco/Util/IntValidator.h"
 #include "Poco/Util/Option.h"
 #include "Poco/Util/OptionCallback.h"
+#include "feedhub/FeedHost.h"
 #include "feedhub/Hub.h"
 #include <iostream>
 
@@ -27,6 +28,12 @@ namespace
 {
 
 const char* const INSTALLED_CONFIG = "/etc/feedhub/hub.ini";
+
+std::string defaultPluginDir()
+{
+    return Poco::File(FEEDHUB_INSTALLED_PLUGIN_DIR).exists() ? FEEDHUB_INSTALLED_PLUGIN_DIR
+                                                            : FEEDHUB_BUILD_PLUGIN_DIR;
+}
 
 } // namespace
 
@@ -106,9 +113,11 @@ int FeedhubApplication::main(const std::vector<std::string>&)
     if (_helpRequested)
         return EXIT_OK;
     HubSettings settings;
+    FeedsConfiguration feedsConfiguration;
     try
     {
         settings = HubSettings::fromConfiguration(config());
+        feedsConfiguration = FeedsConfiguration::read(config(), configPath(), defaultPluginDir());
     }
     catch (const Poco::Exception& exc)
     {
@@ -119,10 +128,20 @@ int FeedhubApplication::main(const std::vector<std::string>&)
         settings.port = _port;
 
     Hub hub(settings);
+    FeedHost feeds(hub);
+    for (const FeedHost::Failure& failure : feeds.apply(feedsConfiguration))
+    {
+        if (failure.required)
+        {
+            logger().fatal("feedhub cannot start: required feed %s failed: %s", failure.feed, failure.reason);
+            return EXIT_CONFIG;
+        }
+    }
     hub.start();
     logger().information("feedhub listening on port %hu (config %s)", hub.port(), configPath());
     waitForTerminationRequest();
     logger().information("shutting down");
+    feeds.stopAll();
     hub.stop();
     return EXIT_OK;
 }

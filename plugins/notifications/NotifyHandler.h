@@ -1,0 +1,35 @@
+//
+// NotifyHandler.h
+//
+// Definition of the NotifyHandler class.
+//
+
+#ifndef feedhub_notifications_NotifyHandler_INCLUDED
+#define feedhub_notifications_NotifyHandler_INCLUDED
+
+#include "feedhub/FeedContext.h"
+#include "feedhub/RouteHandler.h"
+
+namespace feedhub::notifications
+{
+
+class NotificationsFeed;
+
+class NotifyHandler : public RouteHandler
+/// POST {"type","message","data"?}: publishes the notification and
+/// answers {"success":true,"sentTo":<subscribers>,"event":<type>}.
+{
+public:
+    NotifyHandler(NotificationsFeed& feed, FeedContext& context);
+
+protected:
+    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+private:
+    NotificationsFeed& _feed;
+    FeedContext& _context;
+};
+
+} // namespace feedhub::notifications
+
+#endif // feedhub_notifications_NotifyHandler_INCLUDED

@@ -1,0 +1,34 @@
+//
+// TaskListHandler.h
+//
+// Definition of the TaskListHandler class.
+//
+
+#ifndef feedhub_task_status_TaskListHandler_INCLUDED
+#define feedhub_task_status_TaskListHandler_INCLUDED
+
+#include "feedhub/FeedContext.h"
+#include "feedhub/RouteHandler.h"
+
+namespace feedhub::task_status
+{
+
+class TaskStatusFeed;
+
+class TaskListHandler : public RouteHandler
+/// GET: {"tasks":[{"task","status","version","time"}...],"statuses":[...]},
+/// so a page can draw every task before it starts polling or listening.
+{
+public:
+    TaskListHandler(TaskStatusFeed& feed, FeedContext& context);
+
+protected:
+    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+private:
+    TaskStatusFeed& _feed;
+};
+
+} // namespace feedhub::task_status
+
+#endif // feedhub_task_status_TaskListHandler_INCLUDED

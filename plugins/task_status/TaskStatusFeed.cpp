@@ -1,0 +1,111 @@
+//
+// TaskStatusFeed.cpp
+//
+
+#include "TaskStatusFeed.h"
+#include "Poco/Exception.h"
+#include "Poco/File.h"
+#include "Poco/Path.h"
+#include "Poco/StringTokenizer.h"
+#include "PollStatusHandler.h"
+#include "TaskListHandler.h"
+#include "UpdateStatusHandler.h"
+#include "feedhub/JsonText.h"
+#include "feedhub/PluginApi.h"
+#include "feedhub/TopicName.h"
+
+namespace feedhub::task_status
+{
+
+namespace
+{
+
+std::vector<std::string> readList(const Poco::Util::AbstractConfiguration& section, const std::string& key,
+                                  const std::string& fallback)
+{
+    Poco::StringTokenizer items(section.getString(key, fallback), ",",
+                                Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    return std::vector<std::string>(items.begin(), items.end());
+}
+
+std::string readPath(const Poco::Util::AbstractConfiguration& section, const std::string& key,
+                     const std::string& fallback)
+{
+    const std::string path = section.getString(key, fallback);
+    if (!path.empty() && path[0] != '/')
+        throw Poco::InvalidArgumentException(key + " must start with / (or be empty for none)");
+    return path;
+}
+
+} // namespace
+
+std::string TaskStatusFeed::name() const
+{
+    return "task status";
+}
+
+std::vector<std::string> TaskStatusFeed::keys() const
+{
+    return {"topic",       "statuses",  "tasks",     "default_task",        "token", "database", "max_tasks",
+            "update_path", "poll_path", "list_path", "poll_timeout_seconds"};
+}
+
+std::string TaskStatusFeed::defaultDatabase()
+{
+    if (Poco::File(FEEDHUB_STATE_DIR).exists())
+        return Poco::Path(FEEDHUB_STATE_DIR).makeDirectory().setFileName("tasks.db").toString();
+    return Poco::Path(Poco::Path::temp()).setFileName("feedhub-tasks.db").toString();
+}
+
+void TaskStatusFeed::configure(const Poco::Util::AbstractConfiguration& section)
+{
+    _topic = section.getString("topic", "tasks");
+    TopicName::check(_topic);
+    _limits.statuses = readList(section, "statuses", "pending, running, done, failed");
+    if (_limits.statuses.empty())
+        throw Poco::InvalidArgumentException("statuses: at least one status is needed");
+    const int maxTasks = section.getInt("max_tasks", 1000);
+    if (maxTasks < 1)
+        throw Poco::InvalidArgumentException("max_tasks must be at least 1");
+    _limits.maxTasks = static_cast<std::size_t>(maxTasks);
+    _defaultTask = section.getString("default_task", "default");
+    TaskBoard::checkTaskName(_defaultTask);
+    _declaredTasks = readList(section, "tasks", _defaultTask);
+    for (const std::string& task : _declaredTasks)
+        TaskBoard::checkTaskName(task);
+    _token = section.getString("token", "");
+    if (_token.empty())
+        throw Poco::InvalidArgumentException("token must be set: updates need a bearer token");
+    _database = section.getString("database", "");
+    if (_database.empty())
+        _database = defaultDatabase();
+    _updatePath = readPath(section, "update_path", "/update-status");
+    _pollPath = readPath(section, "poll_path", "/poll-status");
+    _listPath = readPath(section, "list_path", "/api/tasks");
+    const int pollTimeoutSeconds = section.getInt("poll_timeout_seconds", 30);
+    if (pollTimeoutSeconds < 1)
+        throw Poco::InvalidArgumentException("poll_timeout_seconds must be at least 1");
+    _pollTimeout = Poco::Timespan(pollTimeoutSeconds, 0);
+}
+
+void TaskStatusFeed::start(FeedContext& context)
+{
+    _board = std::make_unique<TaskBoard>(
+        _limits, _declaredTasks, std::make_unique<TaskStore>(_database),
+        [this, &context](const TaskState& state)
+        { context.publisher().publish(_topic, "task_status", JsonText::format(state.toJson())); });
+    context.logger().information("%z tasks in %s", _board->all().size(), _database);
+    if (!_updatePath.empty())
+        context.mount(_updatePath,
+                      [this, &context] { return std::make_unique<UpdateStatusHandler>(*this, context); });
+    if (!_pollPath.empty())
+        context.mount(_pollPath,
+                      [this, &context] { return std::make_unique<PollStatusHandler>(*this, context); });
+    if (!_listPath.empty())
+        context.mount(_listPath,
+                      [this, &context] { return std::make_unique<TaskListHandler>(*this, context); });
+}
+
+} // namespace feedhub::task_status
+
+FEEDHUB_FEED(feedhub::task_status::TaskStatusFeed)

@@ -1,0 +1,87 @@
+//
+// UpdateStatusHandler.cpp
+//
+
+#include "UpdateStatusHandler.h"
+#include "Poco/JSON/Object.h"
+#include "Poco/String.h"
+#include "TaskStatusFeed.h"
+#include "feedhub/HttpError.h"
+#include "feedhub/JsonResponse.h"
+#include "feedhub/RequestBody.h"
+
+namespace feedhub::task_status
+{
+
+using Poco::Net::HTTPResponse;
+
+namespace
+{
+
+bool sameInConstantTime(const std::string& a, const std::string& b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char difference = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        difference |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return difference == 0;
+}
+
+std::string stringField(const Poco::JSON::Object& object, const std::string& name,
+                        const std::string& fallback)
+{
+    if (!object.has(name) || object.isNull(name))
+    {
+        if (fallback.empty())
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "\"" + name + "\" is required");
+        return fallback;
+    }
+    const Poco::Dynamic::Var value = object.get(name);
+    if (!value.isString())
+        throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "\"" + name + "\" must be a string");
+    return value.extract<std::string>();
+}
+
+} // namespace
+
+UpdateStatusHandler::UpdateStatusHandler(TaskStatusFeed& feed, FeedContext& context)
+    : RouteHandler("POST", context.settings().corsOrigin), _feed(feed), _context(context)
+{
+}
+
+void UpdateStatusHandler::handle(Poco::Net::HTTPServerRequest& request,
+                                 Poco::Net::HTTPServerResponse& response)
+{
+    checkToken(request, response);
+    const Poco::Dynamic::Var body = RequestBody::readJson(request, _context.settings().maxBodyBytes);
+    if (body.type() != typeid(Poco::JSON::Object::Ptr))
+        throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "the body must be a JSON object with \"status\"");
+    const Poco::JSON::Object& object = *body.extract<Poco::JSON::Object::Ptr>();
+    const std::string task = stringField(object, "task", _feed.defaultTask());
+    const std::string status = stringField(object, "status", "");
+
+    Poco::JSON::Object::Ptr answer = _feed.board().update(task, status).toJson();
+    answer->set("success", true);
+    JsonResponse::send(response, HTTPResponse::HTTP_OK, answer);
+}
+
+void UpdateStatusHandler::checkToken(const Poco::Net::HTTPServerRequest& request,
+                                     Poco::Net::HTTPServerResponse& response) const
+{
+    std::string scheme;
+    std::string token;
+    if (request.hasCredentials())
+        request.getCredentials(scheme, token);
+    const bool bearer = Poco::icompare(scheme, "Bearer") == 0;
+    if (bearer && sameInConstantTime(Poco::trim(token), _feed.token()))
+        return;
+    response.set("WWW-Authenticate", "Bearer realm=\"feedhub\"");
+    // The body stays unread, so the connection cannot carry another request.
+    response.setKeepAlive(false);
+    throw HttpError(HTTPResponse::HTTP_UNAUTHORIZED,
+                    bearer ? "the bearer token is not valid"
+                           : "a bearer token is required: send Authorization: Bearer <token>");
+}
+
+} // namespace feedhub::task_status

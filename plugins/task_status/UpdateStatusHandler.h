@@ -1,0 +1,39 @@
+//
+// UpdateStatusHandler.h
+//
+// Definition of the UpdateStatusHandler class.
+//
+
+#ifndef feedhub_task_status_UpdateStatusHandler_INCLUDED
+#define feedhub_task_status_UpdateStatusHandler_INCLUDED
+
+#include "feedhub/FeedContext.h"
+#include "feedhub/RouteHandler.h"
+
+namespace feedhub::task_status
+{
+
+class TaskStatusFeed;
+
+class UpdateStatusHandler : public RouteHandler
+/// POST {"task"?, "status"} with "Authorization: Bearer <token>": sets
+/// the task's status (the default task if none is named) and answers
+/// {"success":true,"task","status","version","time"}.
+{
+public:
+    UpdateStatusHandler(TaskStatusFeed& feed, FeedContext& context);
+
+protected:
+    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+private:
+    void checkToken(const Poco::Net::HTTPServerRequest& request,
+                    Poco::Net::HTTPServerResponse& response) const;
+
+    TaskStatusFeed& _feed;
+    FeedContext& _context;
+};
+
+} // namespace feedhub::task_status
+
+#endif // feedhub_task_status_UpdateStatusHandler_INCLUDED

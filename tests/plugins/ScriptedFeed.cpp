@@ -1,0 +1,83 @@
+//
+// ScriptedFeed.cpp
+//
+// A feed for the loader tests that does what its section says: fail_in =
+// configure or start makes that step throw (start throws after mounting its
+// route and scheduling a timer, which the hub must undo); path is a GET route
+// that answers {"feed": <name>} after delay_ms, to catch a plugin unloaded
+// under a request in flight; topic gets a "tick" every 20 ms.
+//
+
+#include "Poco/Exception.h"
+#include "Poco/JSON/Object.h"
+#include "Poco/Thread.h"
+#include "feedhub/FeedContext.h"
+#include "feedhub/JsonResponse.h"
+#include "feedhub/PluginApi.h"
+#include "feedhub/RouteHandler.h"
+
+namespace feedhub::test
+{
+
+class SlowHandler : public RouteHandler
+{
+public:
+    SlowHandler(const std::string& corsOrigin, std::string feed, long delayMs)
+        : RouteHandler("GET", corsOrigin), _feed(std::move(feed)), _delayMs(delayMs)
+    {
+    }
+
+protected:
+    void handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) override
+    {
+        Poco::Thread::sleep(_delayMs);
+        Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+        body->set("feed", _feed);
+        JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
+    }
+
+private:
+    std::string _feed;
+    long _delayMs;
+};
+
+class ScriptedFeed : public Feed
+{
+public:
+    std::string name() const override { return "scripted test feed"; }
+
+    std::vector<std::string> keys() const override { return {"fail_in", "path", "delay_ms", "topic"}; }
+
+    void configure(const Poco::Util::AbstractConfiguration& section) override
+    {
+        _failIn = section.getString("fail_in", "");
+        if (_failIn == "configure")
+            throw Poco::InvalidArgumentException("fail_in: failing in configure as asked");
+        _path = section.getString("path", "/scripted");
+        _delayMs = section.getInt("delay_ms", 0);
+        _topic = section.getString("topic", "scripted");
+    }
+
+    void start(FeedContext& context) override
+    {
+        context.mount(_path,
+                      [this, &context] {
+                          return std::make_unique<SlowHandler>(context.settings().corsOrigin, context.name(),
+                                                               _delayMs);
+                      });
+        context.every(Poco::Timespan(20 * Poco::Timespan::MILLISECONDS),
+                      [this, &context] { context.publisher().publish(_topic, "tick", "{}"); });
+        if (_failIn == "start")
+            throw Poco::RuntimeException("failing in start as asked");
+    }
+
+private:
+    std::string _failIn;
+    std::string _path;
+    long _delayMs = 0;
+    std::string _topic;
+};
+
+} // namespace feedhub::test
+
+FEEDHUB_FEED(feedhub::test::ScriptedFeed)

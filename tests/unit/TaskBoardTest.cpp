@@ -1,0 +1,185 @@
+//
+// TaskBoardTest.cpp
+//
+
+#include "TaskBoard.h"
+#include "Poco/Exception.h"
+#include "Poco/File.h"
+#include "TestDaemon.h"
+#include <cppunit/extensions/HelperMacros.h>
+
+using feedhub::task_status::TaskBoard;
+using feedhub::task_status::TaskState;
+using feedhub::task_status::TaskStore;
+
+class TaskBoardTest : public CppUnit::TestFixture
+{
+    CPPUNIT_TEST_SUITE(TaskBoardTest);
+    CPPUNIT_TEST(testDeclaredTasksStartAtFirstStatus);
+    CPPUNIT_TEST(testEveryAllowedStatusCanFollowAnyOther);
+    CPPUNIT_TEST(testEachUpdateRaisesVersionByOne);
+    CPPUNIT_TEST(testVersionsAreCountedPerTask);
+    CPPUNIT_TEST(testFirstUpdateCreatesTask);
+    CPPUNIT_TEST(testInvalidStatusRefusedAndNothingChanges);
+    CPPUNIT_TEST(testInvalidTaskNameRefused);
+    CPPUNIT_TEST(testFullBoardRefusesNewTasks);
+    CPPUNIT_TEST(testListenerHearsEveryChangeInOrder);
+    CPPUNIT_TEST(testStateSurvivesReopening);
+    CPPUNIT_TEST(testDeclaredTaskKeepsStoredState);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void setUp() override { _dir = TestDaemon::makeTempDir(); }
+
+    void tearDown() override { Poco::File(_dir).remove(true); }
+
+    void testDeclaredTasksStartAtFirstStatus()
+    {
+        TaskBoard board = open({"build", "deploy"});
+        const std::vector<TaskState> all = board.all();
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), all.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("build"), all[0].task);
+        CPPUNIT_ASSERT_EQUAL(std::string("pending"), all[0].status);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), all[0].version);
+        CPPUNIT_ASSERT_EQUAL(std::string("deploy"), all[1].task);
+    }
+
+    void testEveryAllowedStatusCanFollowAnyOther()
+    {
+        TaskBoard board = open({"build"});
+        for (const std::string& from : STATUSES)
+        {
+            for (const std::string& to : STATUSES)
+            {
+                board.update("build", from);
+                CPPUNIT_ASSERT_EQUAL(to, board.update("build", to).status);
+                CPPUNIT_ASSERT_EQUAL(to, board.find("build")->status);
+            }
+        }
+    }
+
+    void testEachUpdateRaisesVersionByOne()
+    {
+        TaskBoard board = open({"build"});
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), board.update("build", "running").version);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), board.update("build", "done").version);
+        // Setting the same status again is still a change a poller must see.
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(4), board.update("build", "done").version);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(4), board.find("build")->version);
+    }
+
+    void testVersionsAreCountedPerTask()
+    {
+        TaskBoard board = open({"build", "deploy"});
+        board.update("build", "running");
+        board.update("build", "done");
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), board.update("deploy", "running").version);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), board.find("build")->version);
+    }
+
+    void testFirstUpdateCreatesTask()
+    {
+        TaskBoard board = open({});
+        CPPUNIT_ASSERT(!board.find("nightly"));
+        const TaskState state = board.update("nightly", "running");
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), state.version);
+        CPPUNIT_ASSERT_EQUAL(std::string("running"), board.find("nightly")->status);
+    }
+
+    void testInvalidStatusRefusedAndNothingChanges()
+    {
+        TaskBoard board = open({"build"});
+        board.update("build", "running");
+        try
+        {
+            board.update("build", "exploded");
+            CPPUNIT_FAIL("an unknown status was accepted");
+        }
+        catch (const Poco::InvalidArgumentException& exc)
+        {
+            CPPUNIT_ASSERT_EQUAL(std::string("\"status\" must be one of: pending, running, done, failed"),
+                                 exc.message());
+        }
+        CPPUNIT_ASSERT_THROW(board.update("build", "Running"), Poco::InvalidArgumentException);
+        CPPUNIT_ASSERT_THROW(board.update("build", ""), Poco::InvalidArgumentException);
+        CPPUNIT_ASSERT_EQUAL(std::string("running"), board.find("build")->status);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), board.find("build")->version);
+        CPPUNIT_ASSERT_THROW(board.update("other", "exploded"), Poco::InvalidArgumentException);
+        CPPUNIT_ASSERT(!board.find("other"));
+    }
+
+    void testInvalidTaskNameRefused()
+    {
+        TaskBoard board = open({});
+        for (const std::string& name :
+             {std::string(), std::string("a b"), std::string("x/y"), std::string(65, 'a')})
+            CPPUNIT_ASSERT_THROW(board.update(name, "done"), Poco::InvalidArgumentException);
+        CPPUNIT_ASSERT(board.all().empty());
+    }
+
+    void testFullBoardRefusesNewTasks()
+    {
+        TaskBoard board(TaskBoard::Limits{STATUSES, 2}, {"a"}, store(), [](const TaskState&) {});
+        board.update("b", "done");
+        CPPUNIT_ASSERT_THROW(board.update("c", "done"), Poco::InvalidArgumentException);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), board.update("b", "failed").version);
+    }
+
+    void testListenerHearsEveryChangeInOrder()
+    {
+        std::vector<TaskState> heard;
+        TaskBoard board(TaskBoard::Limits{STATUSES, 10}, {"build"}, store(),
+                        [&heard](const TaskState& state) { heard.push_back(state); });
+        CPPUNIT_ASSERT(heard.empty());
+        board.update("build", "running");
+        CPPUNIT_ASSERT_THROW(board.update("build", "bad"), Poco::InvalidArgumentException);
+        board.update("build", "done");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), heard.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("running"), heard[0].status);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), heard[0].version);
+        CPPUNIT_ASSERT_EQUAL(std::string("done"), heard[1].status);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), heard[1].version);
+    }
+
+    void testStateSurvivesReopening()
+    {
+        Poco::Timestamp changed;
+        {
+            TaskBoard board = open({"build"});
+            board.update("build", "running");
+            changed = board.update("build", "failed").time;
+            board.update("adhoc", "done");
+        }
+        TaskBoard board = open({"build"});
+        CPPUNIT_ASSERT_EQUAL(std::string("failed"), board.find("build")->status);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), board.find("build")->version);
+        CPPUNIT_ASSERT(changed == board.find("build")->time);
+        CPPUNIT_ASSERT_EQUAL(std::string("done"), board.find("adhoc")->status);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(4), board.update("build", "running").version);
+    }
+
+    void testDeclaredTaskKeepsStoredState()
+    {
+        {
+            TaskBoard board = open({"build"});
+            board.update("build", "done");
+        }
+        TaskBoard board = open({"build", "deploy"});
+        CPPUNIT_ASSERT_EQUAL(std::string("done"), board.find("build")->status);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), board.find("build")->version);
+        CPPUNIT_ASSERT_EQUAL(std::string("pending"), board.find("deploy")->status);
+    }
+
+private:
+    std::unique_ptr<TaskStore> store() { return std::make_unique<TaskStore>(_dir + "/state/tasks.db"); }
+
+    TaskBoard open(const std::vector<std::string>& declared)
+    {
+        return TaskBoard(TaskBoard::Limits{STATUSES, 100}, declared, store(), [](const TaskState&) {});
+    }
+
+    const std::vector<std::string> STATUSES = {"pending", "running", "done", "failed"};
+    std::string _dir;
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(TaskBoardTest);
