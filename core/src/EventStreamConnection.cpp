@@ -61,6 +61,10 @@ void EventStreamConnection::eventPublished(const EventPtr& event)
         return;
     _lastSent = event->sequence();
     outbox().push(Outbox::Chunk(event, &event->frame()));
+    // Writes wait for the end of the loop's batch; a burst (or one event)
+    // larger than the limit is no reason to drop a client whose socket takes it.
+    if (outbox().pendingBytes() > _options.outboxLimit)
+        outbox().flushTo(fd());
     if (outbox().pendingBytes() > _options.outboxLimit)
     {
         Poco::Logger::get("feedhub.sse")
