@@ -14,7 +14,11 @@ SseClient::SseClient(Poco::UInt16 port, const std::string& path, const std::map<
                      int receiveBufferBytes)
 {
     if (receiveBufferBytes > 0)
+    {
+        // The size must be set before connecting, so the socket is made first.
+        _socket = Poco::Net::StreamSocket(Poco::Net::SocketAddress::IPv4);
         _socket.setReceiveBufferSize(receiveBufferBytes);
+    }
     _socket.connect(Poco::Net::SocketAddress("127.0.0.1", port), Poco::Timespan(10, 0));
     std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n";
     for (const auto& [name, value] : headers)
