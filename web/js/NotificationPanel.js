@@ -44,7 +44,7 @@ export class NotificationPanel {
 
   /** The hub's `connection` event: {clientId, subscribers}. */
   welcome({ clientId, subscribers }) {
-    this.#subscribers.textContent = count(Number(subscribers) || 0, 'subscriber');
+    this.#showSubscribers(subscribers);
     this.#subscribers.title = clientId ? `This page is client ${clientId}` : '';
   }
 
@@ -87,6 +87,7 @@ export class NotificationPanel {
       const answer = await requestJson('/api/notify', { method: 'POST', body: { type, message } });
       if (answer.ok) {
         this.#show('ok', `Sent to ${count(Number(answer.body.sentTo) || 0, 'subscriber')}.`);
+        this.#showSubscribers(answer.body.sentTo);
         this.#form.elements.message.value = '';
       } else {
         this.#show('error', `Not sent: ${answer.error}`);
@@ -96,6 +97,11 @@ export class NotificationPanel {
     } finally {
       button.disabled = false;
     }
+  }
+
+  /** From the welcome event, and again from each send's answer (it counts the same subscribers). */
+  #showSubscribers(subscribers) {
+    this.#subscribers.textContent = count(Number(subscribers) || 0, 'subscriber');
   }
 
   #show(kind, text) {

@@ -49,12 +49,15 @@ export class Sparkline {
     });
     const text = points.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ');
     this.#line.setAttribute('points', text);
-    this.#area.setAttribute('d', points.length > 1 ? `M0,${HEIGHT} L${text.replaceAll(' ', ' L')} L${WIDTH},${HEIGHT} Z` : '');
+    const outline = `M0,${HEIGHT} L${text.replaceAll(' ', ' L')} L${WIDTH},${HEIGHT} Z`;
+    this.#area.setAttribute('d', points.length > 1 ? outline : '');
     this.#element.dataset.points = String(prices.length);
     this.#element.dataset.trend = prices.length > 1 ? direction(prices.at(-1) - prices[0]) : 'flat';
     this.#element.setAttribute(
       'aria-label',
-      prices.length ? `Last ${prices.length} prices, from ${price(prices[0])} to ${price(prices.at(-1))}` : 'No prices yet',
+      prices.length
+        ? `Last ${prices.length} prices, from ${price(prices[0])} to ${price(prices.at(-1))}`
+        : 'No prices yet',
     );
   }
 }

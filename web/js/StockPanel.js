@@ -3,6 +3,7 @@
 
 import { StockCard } from './StockCard.js';
 import { count } from './format.js';
+import { insertSorted } from './dom.js';
 
 export class StockPanel {
   #cards = new Map();
@@ -40,8 +41,7 @@ export class StockPanel {
     if (!card) {
       card = new StockCard(symbol);
       this.#cards.set(symbol, card);
-      const next = [...this.#cards.keys()].sort().find((other) => other > symbol);
-      this.#grid.insertBefore(card.element, next ? this.#cards.get(next).element : null);
+      insertSorted(this.#grid, card.element, (node) => node.dataset.symbol);
     }
     return card;
   }

@@ -2,7 +2,7 @@
 // current by long polling, with buttons that set a status through
 // POST /update-status using the bearer token typed into the panel.
 
-import { el, replayAnimation } from './dom.js';
+import { el, insertSorted, replayAnimation } from './dom.js';
 import { requestJson } from './api.js';
 import { timeOfDay } from './format.js';
 
@@ -79,8 +79,7 @@ export class TaskPanel {
     );
     const entry = { task, status: '', version: -Infinity, row, badge, meta, actions };
     this.#tasks.set(task, entry);
-    const next = [...this.#tasks.keys()].sort().find((other) => other > task);
-    this.#list.insertBefore(row, next ? this.#tasks.get(next).row : null);
+    insertSorted(this.#list, row, (node) => node.dataset.task);
     this.#empty.hidden = true;
     return entry;
   }

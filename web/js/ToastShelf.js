@@ -5,7 +5,7 @@
 import { el } from './dom.js';
 
 const SHOWN_MS = 5000;
-const MOST_AT_ONCE = 4;
+const MOST_AT_ONCE = 3;
 
 export class ToastShelf {
   #shelf;

@@ -36,3 +36,10 @@ export function replayAnimation(node, className) {
   void node.offsetWidth; // forces a style flush so the animation starts over
   node.classList.add(className);
 }
+
+/** Inserts node among parent's children, which are kept in the order of keyOf(child). */
+export function insertSorted(parent, node, keyOf) {
+  const key = keyOf(node);
+  const next = [...parent.children].find((child) => keyOf(child) > key);
+  parent.insertBefore(node, next ?? null);
+}
