@@ -25,7 +25,7 @@ FeedLibrary::FeedLibrary(const std::string& path) : _path(path)
     }
     catch (const Poco::Exception& exc)
     {
-        throw Poco::RuntimeException("cannot load " + path + ": " + exc.displayText());
+        throw Poco::RuntimeException("cannot load " + path + ": " + exc.message());
     }
     const Poco::ClassLoader<Feed>::Manif& manifest = _loader.manifestFor(path);
     if (manifest.size() != 1 || !manifest.begin()->canCreate())
@@ -37,10 +37,15 @@ FeedLibrary::FeedLibrary(const std::string& path) : _path(path)
     {
         _feed = manifest.begin()->create();
     }
-    catch (...)
+    catch (const Poco::Exception& exc)
     {
         _loader.unloadLibrary(path);
-        throw;
+        throw Poco::RuntimeException("creating the feed of " + path + " failed: " + exc.displayText());
+    }
+    catch (const std::exception& exc)
+    {
+        _loader.unloadLibrary(path);
+        throw Poco::RuntimeException("creating the feed of " + path + " failed: " + exc.what());
     }
 }
 
@@ -57,9 +62,10 @@ int FeedLibrary::apiVersionOf(const std::string& path)
     {
         library.load(path, Poco::SharedLibrary::SHLIB_LOCAL);
     }
-    catch (const Poco::Exception& exc)
+    catch (const Poco::LibraryLoadException& exc)
     {
-        throw Poco::RuntimeException("cannot load " + path + ": " + exc.displayText());
+        // The message is dlerror()'s, which names the file.
+        throw Poco::RuntimeException("cannot load " + exc.message());
     }
     if (!library.hasSymbol(FEEDHUB_PLUGIN_VERSION_SYMBOL))
     {

@@ -15,17 +15,17 @@ namespace feedhub
 {
 
 class FeedLibrary
-/// A feed plugin loaded from its file, and the one Feed made from it.
+    /// A feed plugin loaded from its file, and the one Feed made from it.
 {
 public:
     explicit FeedLibrary(const std::string& path);
-    /// Checks the API version the plugin was built for, then loads its
-    /// manifest and creates its feed. Throws Poco::RuntimeException saying
-    /// what is wrong (file missing or unloadable, not a feedhub plugin,
-    /// built for another API version, no feed in its manifest).
+        /// Checks the API version the plugin was built for, then loads its
+        /// manifest and creates its feed. Throws Poco::RuntimeException saying
+        /// what is wrong (file missing or unloadable, not a feedhub plugin,
+        /// built for another API version, no feed in its manifest).
 
     ~FeedLibrary();
-    /// Destroys the feed, then unloads the library.
+        /// Destroys the feed, then unloads the library.
 
     FeedLibrary(const FeedLibrary&) = delete;
     FeedLibrary& operator=(const FeedLibrary&) = delete;
@@ -34,9 +34,9 @@ public:
     const std::string& path() const { return _path; }
 
     static int apiVersionOf(const std::string& path);
-    /// The API version a plugin file was built for. It is read with the
-    /// library loaded locally, so the symbols of a plugin refused for its
-    /// version never join the process's global scope.
+        /// The API version a plugin file was built for. It is read with the
+        /// library loaded locally, so the symbols of a plugin refused for its
+        /// version never join the process's global scope.
 
 private:
     std::string _path;

@@ -14,9 +14,9 @@ namespace feedhub
 {
 
 class FeedRouteHandler : public Poco::Net::HTTPRequestHandler
-/// Serves a request with a handler made by a feed, keeping the feed's
-/// plugin loaded until that handler is destroyed, even if the feed is
-/// stopped meanwhile.
+    /// Serves a request with a handler made by a feed, keeping the feed's
+    /// plugin loaded until that handler is destroyed, even if the feed is
+    /// stopped meanwhile.
 {
 public:
     FeedRouteHandler(std::shared_ptr<void> plugin, std::unique_ptr<Poco::Net::HTTPRequestHandler> handler);
@@ -27,7 +27,7 @@ public:
 private:
     std::shared_ptr<void> _plugin;
     std::unique_ptr<Poco::Net::HTTPRequestHandler> _handler;
-    /// Declared after _plugin, so destroyed before it.
+        /// Declared after _plugin, so destroyed before it.
 };
 
 } // namespace feedhub

@@ -14,8 +14,8 @@ namespace feedhub
 {
 
 class FeedWaiter : public LongPollWaiter
-/// A feed's long-poll waiter, keeping the feed's plugin loaded while the
-/// request is parked, even if the feed is stopped meanwhile.
+    /// A feed's long-poll waiter, keeping the feed's plugin loaded while the
+    /// request is parked, even if the feed is stopped meanwhile.
 {
 public:
     FeedWaiter(std::shared_ptr<void> plugin, std::unique_ptr<LongPollWaiter> waiter);
@@ -26,7 +26,7 @@ public:
 private:
     std::shared_ptr<void> _plugin;
     std::unique_ptr<LongPollWaiter> _waiter;
-    /// Declared after _plugin, so destroyed before it.
+        /// Declared after _plugin, so destroyed before it.
 };
 
 } // namespace feedhub

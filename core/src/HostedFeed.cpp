@@ -26,15 +26,13 @@ std::string describe(const std::exception& exc)
 
 std::shared_ptr<HostedFeed> HostedFeed::start(Hub& hub, const FeedSettings& settings)
 {
-    std::shared_ptr<HostedFeed> hosted;
-    const char* step = "load";
+    auto hosted = std::make_shared<HostedFeed>(hub, settings);
+    hosted->_context.setPlugin(hosted);
+    const char* step = "configure";
     std::string reason;
     try
     {
-        hosted = std::make_shared<HostedFeed>(hub, settings);
-        hosted->_context.setPlugin(hosted);
         hosted->warnAboutUnknownKeys();
-        step = "configure";
         hosted->feed().configure(*settings.configuration());
         step = "start";
         hosted->feed().start(hosted->_context);
@@ -48,8 +46,7 @@ std::shared_ptr<HostedFeed> HostedFeed::start(Hub& hub, const FeedSettings& sett
     {
         reason = "unknown exception";
     }
-    if (hosted)
-        hosted->_context.release();
+    hosted->_context.release();
     throw Poco::RuntimeException(std::string(step) + " failed: " + reason);
 }
 

@@ -17,25 +17,26 @@ namespace feedhub
 {
 
 class HostedFeed : public std::enable_shared_from_this<HostedFeed>
-/// One feed as the host runs it: its plugin, its instance and its context.
-///
-/// Shared by the host and by every handler, waiter and greeter of the
-/// feed in flight; the last one to let go destroys the instance and then
-/// unloads the plugin.
+    /// One feed as the host runs it: its plugin, its instance and its context.
+    ///
+    /// Shared by the host and by every handler, waiter and greeter of the
+    /// feed in flight; the last one to let go destroys the instance and then
+    /// unloads the plugin.
 {
 public:
     static std::shared_ptr<HostedFeed> start(Hub& hub, const FeedSettings& settings);
-    /// Loads the plugin, warns about keys the feed does not know, then
-    /// configures and starts the feed. Throws Poco::RuntimeException
-    /// saying which step failed and why, having undone the others.
+        /// Loads the plugin, warns about keys the feed does not know, then
+        /// configures and starts the feed. Throws Poco::RuntimeException
+        /// saying why the plugin cannot be loaded, or which step failed and
+        /// why, having undone the others.
 
     HostedFeed(Hub& hub, const FeedSettings& settings);
-    /// Loads the plugin; use start().
+        /// Loads the plugin; use start().
 
     ~HostedFeed();
 
     void stop();
-    /// Undoes what the feed did through its context, then calls its stop().
+        /// Undoes what the feed did through its context, then calls its stop().
 
     const FeedSettings& settings() const { return _settings; }
     Feed& feed() { return _library.feed(); }
@@ -46,8 +47,8 @@ private:
     FeedSettings _settings;
     HostedFeedContext _context;
     FeedLibrary _library;
-    /// Declared last, so destroyed first: the instance goes, then the
-    /// plugin, while the (by then released) context still exists.
+        /// Declared last, so destroyed first: the instance goes, then the
+        /// plugin, while the (by then released) context still exists.
 };
 
 } // namespace feedhub

@@ -19,22 +19,22 @@ namespace feedhub
 {
 
 class HostedFeedContext : public FeedContext
-/// The context of one hosted feed: does what the feed asks of the hub and
-/// remembers it, so release() can undo all of it.
+    /// The context of one hosted feed: does what the feed asks of the hub and
+    /// remembers it, so release() can undo all of it.
 {
 public:
     HostedFeedContext(Hub& hub, const std::string& name);
     ~HostedFeedContext() override;
-    /// Releases what release() has not.
+        /// Releases what release() has not.
 
     void setPlugin(std::weak_ptr<void> plugin);
-    /// What keeps the feed's plugin loaded; handlers, waiters and
-    /// greeters the feed hands over hold a reference to it.
+        /// What keeps the feed's plugin loaded; handlers, waiters and
+        /// greeters the feed hands over hold a reference to it.
 
     void release();
-    /// Unmounts the feed's routes and streams, removes its greeters,
-    /// cancels its timers and waits for a running timer task to finish.
-    /// The context then refuses to mount or schedule anything more.
+        /// Unmounts the feed's routes and streams, removes its greeters,
+        /// cancels its timers and waits for a running timer task to finish.
+        /// The context then refuses to mount or schedule anything more.
 
     const std::string& name() const override { return _name; }
     const HubSettings& settings() const override { return _hub.settings(); }

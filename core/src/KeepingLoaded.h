@@ -14,11 +14,11 @@ namespace feedhub
 {
 
 template <class Callable> class KeepingLoaded
-/// A callable whose code lives in a feed plugin, bound to a reference
-/// that keeps the plugin loaded for as long as the callable exists.
-///
-/// The callable is destroyed before the reference is dropped (members go
-/// in reverse order), so the last copy never runs code that was unloaded.
+    /// A callable whose code lives in a feed plugin, bound to a reference
+    /// that keeps the plugin loaded for as long as the callable exists.
+    ///
+    /// The callable is destroyed before the reference is dropped (members go
+    /// in reverse order), so the last copy never runs code that was unloaded.
 {
 public:
     KeepingLoaded(std::shared_ptr<void> plugin, Callable callable)

@@ -16,22 +16,22 @@ namespace feedhub::notifications
 {
 
 class Notification
-/// One notification: a type from the configured list, a message and
-/// optional data of any JSON kind.
+    /// One notification: a type from the configured list, a message and
+    /// optional data of any JSON kind.
 {
 public:
     Notification(std::string type, std::string message, Poco::Dynamic::Var data = Poco::Dynamic::Var());
 
     static Notification parse(const Poco::Dynamic::Var& body, const std::vector<std::string>& allowedTypes);
-    /// Reads {"type","message","data"?} as POST /api/notify takes it.
-    /// Throws Poco::InvalidArgumentException saying what is missing or
-    /// wrong; an unknown type's message lists the allowed ones.
+        /// Reads {"type","message","data"?} as POST /api/notify takes it.
+        /// Throws Poco::InvalidArgumentException saying what is missing or
+        /// wrong; an unknown type's message lists the allowed ones.
 
     const std::string& type() const { return _type; }
     const std::string& message() const { return _message; }
 
     std::string eventData(const Poco::Timestamp& time) const;
-    /// The event's data: {"type","message","data" if given,"time"}.
+        /// The event's data: {"type","message","data" if given,"time"}.
 
 private:
     std::string _type;

@@ -17,15 +17,15 @@ namespace feedhub::notifications
 {
 
 class NotificationSimulator
-/// Makes up plausible notifications of the configured types, for demos
-/// and dashboards with nothing real to show yet. Not thread-safe: the
-/// feed calls it from its timer only.
+    /// Makes up plausible notifications of the configured types, for demos
+    /// and dashboards with nothing real to show yet. Not thread-safe: the
+    /// feed calls it from its timer only.
 {
 public:
     NotificationSimulator(std::vector<std::string> types, std::uint32_t seed);
 
     Notification next();
-    /// A notification of a random type, marked {"simulated": true} in its data.
+        /// A notification of a random type, marked {"simulated": true} in its data.
 
 private:
     std::string messageFor(const std::string& type);

@@ -17,11 +17,11 @@ namespace feedhub::notifications
 {
 
 class NotificationsFeed : public Feed
-/// Notifications on one topic, each an event named after its type with
-/// {"type","message","data"?,"time"}: sent with POST notify_path, and
-/// made up every simulate_interval_ms if simulate is on. Each new
-/// subscriber of the topic is welcomed with a "connection" event
-/// {"clientId","subscribers"} of its own.
+    /// Notifications on one topic, each an event named after its type with
+    /// {"type","message","data"?,"time"}: sent with POST notify_path, and
+    /// made up every simulate_interval_ms if simulate is on. Each new
+    /// subscriber of the topic is welcomed with a "connection" event
+    /// {"clientId","subscribers"} of its own.
 {
 public:
     std::string name() const override;
@@ -32,8 +32,8 @@ public:
     const std::vector<std::string>& types() const { return _types; }
 
     std::size_t send(const Notification& notification);
-    /// Publishes the notification; returns how many subscribers the
-    /// topic has. Any thread.
+        /// Publishes the notification; returns how many subscribers the
+        /// topic has. Any thread.
 
 private:
     SubscriberGreetings::Greeting welcome(const std::string& topic);

@@ -16,8 +16,8 @@ namespace feedhub::notifications
 class NotificationsFeed;
 
 class NotifyHandler : public RouteHandler
-/// POST {"type","message","data"?}: publishes the notification and
-/// answers {"success":true,"sentTo":<subscribers>,"event":<type>}.
+    /// POST {"type","message","data"?}: publishes the notification and
+    /// answers {"success":true,"sentTo":<subscribers>,"event":<type>}.
 {
 public:
     NotifyHandler(NotificationsFeed& feed, FeedContext& context);

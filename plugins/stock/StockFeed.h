@@ -16,13 +16,13 @@ namespace feedhub::stock
 {
 
 class StockFeed : public Feed
-/// Simulated stock quotes. Every interval one symbol moves: a
-/// "stock_update" {"symbol","price","change","changePercent","time"} on
-/// the topic, a "market_alert" {"symbol","price","changePercent","open",
-/// "time"} there too when the symbol has moved past the alert threshold
-/// from its session open, and an unnamed {"symbol","price","change"} on
-/// the simple topic, which stream_path serves for pages that only listen
-/// with onmessage.
+    /// Simulated stock quotes. Every interval one symbol moves: a
+    /// "stock_update" {"symbol","price","change","changePercent","time"} on
+    /// the topic, a "market_alert" {"symbol","price","changePercent","open",
+    /// "time"} there too when the symbol has moved past the alert threshold
+    /// from its session open, and an unnamed {"symbol","price","change"} on
+    /// the simple topic, which stream_path serves for pages that only listen
+    /// with onmessage.
 {
 public:
     std::string name() const override;

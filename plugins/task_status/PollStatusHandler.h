@@ -16,11 +16,11 @@ namespace feedhub::task_status
 class TaskStatusFeed;
 
 class PollStatusHandler : public RouteHandler
-/// GET ?task=&last_version=N: answers {"task","status","version","time"}
-/// as soon as the task (the default task if none is named) has a version
-/// newer than N (0 if not given), at once if it already has; 204 if the
-/// poll times out first. The request waits on an event loop, not on a
-/// thread.
+    /// GET ?task=&last_version=N: answers {"task","status","version","time"}
+    /// as soon as the task (the default task if none is named) has a version
+    /// newer than N (0 if not given), at once if it already has; 204 if the
+    /// poll times out first. The request waits on an event loop, not on a
+    /// thread.
 {
 public:
     PollStatusHandler(TaskStatusFeed& feed, FeedContext& context);

@@ -21,13 +21,13 @@ namespace feedhub::task_status
 {
 
 class TaskBoard
-/// The status of every task, kept in a TaskStore. Thread-safe.
-///
-/// A task's status is one of a configured set; each accepted update is a
-/// change that raises its version by one, so a poller that saw version N
-/// knows whether it has missed something. Tasks are declared in hub.ini
-/// (they start at the first status, version 1) or created by their first
-/// update (version 1).
+    /// The status of every task, kept in a TaskStore. Thread-safe.
+    ///
+    /// A task's status is one of a configured set; each accepted update is a
+    /// change that raises its version by one, so a poller that saw version N
+    /// knows whether it has missed something. Tasks are declared in hub.ini
+    /// (they start at the first status, version 1) or created by their first
+    /// update (version 1).
 {
 public:
     using Listener = std::function<void(const TaskState&)>;
@@ -40,26 +40,26 @@ public:
 
     TaskBoard(Limits limits, const std::vector<std::string>& declaredTasks, std::unique_ptr<TaskStore> store,
               Listener listener);
-    /// Loads the stored states and stores the declared tasks not among
-    /// them. The listener hears every change, in version order, while the
-    /// board is locked: it must not call back into the board.
+        /// Loads the stored states and stores the declared tasks not among
+        /// them. The listener hears every change, in version order, while the
+        /// board is locked: it must not call back into the board.
 
     TaskState update(const std::string& task, const std::string& status);
-    /// Sets the task's status and returns its new state. Throws
-    /// Poco::InvalidArgumentException, changing nothing, if the status is
-    /// not allowed (the message lists the allowed ones), the task name is
-    /// invalid, or the board is full; a failed write changes nothing too.
+        /// Sets the task's status and returns its new state. Throws
+        /// Poco::InvalidArgumentException, changing nothing, if the status is
+        /// not allowed (the message lists the allowed ones), the task name is
+        /// invalid, or the board is full; a failed write changes nothing too.
 
     std::optional<TaskState> find(const std::string& task) const;
 
     std::vector<TaskState> all() const;
-    /// By task name.
+        /// By task name.
 
     const std::vector<std::string>& statuses() const { return _limits.statuses; }
 
     static void checkTaskName(const std::string& task);
-    /// Throws Poco::InvalidArgumentException unless task is 1 to 64 of
-    /// A-Z a-z 0-9 _ . -
+        /// Throws Poco::InvalidArgumentException unless task is 1 to 64 of
+        /// A-Z a-z 0-9 _ . -
 
 private:
     Limits _limits;

@@ -16,8 +16,8 @@ namespace feedhub::task_status
 class TaskStatusFeed;
 
 class TaskListHandler : public RouteHandler
-/// GET: {"tasks":[{"task","status","version","time"}...],"statuses":[...]},
-/// so a page can draw every task before it starts polling or listening.
+    /// GET: {"tasks":[{"task","status","version","time"}...],"statuses":[...]},
+    /// so a page can draw every task before it starts polling or listening.
 {
 public:
     TaskListHandler(TaskStatusFeed& feed, FeedContext& context);

@@ -16,8 +16,8 @@ namespace feedhub::task_status
 {
 
 struct TaskState
-/// Where one task stands: its status, how many times it changed, and when
-/// it last did.
+    /// Where one task stands: its status, how many times it changed, and when
+    /// it last did.
 {
     std::string task;
     std::string status;
@@ -25,7 +25,7 @@ struct TaskState
     Poco::Timestamp time;
 
     Poco::JSON::Object::Ptr toJson() const;
-    /// {"task","status","version","time"}, as events and answers carry it.
+        /// {"task","status","version","time"}, as events and answers carry it.
 };
 
 } // namespace feedhub::task_status

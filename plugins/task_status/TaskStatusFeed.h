@@ -16,10 +16,10 @@ namespace feedhub::task_status
 {
 
 class TaskStatusFeed : public Feed
-/// Named tasks with a status and a version, kept in SQLite. Updated with
-/// POST update_path (bearer token), read with GET list_path, and waited
-/// for with GET poll_path (long polling); every change is also a
-/// "task_status" event {"task","status","version","time"} on the topic.
+    /// Named tasks with a status and a version, kept in SQLite. Updated with
+    /// POST update_path (bearer token), read with GET list_path, and waited
+    /// for with GET poll_path (long polling); every change is also a
+    /// "task_status" event {"task","status","version","time"} on the topic.
 {
 public:
     std::string name() const override;
@@ -34,9 +34,9 @@ public:
     Poco::Timespan pollTimeout() const { return _pollTimeout; }
 
     static std::string defaultDatabase();
-    /// tasks.db in the packaged hub's state directory if it exists, else
-    /// feedhub-tasks.db in the temporary directory (a hub run from the
-    /// source tree).
+        /// tasks.db in the packaged hub's state directory if it exists, else
+        /// feedhub-tasks.db in the temporary directory (a hub run from the
+        /// source tree).
 
 private:
     std::string _topic;

@@ -16,18 +16,18 @@ namespace feedhub::task_status
 {
 
 class TaskStore
-/// Task states kept in an SQLite file, so a restarted hub carries on with
-/// each task's status and version. Not thread-safe: TaskBoard guards it.
+    /// Task states kept in an SQLite file, so a restarted hub carries on with
+    /// each task's status and version. Not thread-safe: TaskBoard guards it.
 {
 public:
     explicit TaskStore(const std::string& path);
-    /// Opens the file, creating it and its directory if needed. Throws
-    /// Poco::Exception (a Poco::Data one) if that fails.
+        /// Opens the file, creating it and its directory if needed. Throws
+        /// Poco::Exception (a Poco::Data one) if that fails.
 
     std::vector<TaskState> load();
 
     void save(const TaskState& state);
-    /// Inserts or replaces the task's row; throws if the write fails.
+        /// Inserts or replaces the task's row; throws if the write fails.
 
     const std::string& path() const { return _path; }
 

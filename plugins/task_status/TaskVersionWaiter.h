@@ -14,8 +14,8 @@ namespace feedhub::task_status
 {
 
 class TaskVersionWaiter : public LongPollWaiter
-/// A parked poll for one task: answers with the task's state as soon as
-/// its version is newer than the one the client has seen.
+    /// A parked poll for one task: answers with the task's state as soon as
+    /// its version is newer than the one the client has seen.
 {
 public:
     TaskVersionWaiter(const TaskBoard& board, std::string topic, std::string task, Poco::Int64 seenVersion);

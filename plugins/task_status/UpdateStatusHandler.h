@@ -16,9 +16,9 @@ namespace feedhub::task_status
 class TaskStatusFeed;
 
 class UpdateStatusHandler : public RouteHandler
-/// POST {"task"?, "status"} with "Authorization: Bearer <token>": sets
-/// the task's status (the default task if none is named) and answers
-/// {"success":true,"task","status","version","time"}.
+    /// POST {"task"?, "status"} with "Authorization: Bearer <token>": sets
+    /// the task's status (the default task if none is named) and answers
+    /// {"success":true,"task","status","version","time"}.
 {
 public:
     UpdateStatusHandler(TaskStatusFeed& feed, FeedContext& context);

@@ -13,21 +13,21 @@
 #include <string>
 
 class LogCapture
-/// Keeps what the in-process hub logs under a logger name while it exists,
-/// for unit tests that check what a user would read in the log.
+    /// Keeps what the in-process hub logs under a logger name while it exists,
+    /// for unit tests that check what a user would read in the log.
 {
 public:
     explicit LogCapture(const std::string& loggerName = "feedhub");
-    /// Captures the logger and all its descendants.
+        /// Captures the logger and all its descendants.
 
     ~LogCapture();
-    /// Gives the loggers their previous channel back.
+        /// Gives the loggers their previous channel back.
 
     LogCapture(const LogCapture&) = delete;
     LogCapture& operator=(const LogCapture&) = delete;
 
     std::string text() const;
-    /// Every message so far, one per line, as "<priority> <source>: <text>".
+        /// Every message so far, one per line, as "<priority> <source>: <text>".
 
     bool contains(const std::string& text) const;
 

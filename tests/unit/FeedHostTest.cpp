@@ -3,6 +3,7 @@
 //
 
 #include "feedhub/FeedHost.h"
+#include "FeedPlugins.h"
 #include "HttpCall.h"
 #include "LogCapture.h"
 #include "Poco/AutoPtr.h"
@@ -36,6 +37,7 @@ class FeedHostTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testApplyStartsStopsAndRestartsByDifference);
     CPPUNIT_TEST(testSameNameCannotRunTwice);
     CPPUNIT_TEST(testRequestInFlightKeepsPluginLoaded);
+    CPPUNIT_TEST(testStoppedFeedIsUnloaded);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -209,16 +211,33 @@ public:
         CPPUNIT_ASSERT_EQUAL(404, HttpCall::get(_hub->port(), "/scripted").status);
     }
 
-private:
-    static std::string plugin(const std::string& name)
+    void testStoppedFeedIsUnloaded()
     {
-        return TestDaemon::buildDir() + "/plugins/" + name + ".so";
+        _host->start(feed("scripted", testPlugin("scripted")));
+        CPPUNIT_ASSERT(isMapped(testPlugin("scripted")));
+        _host->stop("scripted");
+        CPPUNIT_ASSERT(!isMapped(testPlugin("scripted")));
+        // A refused plugin is not left loaded either.
+        startFailure(feed("old", testPlugin("wrong_api")));
+        CPPUNIT_ASSERT(!isMapped(testPlugin("wrong_api")));
     }
 
-    static std::string testPlugin(const std::string& name)
+private:
+    static bool isMapped(const std::string& path)
     {
-        return TestDaemon::buildDir() + "/test-plugins/" + name + ".so";
+        std::ifstream maps("/proc/self/maps");
+        std::string line;
+        while (std::getline(maps, line))
+        {
+            if (line.find(path) != std::string::npos)
+                return true;
+        }
+        return false;
     }
+
+    static std::string plugin(const std::string& name) { return FeedPlugins::path(name); }
+
+    static std::string testPlugin(const std::string& name) { return FeedPlugins::testPath(name); }
 
     FeedSettings feed(const std::string& name, const std::string& library,
                       const std::map<std::string, std::string>& section = {}, bool required = false) const
@@ -242,7 +261,7 @@ private:
         const std::string path = _dir + "/hub.ini";
         std::ofstream(path) << ini;
         Poco::AutoPtr<Poco::Util::IniFileConfiguration> config(new Poco::Util::IniFileConfiguration(path));
-        return FeedsConfiguration::read(*config, path, TestDaemon::buildDir() + "/plugins");
+        return FeedsConfiguration::read(*config, path, FeedPlugins::dir());
     }
 
     std::string startFailure(const FeedSettings& settings)

@@ -17,44 +17,44 @@ namespace feedhub
 class FeedContext;
 
 class Feed
-/// A source of events that runs inside the hub, built as a plugin (see
-/// PluginApi.h and docs/writing-a-feed.md).
-///
-/// The hub creates one instance per [feed.<name>] section that [feeds]
-/// enables, then calls configure() once, start() once and, when the feed
-/// is disabled, changed or the hub stops, stop() once before destroying
-/// it. A changed section is applied to a new instance, never to a running
-/// one, so a feed never has to reconfigure itself.
+    /// A source of events that runs inside the hub, built as a plugin (see
+    /// PluginApi.h and docs/writing-a-feed.md).
+    ///
+    /// The hub creates one instance per [feed.<name>] section that [feeds]
+    /// enables, then calls configure() once, start() once and, when the feed
+    /// is disabled, changed or the hub stops, stop() once before destroying
+    /// it. A changed section is applied to a new instance, never to a running
+    /// one, so a feed never has to reconfigure itself.
 {
 public:
     virtual ~Feed();
 
     virtual std::string name() const = 0;
-    /// What kind of feed this is ("stock quotes"), for the hub's log; the
-    /// instance's own name is FeedContext::name().
+        /// What kind of feed this is ("stock quotes"), for the hub's log; the
+        /// instance's own name is FeedContext::name().
 
     virtual std::vector<std::string> keys() const = 0;
-    /// The keys the feed reads from its section. The hub warns, with file
-    /// and line, about any other key there except its own "library" and
-    /// "required".
+        /// The keys the feed reads from its section. The hub warns, with file
+        /// and line, about any other key there except its own "library" and
+        /// "required".
 
     virtual void configure(const Poco::Util::AbstractConfiguration& section) = 0;
-    /// Reads the feed's [feed.<name>] section (keys without the prefix).
-    /// Throws Poco::InvalidArgumentException naming the key and what is
-    /// wrong with it; the hub then reports the feed as failed and unloads it.
+        /// Reads the feed's [feed.<name>] section (keys without the prefix).
+        /// Throws Poco::InvalidArgumentException naming the key and what is
+        /// wrong with it; the hub then reports the feed as failed and unloads it.
 
     virtual void start(FeedContext& context) = 0;
-    /// Publishes, mounts routes and schedules timers through the context,
-    /// which stays valid until the instance is destroyed. If start()
-    /// throws, the hub undoes what was done through the context, reports
-    /// the feed as failed and unloads it without calling stop().
+        /// Publishes, mounts routes and schedules timers through the context,
+        /// which stays valid until the instance is destroyed. If start()
+        /// throws, the hub undoes what was done through the context, reports
+        /// the feed as failed and unloads it without calling stop().
 
     virtual void stop();
-    /// Called after the hub has unmounted the feed's routes, removed its
-    /// greeters and cancelled its timers (no timer task runs any more),
-    /// for work of the feed's own to end; does nothing by default.
-    /// Requests already being served may still finish afterwards, so
-    /// release what they use in the destructor, not here.
+        /// Called after the hub has unmounted the feed's routes, removed its
+        /// greeters and cancelled its timers (no timer task runs any more),
+        /// for work of the feed's own to end; does nothing by default.
+        /// Requests already being served may still finish afterwards, so
+        /// release what they use in the destructor, not here.
 };
 
 } // namespace feedhub

@@ -14,9 +14,9 @@ namespace feedhub
 {
 
 class IsoTime
-/// The time format of event data and answers: ISO 8601 in UTC with
-/// milliseconds ("2024-05-01T12:00:00.123Z"), as JavaScript's
-/// Date.toISOString() writes it and new Date() reads it.
+    /// The time format of event data and answers: ISO 8601 in UTC with
+    /// milliseconds ("2024-05-01T12:00:00.123Z"), as JavaScript's
+    /// Date.toISOString() writes it and new Date() reads it.
 {
 public:
     static std::string format(const Poco::Timestamp& time);

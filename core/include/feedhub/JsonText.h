@@ -14,8 +14,8 @@ namespace feedhub
 {
 
 class JsonText
-/// JSON on one line, as event data wants it (a line break would split
-/// the SSE "data:" field).
+    /// JSON on one line, as event data wants it (a line break would split
+    /// the SSE "data:" field).
 {
 public:
     static std::string format(const Poco::Dynamic::Var& value);

@@ -18,11 +18,11 @@ namespace feedhub
 {
 
 class SubscriberGreetings
-/// Events a new SSE subscriber of a topic gets for itself alone, such as
-/// a feed's welcome message with the subscriber count.
-///
-/// A greeting is sent without an id, so it does not move the subscriber's
-/// Last-Event-ID: a reconnecting browser still resumes where it was.
+    /// Events a new SSE subscriber of a topic gets for itself alone, such as
+    /// a feed's welcome message with the subscriber count.
+    ///
+    /// A greeting is sent without an id, so it does not move the subscriber's
+    /// Last-Event-ID: a reconnecting browser still resumes where it was.
 {
 public:
     struct Greeting
@@ -32,21 +32,21 @@ public:
     };
 
     using Greeter = std::function<Greeting(const std::string& topic)>;
-    /// Called on an event loop thread once the new subscriber is counted,
-    /// so Publisher::subscriberCount() includes it. Must not block.
+        /// Called on an event loop thread once the new subscriber is counted,
+        /// so Publisher::subscriberCount() includes it. Must not block.
 
     using Handle = std::uint64_t;
 
     Handle add(const std::string& topic, Greeter greeter);
-    /// Greets every later subscriber of topic. Any thread.
+        /// Greets every later subscriber of topic. Any thread.
 
     void remove(Handle handle);
-    /// A greeter already running may still finish after remove() returns,
-    /// so it must own what it uses.
+        /// A greeter already running may still finish after remove() returns,
+        /// so it must own what it uses.
 
     std::vector<std::string> framesFor(const std::vector<std::string>& topics) const;
-    /// The SSE frames greeting a subscriber of topics. A greeter that
-    /// throws is logged and skipped.
+        /// The SSE frames greeting a subscriber of topics. A greeter that
+        /// throws is logged and skipped.
 
 private:
     struct Entry
