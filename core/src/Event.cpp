@@ -4,6 +4,7 @@
 
 #include "feedhub/Event.h"
 #include "Poco/NumberFormatter.h"
+#include "feedhub/EventJsonFormat.h"
 #include "feedhub/EventStreamFormat.h"
 
 namespace feedhub
@@ -22,6 +23,12 @@ std::string Event::id() const
     result += ':';
     Poco::NumberFormatter::append(result, static_cast<Poco::UInt64>(_sequence));
     return result;
+}
+
+const std::string& Event::json() const
+{
+    std::call_once(_jsonOnce, [this] { _json = EventJsonFormat::event(*this); });
+    return _json;
 }
 
 } // namespace feedhub

@@ -241,6 +241,7 @@ void EventLoop::writeTo(LoopConnection& connection)
     case Outbox::Flush::DONE:
         if (connection._writeWatched)
             setWriteWatch(connection, false);
+        connection.written();
         break;
     case Outbox::Flush::BLOCKED:
         if (!connection._writeWatched)
@@ -363,6 +364,9 @@ void EventLoop::sendHeartbeats()
 
 int EventLoop::nextTimeoutMs() const
 {
+    // A connection flushed from written() during writeDirty() waits for the next turn.
+    if (!_dirty.empty())
+        return 0;
     Poco::Clock::ClockDiff wait = _heartbeatInterval.totalMicroseconds() > 0
                                       ? _nextHeartbeat - Poco::Clock()
                                       : Poco::Clock::ClockDiff(60) * 1000000;

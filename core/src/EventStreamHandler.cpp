@@ -4,11 +4,9 @@
 
 #include "EventStreamHandler.h"
 #include "Poco/Net/HTTPServerRequestImpl.h"
-#include "Poco/NumberFormatter.h"
 #include "QueryTopics.h"
 #include "feedhub/EventCursor.h"
 #include "feedhub/EventStreamConnection.h"
-#include "feedhub/HttpError.h"
 #include <sstream>
 
 namespace feedhub
@@ -37,11 +35,7 @@ void EventStreamHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net
     if (!lastId.empty())
         options.resumeAfter = EventCursor::parse(lastId);
 
-    ConnectionLimit::Slot slot = _hub.connections().acquire();
-    if (!slot)
-        throw HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
-                        "the hub serves its maximum of " +
-                            Poco::NumberFormatter::format(_hub.connections().maximum()) + " connections");
+    ConnectionLimit::Slot slot = _hub.reserveConnection();
 
     response.setStatusAndReason(HTTPResponse::HTTP_OK);
     response.setContentType("text/event-stream; charset=utf-8");

@@ -5,11 +5,20 @@
 #include "feedhub/Hub.h"
 #include "EventStreamHandler.h"
 #include "HealthHandler.h"
+#include "LongPollConnection.h"
+#include "LongPollHandler.h"
+#include "Poco/Buffer.h"
 #include "Poco/Net/HTTPServerParams.h"
+#include "Poco/Net/HTTPServerRequestImpl.h"
+#include "Poco/Net/HTTPServerSession.h"
 #include "Poco/Net/ServerSocket.h"
+#include "Poco/NumberFormatter.h"
 #include "PublishHandler.h"
+#include "ReplayedSocketImpl.h"
 #include "StaticFileHandler.h"
 #include "TopicsHandler.h"
+#include "WorkerHandoff.h"
+#include "feedhub/HttpError.h"
 
 namespace feedhub
 {
@@ -44,6 +53,8 @@ Hub::Hub(const HubSettings& settings)
     _router->mount("/events", [this](const Poco::Net::HTTPServerRequest&) {
         return new EventStreamHandler(*this, _settings.defaultTopics);
     });
+    _router->mount(LongPollHandler::PATH,
+                   [this](const Poco::Net::HTTPServerRequest&) { return new LongPollHandler(*this); });
     _router->mount("/publish", [this](const Poco::Net::HTTPServerRequest&) { return new PublishHandler(*this); });
     _router->mount("/topics", [this](const Poco::Net::HTTPServerRequest&) { return new TopicsHandler(*this); });
     _router->mount("/healthz", [this](const Poco::Net::HTTPServerRequest&) { return new HealthHandler(*this); });
@@ -73,6 +84,7 @@ void Hub::start()
     params->setServerName("feedhub");
     params->setSoftwareVersion("feedhub");
     _workers = std::make_unique<Poco::ThreadPool>(1, _settings.httpThreads);
+    _handoff = std::make_unique<WorkerHandoff>(_routerPtr, params);
 
     for (auto& loop : _loops)
         loop->start();
@@ -90,6 +102,7 @@ void Hub::stop()
     _timer.cancel(true);
     for (auto& loop : _loops)
         loop->stop();
+    _handoff->stop();
     _workers->joinAll();
     _server.reset();
 }
@@ -104,6 +117,39 @@ void Hub::mountEventStream(const std::string& path, std::vector<std::string> def
     _router->mount(path, [this, topics = std::move(defaultTopics)](const Poco::Net::HTTPServerRequest&) {
         return new EventStreamHandler(*this, topics);
     });
+}
+
+void Hub::park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+               std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout)
+{
+    ConnectionLimit::Slot slot = reserveConnection();
+    LongPollConnection::Request parked;
+    parked.waiter = std::move(waiter);
+    parked.timeout = timeout;
+    parked.httpVersion = request.getVersion();
+    parked.keepAlive = response.getKeepAlive() && !LongPollConnection::hasBody(request);
+
+    auto& requestImpl = static_cast<Poco::Net::HTTPServerRequestImpl&>(request);
+    // A client may have sent its next request already; the server has read it with this one.
+    Poco::Buffer<char> buffered(0);
+    requestImpl.session().drainBuffer(buffered);
+    std::string ahead(buffered.begin(), buffered.size());
+    Poco::Net::StreamSocket socket = requestImpl.detachSocket();
+    // A connection a worker took back from a loop may still replay bytes the loop had read.
+    if (auto* replayed = dynamic_cast<ReplayedSocketImpl*>(socket.impl()))
+        ahead += replayed->takeRest();
+    nextLoop().adopt(std::make_unique<LongPollConnection>(std::move(socket), std::move(slot), _settings, *_handoff,
+                                                          std::move(parked), std::move(ahead)));
+}
+
+ConnectionLimit::Slot Hub::reserveConnection()
+{
+    ConnectionLimit::Slot slot = _connections.acquire();
+    if (!slot)
+        throw HttpError(Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+                        "the hub serves its maximum of " + Poco::NumberFormatter::format(_connections.maximum()) +
+                            " connections");
+    return slot;
 }
 
 EventLoop& Hub::nextLoop()

@@ -72,6 +72,12 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
     s.historyAge = Poco::Timespan(readInt(config, "history.max_age_seconds", 3600, 1, 30 * 86400), 0);
     s.maxTopics = readSize(config, "history.max_topics", s.maxTopics, 1, 10000000);
 
+    s.pollMaxTimeout = Poco::Timespan(readInt(config, "poll.max_timeout_seconds", 120, 1, 3600), 0);
+    s.pollDefaultTimeout = Poco::Timespan(
+        readInt(config, "poll.default_timeout_seconds", 25, 0, static_cast<int>(s.pollMaxTimeout.totalSeconds())),
+        0);
+    s.pollBatchSize = readSize(config, "poll.batch_size", s.pollBatchSize, 1, 10000);
+
     s.webEnabled = config.getBool("web.enabled", s.webEnabled);
     s.webRoot = config.getString("web.root", s.webRoot);
     if (!s.webRoot.empty() && !(Poco::File(s.webRoot).exists() && Poco::File(s.webRoot).isDirectory()))

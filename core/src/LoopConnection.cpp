@@ -28,4 +28,8 @@ void LoopConnection::received(const char*, std::size_t)
 {
 }
 
+void LoopConnection::written()
+{
+}
+
 } // namespace feedhub

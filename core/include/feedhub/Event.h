@@ -10,6 +10,7 @@
 #include "Poco/Timestamp.h"
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace feedhub
@@ -21,7 +22,8 @@ class Event
     /// The sequence number is hub-wide and strictly increasing, so it is also
     /// strictly increasing within each topic, and one number is enough to say
     /// where a client stands on every topic of a multi-topic connection. The
-    /// SSE wire form is encoded once here and shared by every subscriber.
+    /// SSE and JSON wire forms are encoded once here and shared by every
+    /// subscriber.
 {
 public:
     Event(std::string topic, std::uint64_t sequence, std::string type, std::string data, Poco::Timestamp time);
@@ -38,6 +40,10 @@ public:
     const std::string& frame() const { return _frame; }
         /// The complete SSE frame (id, event, data lines, blank line).
 
+    const std::string& json() const;
+        /// The event as a JSON object for long polling (see EventJsonFormat),
+        /// encoded on first use, once, from any thread.
+
 private:
     std::string _topic;
     std::uint64_t _sequence;
@@ -45,6 +51,9 @@ private:
     std::string _data;
     Poco::Timestamp _time;
     std::string _frame;
+    // Built lazily: SSE-only hubs never pay for checking whether data is JSON.
+    mutable std::once_flag _jsonOnce;
+    mutable std::string _json;
 };
 
 using EventPtr = std::shared_ptr<const Event>;

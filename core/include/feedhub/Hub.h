@@ -24,13 +24,15 @@
 namespace feedhub
 {
 
+class WorkerHandoff;
+
 class Hub
     /// The running hub: the bus, the event loops, the HTTP server and its
-    /// routes (/events, /publish, /topics, /healthz).
+    /// routes (/events, /poll, /publish, /topics, /healthz).
     ///
     /// HTTP worker threads parse requests and answer the short ones; SSE
-    /// subscribers are handed to the event loops, so a subscriber costs a
-    /// socket and a few hundred bytes, never a thread.
+    /// subscribers and waiting long polls are handed to the event loops, so
+    /// a subscriber costs a socket and a few hundred bytes, never a thread.
 {
 public:
     explicit Hub(const HubSettings& settings);
@@ -67,6 +69,10 @@ public:
     ConnectionLimit& connections() { return _connections; }
     SubscriberGreetings& greetings() { return _greetings; }
 
+    ConnectionLimit::Slot reserveConnection();
+        /// A slot for one more parked connection; throws HttpError 503 when
+        /// the hub holds its maximum.
+
     EventLoop& nextLoop();
         /// The loop to park the next connection on (round robin).
 
@@ -84,6 +90,7 @@ private:
     Poco::Util::Timer _timer;
     std::unique_ptr<Poco::ThreadPool> _workers;
     std::unique_ptr<Poco::Net::HTTPServer> _server;
+    std::unique_ptr<WorkerHandoff> _handoff;
 };
 
 } // namespace feedhub

@@ -37,6 +37,10 @@ struct HubSettings
     Poco::Timespan historyAge = Poco::Timespan(3600, 0);
     std::size_t maxTopics = 10000;
 
+    Poco::Timespan pollDefaultTimeout = Poco::Timespan(25, 0);
+    Poco::Timespan pollMaxTimeout = Poco::Timespan(120, 0);
+    std::size_t pollBatchSize = 100;
+
     bool webEnabled = true;
     std::string webRoot;
         /// Empty: the installed dashboard, or the source tree's web/ (see WebRoot).

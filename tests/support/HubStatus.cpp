@@ -1,0 +1,43 @@
+//
+// HubStatus.cpp
+//
+
+#include "HttpCall.h"
+#include "HubStatus.h"
+#include "Poco/JSON/Array.h"
+#include "Poco/JSON/Object.h"
+#include "Poco/Thread.h"
+#include "Poco/Timestamp.h"
+
+int HubStatus::connections(Poco::UInt16 port)
+{
+    return HttpCall::get(port, "/healthz")
+        .json()
+        .extract<Poco::JSON::Object::Ptr>()
+        ->getValue<int>("connections");
+}
+
+int HubStatus::subscribers(Poco::UInt16 port, const std::string& topic)
+{
+    const Poco::JSON::Array::Ptr topics =
+        HttpCall::get(port, "/topics").json().extract<Poco::JSON::Object::Ptr>()->getArray("topics");
+    for (std::size_t i = 0; i < topics->size(); ++i)
+    {
+        const Poco::JSON::Object::Ptr entry = topics->getObject(static_cast<unsigned>(i));
+        if (entry->getValue<std::string>("name") == topic)
+            return entry->getValue<int>("subscribers");
+    }
+    return 0;
+}
+
+bool HubStatus::waitFor(const std::function<bool()>& condition, int timeoutMs)
+{
+    const Poco::Timestamp start;
+    while (!condition())
+    {
+        if (start.elapsed() / 1000 > timeoutMs)
+            return false;
+        Poco::Thread::sleep(20);
+    }
+    return true;
+}

@@ -1,0 +1,29 @@
+//
+// HubStatus.h
+//
+// Definition of the HubStatus class.
+//
+
+#ifndef feedhub_HubStatus_INCLUDED
+#define feedhub_HubStatus_INCLUDED
+
+#include "Poco/Types.h"
+#include <functional>
+#include <string>
+
+class HubStatus
+    /// What the daemon under test reports about itself (/healthz, /topics),
+    /// for tests that wait for connections to park or go away.
+{
+public:
+    static int connections(Poco::UInt16 port);
+        /// Connections parked on the event loops ("connections" of /healthz).
+
+    static int subscribers(Poco::UInt16 port, const std::string& topic);
+        /// The topic's subscriber count in /topics (0 if it is not listed).
+
+    static bool waitFor(const std::function<bool()>& condition, int timeoutMs = 10000);
+        /// Checks condition every 20 ms until it holds; false if it never did in time.
+};
+
+#endif // feedhub_HubStatus_INCLUDED
