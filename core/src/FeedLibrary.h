@@ -31,7 +31,6 @@ public:
     FeedLibrary& operator=(const FeedLibrary&) = delete;
 
     Feed& feed() { return *_feed; }
-    const std::string& path() const { return _path; }
 
     static int apiVersionOf(const std::string& path);
         /// The API version a plugin file was built for. It is read with the

@@ -25,7 +25,7 @@ Poco::Data::Session open(const std::string& path)
 
 } // namespace
 
-TaskStore::TaskStore(const std::string& path) : _path(path), _session(open(path))
+TaskStore::TaskStore(const std::string& path) : _session(open(path))
 {
     _session << "CREATE TABLE IF NOT EXISTS tasks (name TEXT PRIMARY KEY, status TEXT NOT NULL, "
                 "version INTEGER NOT NULL, changed_at INTEGER NOT NULL)",

@@ -29,10 +29,7 @@ public:
     void save(const TaskState& state);
         /// Inserts or replaces the task's row; throws if the write fails.
 
-    const std::string& path() const { return _path; }
-
 private:
-    std::string _path;
     Poco::Data::Session _session;
 };
 
