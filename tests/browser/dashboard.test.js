@@ -169,6 +169,7 @@ describe('dashboard', () => {
     const message = `Build 42 is green ${Date.now()}`;
     await sendNotification(pageA, 'user_joined', message);
     await waitForFirstNotification(pageB, message);
+    await pageA.page.waitForSelector('.notify-result[data-kind="ok"]');
     assert.equal(await pageA.page.textContent('.notify-result'), 'Sent to 2 subscribers.');
     const item = pageB.page.locator('.notification-list .notification').first();
     assert.equal(await item.getAttribute('data-type'), 'user_joined');
@@ -211,6 +212,7 @@ describe('dashboard', () => {
     assert.equal(await rowB.locator('.status-badge').textContent(), next);
     const meta = await rowB.locator('.task-meta').textContent();
     assert.match(meta, new RegExp(`^version ${versionBefore + 1} · changed `));
+    await pageA.page.waitForSelector('.task-result[data-kind="ok"]');
     assert.equal(await pageA.page.textContent('.task-result'), `build is now ${next}.`);
     assert.equal(await rowB.locator(`button[data-status="${next}"]`).getAttribute('aria-pressed'), 'true');
   });
@@ -295,13 +297,40 @@ describe('dashboard', () => {
     assert.equal(messages[49], 'update 6');
   });
 
+  test('a page that goes offline says so, and catches up on what was sent meanwhile when back', async () => {
+    const { page } = pageB;
+    await page.context().setOffline(true);
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.indicator')].every((node) => node.dataset.state === 'offline'),
+      null,
+      { timeout: 5000 },
+    );
+    const message = `sent while page B was offline ${Date.now()}`;
+    assert.equal((await hub.request('POST', '/api/notify', { type: 'notification', message })).status, 200);
+    const before = await taskRow(pageB, 'deploy').getAttribute('data-status');
+    const next = before === 'running' ? 'pending' : 'running';
+    const headers = { Authorization: `Bearer ${TOKEN}` };
+    assert.equal((await hub.request('POST', '/update-status', { task: 'deploy', status: next }, headers)).status, 200);
+
+    await page.context().setOffline(false);
+    await pageB.waitUntilConnected();
+    await waitForFirstNotification(pageB, message);
+    await page.waitForFunction(
+      ([status]) => document.querySelector('.task[data-task="deploy"]')?.dataset.status === status,
+      [next],
+      { timeout: 5000 },
+    );
+  });
+
   test('after a hub restart both pages reconnect and show what was published before they did', async () => {
     const pages = [pageA, pageB];
-    const releases = await Promise.all(pages.map((dashboard) => dashboard.holdReconnections()));
     const stocksSeen = await Promise.all(
       pages.map((dashboard) => dashboard.page.textContent('#indicator-stocks .indicator-count')),
     );
     await hub.stop();
+    // Held from now on, the pages' next attempts reach the new hub only after
+    // the events below are published, so they can only arrive by resuming.
+    const releases = await Promise.all(pages.map((dashboard) => dashboard.holdReconnections()));
     for (const dashboard of pages) {
       await dashboard.page.waitForFunction(
         () => [...document.querySelectorAll('.indicator')].every((node) => node.dataset.state !== 'connected'),

@@ -37,7 +37,15 @@ export class EventStream {
 
   start() {
     this.#open();
+    window.addEventListener('offline', () => this.#goOffline());
     window.addEventListener('online', () => this.#reopenSoon(0));
+  }
+
+  // Nothing can arrive while the browser is offline; back online, it resumes at once.
+  #goOffline() {
+    clearTimeout(this.#reopenTimer);
+    this.#source?.close();
+    this.#indicator.set('offline', 'the browser is offline');
   }
 
   #open() {

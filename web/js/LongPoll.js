@@ -23,6 +23,7 @@ export class LongPoll {
   #cursor;
   #backoff = new Backoff();
   #wake = () => {};
+  #abort = () => {};
 
   /**
    * topic: the topic to follow.
@@ -42,6 +43,7 @@ export class LongPoll {
   /** Polls forever. onReady runs once, after the first answer gave a cursor and before polling for more. */
   async run(onReady = async () => {}) {
     window.addEventListener('online', () => this.#wake());
+    window.addEventListener('offline', () => this.#abort());
     let ready = false;
     for (;;) {
       try {
@@ -63,13 +65,21 @@ export class LongPoll {
 
   async #poll() {
     const query = new URLSearchParams({ topic: this.#topic, since: this.#cursor, timeout: String(WAIT_SECONDS) });
-    const response = await fetch(`/poll?${query}`, {
-      cache: 'no-store',
-      signal: AbortSignal.timeout((WAIT_SECONDS + GRACE_SECONDS) * 1000),
-    });
-    if (response.status === 204) return;
-    if (!response.ok) throw new Error(`the hub answered ${response.status}`);
-    const answer = await response.json();
+    const request = new AbortController();
+    this.#abort = () => request.abort(new Error('the browser is offline'));
+    const timer = setTimeout(
+      () => request.abort(new Error('the hub did not answer in time')),
+      (WAIT_SECONDS + GRACE_SECONDS) * 1000,
+    );
+    let answer;
+    try {
+      const response = await fetch(`/poll?${query}`, { cache: 'no-store', signal: request.signal });
+      if (response.status === 204) return;
+      if (!response.ok) throw new Error(`the hub answered ${response.status}`);
+      answer = await response.json();
+    } finally {
+      clearTimeout(timer);
+    }
     if (answer.truncated && this.#cursor !== '0') this.#onGap();
     for (const event of answer.events) {
       this.#indicator.received(event.id);

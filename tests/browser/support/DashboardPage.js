@@ -68,7 +68,7 @@ export class DashboardPage {
     );
   }
 
-  /** Holds every new /events and /poll request until the returned function is called. */
+  /** Holds every new /events and /poll request until the returned function is called (it removes every route). */
   async holdReconnections() {
     let release;
     const released = new Promise((resolve) => {
@@ -82,7 +82,8 @@ export class DashboardPage {
     await this.page.route(streams, hold);
     return async () => {
       release();
-      await this.page.unroute(streams, hold);
+      // Lets the held requests go on before the route goes away.
+      await this.page.unrouteAll({ behavior: 'wait' });
     };
   }
 }
