@@ -3,11 +3,11 @@
 //
 
 #include "HttpCall.h"
+#include "HubStatus.h"
 #include "Poco/Net/NetException.h"
 #include "Poco/Net/SocketAddress.h"
 #include "Poco/Net/StreamSocket.h"
 #include "Poco/Random.h"
-#include "Poco/Thread.h"
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
 #include <memory>
@@ -16,8 +16,8 @@ namespace
 {
 
 std::string exchange(Poco::UInt16 port, const std::string& bytes)
-/// Sends raw bytes and returns whatever comes back before the hub closes
-/// the connection or goes quiet.
+    /// Sends raw bytes and returns whatever comes back before the hub closes
+    /// the connection or goes quiet.
 {
     Poco::Net::StreamSocket socket;
     socket.connect(Poco::Net::SocketAddress("127.0.0.1", port), Poco::Timespan(10, 0));
@@ -200,15 +200,9 @@ public:
             }
             socket.close();
         }
-        std::string topics;
-        for (int waited = 0; waited < 5000; waited += 20)
-        {
-            topics = HttpCall::get(_hub->port(), "/topics").body;
-            if (topics.find("\"subscribers\":0") != std::string::npos)
-                break;
-            Poco::Thread::sleep(20);
-        }
-        CPPUNIT_ASSERT_MESSAGE(topics, topics.find("\"subscribers\":0") != std::string::npos);
+        CPPUNIT_ASSERT(
+            HubStatus::waitFor([&] { return HubStatus::subscribers(_hub->port(), "vanish") == 0; }));
+        CPPUNIT_ASSERT_EQUAL(0, HubStatus::connections(_hub->port()));
     }
 
 private:

@@ -3,11 +3,11 @@
 //
 
 #include "HttpCall.h"
+#include "HubStatus.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/Net/HTTPClientSession.h"
 #include "Poco/Net/HTTPRequest.h"
-#include "Poco/Thread.h"
 #include "SseClient.h"
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
@@ -29,23 +29,6 @@ Poco::JSON::Object::Ptr topicStatus(Poco::UInt16 port, const std::string& name)
             return topic;
     }
     return nullptr;
-}
-
-int subscribers(Poco::UInt16 port, const std::string& topic)
-{
-    const Poco::JSON::Object::Ptr status = topicStatus(port, topic);
-    return status ? status->getValue<int>("subscribers") : 0;
-}
-
-bool subscribersBecome(Poco::UInt16 port, const std::string& topic, int count)
-{
-    for (int waited = 0; waited < 5000; waited += 20)
-    {
-        if (subscribers(port, topic) == count)
-            return true;
-        Poco::Thread::sleep(20);
-    }
-    return false;
 }
 
 } // namespace
@@ -101,16 +84,13 @@ public:
         TestDaemon hub;
         auto first = std::make_unique<SseClient>(hub.port(), "/events?topic=a&topic=b");
         auto second = std::make_unique<SseClient>(hub.port(), "/events?topic=a");
-        CPPUNIT_ASSERT_EQUAL(2, subscribers(hub.port(), "a"));
+        CPPUNIT_ASSERT_EQUAL(2, HubStatus::subscribers(hub.port(), "a"));
         first.reset();
-        CPPUNIT_ASSERT(subscribersBecome(hub.port(), "a", 1));
-        CPPUNIT_ASSERT(subscribersBecome(hub.port(), "b", 0));
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::subscribers(hub.port(), "a") == 1; }));
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::subscribers(hub.port(), "b") == 0; }));
         second.reset();
-        CPPUNIT_ASSERT(subscribersBecome(hub.port(), "a", 0));
-        CPPUNIT_ASSERT_EQUAL(0, HttpCall::get(hub.port(), "/healthz")
-                                    .json()
-                                    .extract<Poco::JSON::Object::Ptr>()
-                                    ->getValue<int>("connections"));
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::subscribers(hub.port(), "a") == 0; }));
+        CPPUNIT_ASSERT_EQUAL(0, HubStatus::connections(hub.port()));
     }
 
     void testCorsHeaderOnEveryAnswer()

@@ -3,7 +3,7 @@
 //
 
 #include "HttpCall.h"
-#include "Poco/Thread.h"
+#include "HubStatus.h"
 #include "SseClient.h"
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
@@ -134,15 +134,9 @@ public:
 
         // The refused client cost nothing, and a freed place can be taken again.
         first.reset();
-        int status = 0;
-        for (int attempt = 0; attempt < 100 && status != 200; ++attempt)
-        {
-            SseClient again(hub.port(), "/events?topic=c");
-            status = again.status();
-            if (status != 200)
-                Poco::Thread::sleep(50);
-        }
-        CPPUNIT_ASSERT_EQUAL(200, status);
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::connections(hub.port()) == 1; }));
+        SseClient again(hub.port(), "/events?topic=c");
+        CPPUNIT_ASSERT_EQUAL(200, again.status());
         const std::string id = HttpCall::publish(hub.port(), "b", "still served");
         CPPUNIT_ASSERT_EQUAL(id, second.expect().id);
     }

@@ -14,8 +14,8 @@ namespace
 {
 
 class SocketPair
-/// A connected pair of non-blocking stream sockets with small buffers, so
-/// a few hundred kilobytes fill them.
+    /// A connected pair of non-blocking stream sockets with small buffers, so
+    /// a few hundred kilobytes fill them.
 {
 public:
     SocketPair()
