@@ -51,8 +51,26 @@ feedhub_gzip(${FEEDHUB_PACKAGING_DIR}/changelog ${FEEDHUB_PACKAGING_BUILD_DIR}/c
 add_custom_target(feedhub_packaging_docs ALL
     DEPENDS ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhub.8.gz ${FEEDHUB_PACKAGING_BUILD_DIR}/changelog.gz)
 
-install(FILES ${PROJECT_SOURCE_DIR}/etc/hub.ini DESTINATION ${FEEDHUB_INSTALL_SYSCONFDIR} COMPONENT runtime)
+# The packaged hub.ini is etc/hub.ini without the quick start's development
+# token: postinst writes a random one into the installed file.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/etc/hub.ini)
+file(READ ${PROJECT_SOURCE_DIR}/etc/hub.ini FEEDHUB_PACKAGED_CONFIG)
+string(REGEX REPLACE "; Bearer token[^\n]*\n(;[^\n]*\n)*token = [^\n]*\n"
+       "; Bearer token that POST update_path requires: a random one is generated when\n\
+; the package is first installed, so only root and the feedhub group may read\n\
+; this file. The feed does not start without one.\ntoken =\n"
+       FEEDHUB_PACKAGED_CONFIG "${FEEDHUB_PACKAGED_CONFIG}")
+if(NOT FEEDHUB_PACKAGED_CONFIG MATCHES "\ntoken =\n" OR FEEDHUB_PACKAGED_CONFIG MATCHES "dev-token")
+    message(FATAL_ERROR "packaging: cannot take the development token out of etc/hub.ini's [feed.task_status]")
+endif()
+file(GENERATE OUTPUT ${FEEDHUB_PACKAGING_BUILD_DIR}/hub.ini CONTENT "${FEEDHUB_PACKAGED_CONFIG}")
+install(FILES ${FEEDHUB_PACKAGING_BUILD_DIR}/hub.ini DESTINATION ${FEEDHUB_INSTALL_SYSCONFDIR} COMPONENT runtime)
 install(FILES ${FEEDHUB_PACKAGING_DIR}/feedhub.service DESTINATION /lib/systemd/system COMPONENT runtime)
+# The dashboard as the hub serves it; whatever else web/ may hold (tooling,
+# tests) stays out of the package.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/web/ DESTINATION ${FEEDHUB_INSTALL_WEBDIR} COMPONENT runtime
+        FILES_MATCHING PATTERN "*.html" PATTERN "*.css" PATTERN "*.js" PATTERN "*.svg" PATTERN "*.png"
+                       PATTERN "*.ico" PATTERN "node_modules" EXCLUDE)
 install(FILES ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhub.8.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man8
         COMPONENT runtime)
 foreach(package_component runtime sdk)
@@ -64,6 +82,8 @@ foreach(package_component runtime sdk)
     install(FILES ${FEEDHUB_PACKAGING_DIR}/copyright ${FEEDHUB_PACKAGING_BUILD_DIR}/changelog.gz
             DESTINATION ${package_doc_dir} COMPONENT ${package_component})
 endforeach()
+install(FILES ${PROJECT_SOURCE_DIR}/docs/writing-a-feed.md DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/feedhub-dev
+        COMPONENT sdk)
 
 # The SDK: find_package(Feedhub) gives the imported target Feedhub::feedhub and
 # feedhub_add_feed().
@@ -76,7 +96,30 @@ write_basic_package_version_file(${FEEDHUB_PACKAGING_BUILD_DIR}/FeedhubConfigVer
 install(FILES ${FEEDHUB_PACKAGING_BUILD_DIR}/FeedhubConfig.cmake
               ${FEEDHUB_PACKAGING_BUILD_DIR}/FeedhubConfigVersion.cmake
         DESTINATION ${FEEDHUB_INSTALL_CMAKEDIR} COMPONENT sdk)
+install(FILES ${PROJECT_SOURCE_DIR}/cmake/FeedhubFeed.cmake DESTINATION ${FEEDHUB_INSTALL_CMAKEDIR} COMPONENT sdk)
 install(EXPORT FeedhubTargets NAMESPACE Feedhub:: DESTINATION ${FEEDHUB_INSTALL_CMAKEDIR} COMPONENT sdk)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/plugins/example/ DESTINATION ${FEEDHUB_INSTALL_EXAMPLEDIR} COMPONENT sdk)
+
+# feedhub_packaged builds what the packages hold and not the tests, so that
+# build-debs costs one build of the product. Its dependencies are collected
+# once every directory has defined its targets.
+add_custom_target(feedhub_packaged)
+add_dependencies(feedhub_packaged feedhub_packaging_docs)
+function(feedhub_collect_packaged_targets directory)
+    get_property(targets DIRECTORY ${directory} PROPERTY BUILDSYSTEM_TARGETS)
+    foreach(target ${targets})
+        get_target_property(type ${target} TYPE)
+        if(type MATCHES "^(EXECUTABLE|SHARED_LIBRARY|MODULE_LIBRARY)$")
+            add_dependencies(feedhub_packaged ${target})
+        endif()
+    endforeach()
+    get_property(subdirectories DIRECTORY ${directory} PROPERTY SUBDIRECTORIES)
+    foreach(subdirectory ${subdirectories})
+        feedhub_collect_packaged_targets(${subdirectory})
+    endforeach()
+endfunction()
+cmake_language(DEFER CALL feedhub_collect_packaged_targets ${PROJECT_SOURCE_DIR}/core)
+cmake_language(DEFER CALL feedhub_collect_packaged_targets ${PROJECT_SOURCE_DIR}/plugins)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME feedhub)

@@ -3,6 +3,7 @@
 //
 
 #include "FeedhubApplication.h"
+#include "ControlSignals.h"
 #include "Poco/AutoPtr.h"
 #include "Poco/ConsoleChannel.h"
 #include "Poco/File.h"
@@ -10,12 +11,14 @@
 #include "Poco/Logger.h"
 #include "Poco/NumberParser.h"
 #include "Poco/PatternFormatter.h"
+#include "Poco/String.h"
 #include "Poco/Util/HelpFormatter.h"
 #include "Poco/Util/IntValidator.h"
 #include "Poco/Util/Option.h"
 #include "Poco/Util/OptionCallback.h"
 #include "feedhub/FeedHost.h"
 #include "feedhub/Hub.h"
+#include <algorithm>
 #include <iostream>
 
 namespace feedhub
@@ -112,24 +115,25 @@ int FeedhubApplication::main(const std::vector<std::string>&)
 {
     if (_helpRequested)
         return EXIT_OK;
-    HubSettings settings;
-    FeedsConfiguration feedsConfiguration;
+    // Before the hub starts any thread, so that every thread inherits the mask.
+    ControlSignals::block();
+    HubConfiguration configuration;
     try
     {
-        settings = HubSettings::fromConfiguration(config());
-        feedsConfiguration = FeedsConfiguration::read(config(), configPath(), defaultPluginDir());
+        configuration = HubConfiguration::read(configPath(), defaultPluginDir());
     }
     catch (const Poco::Exception& exc)
     {
-        logger().fatal("invalid configuration in %s: %s", configPath(), exc.message());
+        logger().fatal("invalid configuration: %s", exc.message());
         return EXIT_CONFIG;
     }
+    HubSettings settings = configuration.hub();
     if (_port >= 0)
         settings.port = _port;
 
     Hub hub(settings);
     FeedHost feeds(hub);
-    for (const FeedHost::Failure& failure : feeds.apply(feedsConfiguration))
+    for (const FeedHost::Failure& failure : feeds.apply(configuration.feeds()))
     {
         if (failure.required)
         {
@@ -139,11 +143,62 @@ int FeedhubApplication::main(const std::vector<std::string>&)
     }
     hub.start();
     logger().information("feedhub listening on port %hu (config %s)", hub.port(), configPath());
-    waitForTerminationRequest();
+    FeedsConfiguration applied = configuration.feeds();
+    int signal = ControlSignals::wait();
+    while (ControlSignals::isReload(signal))
+    {
+        reload(feeds, configuration, applied);
+        signal = ControlSignals::wait();
+    }
     logger().information("shutting down");
     feeds.stopAll();
     hub.stop();
     return EXIT_OK;
+}
+
+void FeedhubApplication::reload(FeedHost& feeds, const HubConfiguration& started, FeedsConfiguration& applied)
+{
+    logger().information("SIGHUP: reading %s again", configPath());
+    HubConfiguration next;
+    try
+    {
+        next = HubConfiguration::read(configPath(), defaultPluginDir());
+    }
+    catch (const Poco::Exception& exc)
+    {
+        logger().error("hub.ini refused, the running configuration stays: %s", exc.message());
+        return;
+    }
+    // Compared with the settings the hub started with: a change reported
+    // once still needs the restart at the next reload.
+    for (const std::string& change : next.changesNeedingRestart(started))
+        logger().warning("%s; it needs a restart", change);
+    Poco::Logger::setLevel("", next.logLevel());
+
+    for (const FeedHost::Failure& failure : feeds.apply(next.feeds()))
+        restorePrevious(feeds, applied, failure.feed);
+    applied = next.feeds();
+    const std::vector<std::string> running = feeds.running();
+    logger().information("hub.ini reloaded; feeds running: %s",
+                         Poco::cat(std::string(", "), running.begin(), running.end()));
+}
+
+void FeedhubApplication::restorePrevious(FeedHost& feeds, const FeedsConfiguration& previous,
+                                         const std::string& name)
+{
+    auto before = std::find_if(previous.enabled.begin(), previous.enabled.end(),
+                               [&name](const FeedSettings& feed) { return feed.name == name; });
+    if (before == previous.enabled.end())
+        return;
+    try
+    {
+        feeds.start(*before);
+        logger().warning("feed %s runs on with its previous settings", name);
+    }
+    catch (const Poco::Exception&)
+    {
+        // FeedHost has logged why; the feed stays off until the next reload.
+    }
 }
 
 } // namespace feedhub

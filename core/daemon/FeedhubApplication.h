@@ -8,12 +8,15 @@
 #define feedhub_FeedhubApplication_INCLUDED
 
 #include "Poco/Util/ServerApplication.h"
+#include "HubConfiguration.h"
+#include "feedhub/FeedHost.h"
 
 namespace feedhub
 {
 
 class FeedhubApplication : public Poco::Util::ServerApplication
-    /// The feedhub daemon: reads hub.ini, runs the hub until SIGINT or SIGTERM.
+    /// The feedhub daemon: reads hub.ini, runs the hub and its feeds, applies
+    /// hub.ini again on SIGHUP, and stops on SIGINT, SIGTERM or SIGQUIT.
 {
 protected:
     void initialize(Poco::Util::Application& self) override;
@@ -26,6 +29,13 @@ private:
     void handlePort(const std::string& name, const std::string& value);
     std::string configPath() const;
     void setUpLogging();
+    void reload(FeedHost& feeds, const HubConfiguration& started, FeedsConfiguration& applied);
+        /// Reads hub.ini again. A file with an error changes nothing; else
+        /// the feeds are made what it enables, the log level follows it, and
+        /// each other changed setting is logged as needing a restart.
+    void restorePrevious(FeedHost& feeds, const FeedsConfiguration& previous, const std::string& name);
+        /// Starts feed name again with its settings from previous, if it ran
+        /// before the reload that made it fail.
 
     bool _helpRequested = false;
     std::string _configPath;

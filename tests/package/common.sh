@@ -19,6 +19,30 @@ require_root()
     fi
 }
 
+# Starts a test: a work folder (WORK), nothing of feedhub installed, and, on
+# exit whether passed or not, the daemon and stream stopped, the files listed
+# in LEFT_BEHIND removed and the packages purged.
+begin_package_test()
+{
+    require_root
+    WORK="$(mktemp -d)"
+    HUB_PID=""
+    STREAM_PID=""
+    LEFT_BEHIND=()
+    trap end_package_test EXIT
+    purge_packages
+}
+
+end_package_test()
+{
+    set +e
+    if [ -n "$STREAM_PID" ]; then kill "$STREAM_PID" 2>/dev/null; fi
+    if [ -n "$HUB_PID" ]; then kill -KILL "$HUB_PID" 2>/dev/null; fi
+    rm -f "${LEFT_BEHIND[@]}"
+    purge_packages
+    rm -rf "$WORK"
+}
+
 purge_packages()
 {
     local package

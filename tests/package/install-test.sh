@@ -6,21 +6,8 @@
 #   install-test.sh PACKAGE_DIR
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
-require_root
-
+begin_package_test
 package="$(ls "$1"/feedhub_*.deb)"
-work="$(mktemp -d)"
-HUB_PID=""
-STREAM_PID=""
-cleanup()
-{
-    [ -n "$STREAM_PID" ] && kill "$STREAM_PID" 2>/dev/null
-    [ -n "$HUB_PID" ] && kill -KILL "$HUB_PID" 2>/dev/null
-    purge_packages
-    rm -rf "$work"
-}
-trap cleanup EXIT
-purge_packages
 
 echo "== first install"
 dpkg -i "$package" >/dev/null
@@ -32,9 +19,11 @@ getent group feedhub >/dev/null || fail "no feedhub group"
 dpkg-query -W -f='${Conffiles}' feedhub | grep -q "^ $FEEDHUB_CONFIG " || fail "hub.ini is not a conffile"
 [ -L /etc/systemd/system/multi-user.target.wants/feedhub.service ] || fail "the unit was not enabled"
 for file in /usr/bin/feedhub /usr/share/doc/feedhub/copyright /usr/share/doc/feedhub/changelog.gz \
-    /usr/share/man/man8/feedhub.8.gz; do
+    /usr/share/man/man8/feedhub.8.gz /usr/lib/feedhub/plugins/stock.so /usr/share/feedhub/web/index.html; do
     [ -e "$file" ] || fail "$file is missing"
 done
+token="$(sed -n '/^\[feed\.task_status\]/,/^\[/ s/^token = //p' "$FEEDHUB_CONFIG")"
+[[ "$token" =~ ^[0-9a-f]{64}$ ]] || fail "no random task-status token in hub.ini: '$token'"
 
 echo "== systemd unit"
 verify="$(systemd-analyze verify "$FEEDHUB_UNIT" 2>&1)" || fail "systemd-analyze verify: $verify"
@@ -46,11 +35,18 @@ awk -v e="$exposure" 'BEGIN { exit !(e != "" && e <= 2.0) }' || fail "exposure '
 
 echo "== the installed daemon as the unit runs it"
 sed -i -e 's/^port = .*/port = 0/' -e '1i ; edited by the package test' "$FEEDHUB_CONFIG"
-start_installed_hub "$work/hub.log"
+start_installed_hub "$WORK/hub.log"
 [ "$(ps -o user= -p "$HUB_PID")" = feedhub ] || fail "the daemon does not run as feedhub"
-subscribe package-test "$work/events"
+subscribe package-test "$WORK/events"
 publish package-test "delivered by the installed hub"
-wait_for_text "$work/events" "data: delivered by the installed hub" 10 || fail "the event did not arrive"
+wait_for_text "$WORK/events" "data: delivered by the installed hub" 10 || fail "the event did not arrive"
+update="http://127.0.0.1:$HUB_PORT/update-status"
+status="$(curl -s -o /dev/null -w '%{http_code}' -X POST "$update" -H 'Content-Type: application/json' -d '{"status":"running"}')"
+[ "$status" = 401 ] || fail "an update without the token answered $status"
+status="$(curl -s -o /dev/null -w '%{http_code}' -X POST "$update" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"status":"running"}')"
+[ "$status" = 200 ] || fail "an update with the generated token answered $status"
+[ "$(stat -c '%U' /var/lib/feedhub/tasks.db)" = feedhub ] || fail "no task database in /var/lib/feedhub"
 kill "$STREAM_PID"
 STREAM_PID=""
 stop_installed_hub
@@ -60,10 +56,10 @@ checksum="$(sha256sum "$FEEDHUB_CONFIG")"
 dpkg -i "$package" >/dev/null
 [ "$(sha256sum "$FEEDHUB_CONFIG")" = "$checksum" ] || fail "reinstalling changed the edited hub.ini"
 [ "$(stat -c '%U:%G %a' "$FEEDHUB_CONFIG")" = "root:feedhub 640" ] || fail "reinstalling changed hub.ini's mode"
-start_installed_hub "$work/hub2.log"
-subscribe package-test "$work/events2"
+start_installed_hub "$WORK/hub2.log"
+subscribe package-test "$WORK/events2"
 publish package-test "after the reinstall"
-wait_for_text "$work/events2" "data: after the reinstall" 10 || fail "no event after the reinstall"
+wait_for_text "$WORK/events2" "data: after the reinstall" 10 || fail "no event after the reinstall"
 kill "$STREAM_PID"
 STREAM_PID=""
 stop_installed_hub
