@@ -140,7 +140,8 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME feedhub)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION net)
-set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS adduser)
+# adduser for postinst; procps for the unit's ExecReload (/bin/kill).
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "adduser, procps")
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
     "realtime hub pushing live events over Server-Sent Events and long polling
 feedhub is a daemon that pushes live data to browsers and scripts. It serves

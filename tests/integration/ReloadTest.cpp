@@ -2,14 +2,15 @@
 // ReloadTest.cpp
 //
 // SIGHUP makes the running daemon read hub.ini again: feeds are switched on
-// and off while subscribers stay connected, and a file with an error changes
-// nothing. The feeds are clocks (plugins/example) whose ticks carry a count,
+// and off while SSE subscribers and waiting long-poll clients stay connected,
+// and a file with an error changes nothing. The feeds are clocks (plugins/example) whose ticks carry a count,
 // so a feed that restarted shows as a count starting again at 1.
 //
 
 #include "HttpCall.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Parser.h"
+#include "PollClient.h"
 #include "SseClient.h"
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
@@ -35,6 +36,11 @@ public:
         Ticks ticks(hub, "reload.a", "reload.b", "reload.c");
         ticks.until("reload.a", 2);
         ticks.until("reload.c", 2);
+        // A long-poll client waits on the topic of the feed the reload enables.
+        const std::string now = HttpCall::publish(hub.port(), "reload.cursor", "now");
+        PollClient poller(hub.port());
+        poller.send("GET", "/poll?topic=reload.b&timeout=60&since=" + now.substr(now.rfind(':') + 1));
+        CPPUNIT_ASSERT(!poller.responseArrives(200));
 
         hub.writeConfig(feeds("clock_b, clock_c"),
                         clock("clock_b", "reload.b") + clock("clock_c", "reload.c"));
@@ -47,6 +53,9 @@ public:
         CPPUNIT_ASSERT_MESSAGE("clock_c, untouched by the reload, restarted",
                                ticks.neverRestarted("reload.c"));
         CPPUNIT_ASSERT(hub.logContains("feed clock_a stopped"));
+        const PollClient::Response polled = poller.receive();
+        CPPUNIT_ASSERT_EQUAL(200, polled.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("reload.b:"), polled.eventIds().at(0).substr(0, 9));
         CPPUNIT_ASSERT_EQUAL(0, hub.stop());
     }
 

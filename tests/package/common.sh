@@ -19,12 +19,16 @@ require_root()
     fi
 }
 
-# Starts a test: a work folder (WORK), nothing of feedhub installed, and, on
-# exit whether passed or not, the daemon and stream stopped, the files listed
-# in LEFT_BEHIND removed and the packages purged.
+# Starts a test: the machine-wide test lock, a work folder (WORK), nothing of
+# feedhub installed, and, on exit whether passed or not, the daemon and stream
+# stopped, the files listed in LEFT_BEHIND removed and the packages purged.
 begin_package_test()
 {
     require_root
+    # Another ctest run on this machine (another build tree) installs and
+    # purges the same packages: one test at a time, machine-wide.
+    exec {FEEDHUB_TEST_LOCK}>/tmp/feedhub-package-test.lock
+    flock "$FEEDHUB_TEST_LOCK"
     WORK="$(mktemp -d)"
     HUB_PID=""
     STREAM_PID=""
