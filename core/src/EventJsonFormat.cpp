@@ -2,12 +2,12 @@
 // EventJsonFormat.cpp
 //
 
-#include "Poco/DateTimeFormatter.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Parser.h"
 #include "Poco/JSONString.h"
 #include "Poco/NumberFormatter.h"
 #include "feedhub/EventJsonFormat.h"
+#include "feedhub/IsoTime.h"
 
 namespace feedhub
 {
@@ -25,7 +25,7 @@ std::string EventJsonFormat::event(const Event& event)
     json += ",\"data\":";
     json += isJsonValue(event.data()) ? event.data() : Poco::toJSON(event.data());
     json += ",\"time\":\"";
-    json += Poco::DateTimeFormatter::format(event.time(), "%Y-%m-%dT%H:%M:%S.%iZ");
+    json += IsoTime::format(event.time());
     json += "\"}";
     return json;
 }

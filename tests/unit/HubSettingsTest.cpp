@@ -71,6 +71,11 @@ public:
         CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(3600),
                              Poco::Timespan::TimeDiff(s.historyAge.totalSeconds()));
         CPPUNIT_ASSERT_EQUAL(std::size_t(10000), s.maxTopics);
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(25),
+                             Poco::Timespan::TimeDiff(s.pollDefaultTimeout.totalSeconds()));
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(120),
+                             Poco::Timespan::TimeDiff(s.pollMaxTimeout.totalSeconds()));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(100), s.pollBatchSize);
     }
 
     void testShippedIniHoldsTheDefaults()
@@ -89,6 +94,9 @@ public:
         CPPUNIT_ASSERT_EQUAL(defaults.historyEvents, shipped.historyEvents);
         CPPUNIT_ASSERT(defaults.historyAge == shipped.historyAge);
         CPPUNIT_ASSERT_EQUAL(defaults.maxTopics, shipped.maxTopics);
+        CPPUNIT_ASSERT(defaults.pollDefaultTimeout == shipped.pollDefaultTimeout);
+        CPPUNIT_ASSERT(defaults.pollMaxTimeout == shipped.pollMaxTimeout);
+        CPPUNIT_ASSERT_EQUAL(defaults.pollBatchSize, shipped.pollBatchSize);
     }
 
     void testValuesAreRead()
@@ -105,7 +113,10 @@ public:
                                     {"sse.default_topics", " news , alerts,,"},
                                     {"history.max_events", "0"},
                                     {"history.max_age_seconds", "60"},
-                                    {"history.max_topics", "5"}});
+                                    {"history.max_topics", "5"},
+                                    {"poll.default_timeout_seconds", "0"},
+                                    {"poll.max_timeout_seconds", "3600"},
+                                    {"poll.batch_size", "1"}});
         CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1"), s.address);
         CPPUNIT_ASSERT_EQUAL(0, s.port);
         CPPUNIT_ASSERT_EQUAL(2, s.eventLoops);
@@ -120,6 +131,10 @@ public:
         CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(60),
                              Poco::Timespan::TimeDiff(s.historyAge.totalSeconds()));
         CPPUNIT_ASSERT_EQUAL(std::size_t(5), s.maxTopics);
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(0), s.pollDefaultTimeout.totalMicroseconds());
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(3600),
+                             Poco::Timespan::TimeDiff(s.pollMaxTimeout.totalSeconds()));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), s.pollBatchSize);
     }
 
     void testOutOfRangeRefusedNamingTheKey()
@@ -140,6 +155,10 @@ public:
             {"history.max_events", "-1"},
             {"history.max_age_seconds", "0"},
             {"history.max_topics", "0"},
+            {"poll.default_timeout_seconds", "-1"},
+            {"poll.default_timeout_seconds", "121"}, // above the default max_timeout_seconds
+            {"poll.max_timeout_seconds", "0"},
+            {"poll.batch_size", "0"},
         };
         for (const auto& [key, value] : outOfRange)
         {

@@ -22,7 +22,7 @@ class EventJsonFormat
     /// the JSON value it holds when it is exactly one JSON value (what
     /// /publish stores for JSON data), else as a JSON string, so a client
     /// gets back what was published either way; SSE sends the same text as
-    /// is. time is ISO 8601 in UTC with milliseconds, e.g.
+    /// is. time is ISO 8601 in UTC with milliseconds (IsoTime), e.g.
     /// "2024-05-01T12:00:00.250Z".
 {
 public:

@@ -46,7 +46,7 @@ struct HubSettings
         /// Empty: the installed dashboard, or the source tree's web/ (see WebRoot).
 
     static HubSettings fromConfiguration(const Poco::Util::AbstractConfiguration& config);
-        /// Reads the [server], [sse], [history] and [web] sections; a missing key keeps
+        /// Reads the [server], [sse], [history], [poll] and [web] sections; a missing key keeps
         /// its default. Throws Poco::InvalidArgumentException naming the key if
         /// a value is out of range.
 };
