@@ -176,7 +176,6 @@ void EventLoop::open(std::unique_ptr<LoopConnection> connection)
     }
     ref._loop = this;
     _connections.emplace(ref._fd, std::move(connection));
-    _connectionCount.fetch_add(1, std::memory_order_relaxed);
     ref.opened();
 }
 
@@ -299,7 +298,6 @@ void EventLoop::close(LoopConnection& connection)
     auto it = _connections.find(connection._fd);
     _closed.push_back(std::move(it->second));
     _connections.erase(it);
-    _connectionCount.fetch_sub(1, std::memory_order_relaxed);
 }
 
 void EventLoop::buryClosed()

@@ -19,7 +19,7 @@ void HealthHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerR
 {
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
     body->set("status", "ok");
-    body->set("connections", _hub.parkedConnections());
+    body->set("connections", _hub.connections().count());
     JsonResponse::send(response, HTTPResponse::HTTP_OK, body);
 }
 

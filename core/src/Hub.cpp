@@ -5,6 +5,7 @@
 #include "feedhub/Hub.h"
 #include "EventStreamHandler.h"
 #include "HealthHandler.h"
+#include "HubConnectionFactory.h"
 #include "LongPollConnection.h"
 #include "LongPollHandler.h"
 #include "Poco/Buffer.h"
@@ -84,13 +85,17 @@ void Hub::start()
     params->setServerName("feedhub");
     params->setSoftwareVersion("feedhub");
     _workers = std::make_unique<Poco::ThreadPool>(1, _settings.httpThreads);
-    _handoff = std::make_unique<WorkerHandoff>(_routerPtr, params);
+    _connectionFactory = new HubConnectionFactory(
+        params, _routerPtr, [this](Poco::Net::StreamSocket socket, std::string received) {
+            keepAlive(std::move(socket), std::move(received));
+        });
+    _handoff = std::make_unique<WorkerHandoff>(_connectionFactory, params);
 
     for (auto& loop : _loops)
         loop->start();
     _timer.scheduleAtFixedRate(Poco::Util::Timer::func([this] { _bus.expire(); }), EXPIRY_INTERVAL_MS,
                                EXPIRY_INTERVAL_MS);
-    _server = std::make_unique<Poco::Net::HTTPServer>(_routerPtr, *_workers, socket, params);
+    _server = std::make_unique<Poco::Net::TCPServer>(_connectionFactory, *_workers, socket, params);
     _server->start();
 }
 
@@ -98,7 +103,8 @@ void Hub::stop()
 {
     if (!_server)
         return;
-    _server->stopAll(true);
+    _server->stop();
+    static_cast<HubConnectionFactory&>(*_connectionFactory).abortActive();
     _timer.cancel(true);
     for (auto& loop : _loops)
         loop->stop();
@@ -138,8 +144,15 @@ void Hub::park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRespo
     // A connection a worker took back from a loop may still replay bytes the loop had read.
     if (auto* replayed = dynamic_cast<ReplayedSocketImpl*>(socket.impl()))
         ahead += replayed->takeRest();
-    nextLoop().adopt(std::make_unique<LongPollConnection>(std::move(socket), std::move(slot), _settings, *_handoff,
-                                                          std::move(parked), std::move(ahead)));
+    nextLoop().adopt(std::make_unique<LongPollConnection>(std::move(socket), std::move(slot), _connections, _settings,
+                                                          *_handoff, std::move(parked), std::move(ahead)));
+}
+
+void Hub::keepAlive(Poco::Net::StreamSocket socket, std::string received)
+{
+    nextLoop().adopt(std::make_unique<LongPollConnection>(std::move(socket), ConnectionLimit::Slot(), _connections,
+                                                          _settings, *_handoff, LongPollConnection::Request(),
+                                                          std::move(received)));
 }
 
 ConnectionLimit::Slot Hub::reserveConnection()
@@ -155,14 +168,6 @@ ConnectionLimit::Slot Hub::reserveConnection()
 EventLoop& Hub::nextLoop()
 {
     return *_loops[_nextLoop.fetch_add(1, std::memory_order_relaxed) % _loops.size()];
-}
-
-std::size_t Hub::parkedConnections() const
-{
-    std::size_t count = 0;
-    for (const auto& loop : _loops)
-        count += loop->connectionCount();
-    return count;
 }
 
 } // namespace feedhub

@@ -35,9 +35,9 @@ std::size_t endOfHead(const std::string& bytes)
 } // namespace
 
 LongPollConnection::LongPollConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot,
-                                       const HubSettings& settings, WorkerHandoff& handoff, Request request,
-                                       std::string received)
-    : LoopConnection(std::move(socket), std::move(slot)), _settings(settings), _handoff(handoff),
+                                       ConnectionLimit& limit, const HubSettings& settings, WorkerHandoff& handoff,
+                                       Request request, std::string received)
+    : LoopConnection(std::move(socket), std::move(slot)), _limit(limit), _settings(settings), _handoff(handoff),
       _request(std::move(request)), _received(std::move(received))
 {
 }
@@ -50,7 +50,13 @@ bool LongPollConnection::hasBody(const Poco::Net::HTTPRequest& request)
 
 void LongPollConnection::opened()
 {
-    wait();
+    if (_request.waiter)
+    {
+        wait();
+        return;
+    }
+    awaitNextRequest();
+    takeNextRequest();
 }
 
 void LongPollConnection::wait()
@@ -104,10 +110,14 @@ void LongPollConnection::answer(HTTPResponse::HTTPStatus status, const std::stri
     loop().flush(*this);
 
     if (_request.keepAlive)
-        loop().setDeadline(*this,
-                           Poco::Clock() + _handoff.params().getKeepAliveTimeout().totalMicroseconds());
+        awaitNextRequest();
     else
         _closing = true;
+}
+
+void LongPollConnection::awaitNextRequest()
+{
+    loop().setDeadline(*this, Poco::Clock() + _handoff.params().getKeepAliveTimeout().totalMicroseconds());
 }
 
 void LongPollConnection::received(const char* data, std::size_t length)
@@ -165,6 +175,9 @@ bool LongPollConnection::takePoll(const std::string& head)
             uri.getPath() != LongPollHandler::PATH || hasBody(request))
             return false;
         const PollQuery query = PollQuery::read(uri, _settings);
+        // Out of slots: the worker answers 503 as it would for a new connection.
+        if (!holdsSlot() && !holdSlot(_limit.acquire()))
+            return false;
         _request.waiter = query.waiter();
         _request.timeout = query.timeout;
         _request.httpVersion = request.getVersion();

@@ -21,7 +21,8 @@ namespace feedhub
 
 class LongPollConnection : public LoopConnection
     /// A long-poll request parked on an event loop, and then the kept-alive
-    /// connection it came on.
+    /// connection it came on; also any kept-alive connection between two
+    /// requests, which HubConnection parks here instead of holding a worker.
     ///
     /// It answers 200 with the body its waiter returns (checked when opened,
     /// so nothing published while the request travelled from the worker is
@@ -43,11 +44,14 @@ public:
         bool keepAlive = true;
     };
 
-    LongPollConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot,
+    LongPollConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot, ConnectionLimit& limit,
                        const HubSettings& settings, WorkerHandoff& handoff, Request request,
                        std::string received);
         /// received holds bytes of the client's next requests that the HTTP
-        /// server had already read.
+        /// server had already read. Without a waiter in request, the
+        /// connection starts between requests (a kept-alive connection a
+        /// worker has finished with); it takes a slot from limit when it
+        /// starts to wait on a poll.
 
     static bool hasBody(const Poco::Net::HTTPRequest& request);
         /// True if the request comes with a body, which a long poll leaves
@@ -62,10 +66,12 @@ public:
 private:
     void wait();
     void answer(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body);
+    void awaitNextRequest();
     void takeNextRequest();
     bool takePoll(const std::string& head);
     void handOff();
 
+    ConnectionLimit& _limit;
     const HubSettings& _settings;
     WorkerHandoff& _handoff;
     Request _request;

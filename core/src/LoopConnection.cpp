@@ -15,6 +15,14 @@ LoopConnection::LoopConnection(Poco::Net::StreamSocket socket, ConnectionLimit::
 
 LoopConnection::~LoopConnection() = default;
 
+bool LoopConnection::holdSlot(ConnectionLimit::Slot slot)
+{
+    if (!slot)
+        return false;
+    _slot = std::move(slot);
+    return true;
+}
+
 void LoopConnection::heartbeat()
 {
 }

@@ -4,7 +4,6 @@
 
 #include "Poco/Error.h"
 #include "Poco/Logger.h"
-#include "Poco/Net/HTTPServerConnectionFactory.h"
 #include "ReplayedSocketImpl.h"
 #include "WorkerHandoff.h"
 #include <unistd.h>
@@ -12,11 +11,10 @@
 namespace feedhub
 {
 
-WorkerHandoff::WorkerHandoff(Poco::Net::HTTPRequestHandlerFactory::Ptr routes,
+WorkerHandoff::WorkerHandoff(Poco::Net::TCPServerConnectionFactory::Ptr connections,
                              Poco::Net::HTTPServerParams::Ptr params)
     : _params(params), _threads("handoff", 1, params->getMaxThreads()),
-      _dispatcher(new Poco::Net::TCPServerDispatcher(
-          new Poco::Net::HTTPServerConnectionFactory(params, routes), _threads, params))
+      _dispatcher(new Poco::Net::TCPServerDispatcher(connections, _threads, params))
 {
 }
 

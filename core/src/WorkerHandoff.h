@@ -7,8 +7,8 @@
 #ifndef feedhub_WorkerHandoff_INCLUDED
 #define feedhub_WorkerHandoff_INCLUDED
 
-#include "Poco/Net/HTTPRequestHandlerFactory.h"
 #include "Poco/Net/HTTPServerParams.h"
+#include "Poco/Net/TCPServerConnectionFactory.h"
 #include "Poco/Net/TCPServerDispatcher.h"
 #include "Poco/ThreadPool.h"
 #include <string>
@@ -22,14 +22,12 @@ class WorkerHandoff
     /// connection whose next request is not a GET /poll (a publish, a status
     /// call, a CORS preflight, a malformed request ...).
     ///
-    /// The worker runs Poco's HTTPServerConnection with the hub's routes and
-    /// server parameters, on a socket that first replays the bytes the loop
-    /// has read (ReplayedSocketImpl), so the request and those that follow on
-    /// the connection are served exactly as the HTTP server serves its own.
-    /// A request that parks again (SSE, long poll) goes back to a loop.
+    /// The worker runs the hub's connection class (HubConnection) on a socket
+    /// that first replays the bytes the loop has read (ReplayedSocketImpl), so
+    /// the request is served exactly as the HTTP server serves its own.
 {
 public:
-    WorkerHandoff(Poco::Net::HTTPRequestHandlerFactory::Ptr routes, Poco::Net::HTTPServerParams::Ptr params);
+    WorkerHandoff(Poco::Net::TCPServerConnectionFactory::Ptr connections, Poco::Net::HTTPServerParams::Ptr params);
     ~WorkerHandoff();
 
     WorkerHandoff(const WorkerHandoff&) = delete;

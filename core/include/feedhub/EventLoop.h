@@ -50,8 +50,6 @@ public:
     void post(std::function<void()> task);
         /// Runs task on the loop thread. Any thread.
 
-    std::size_t connectionCount() const { return _connectionCount.load(std::memory_order_relaxed); }
-
     // The rest is for connections, on the loop thread.
 
     Bus& bus() { return _bus; }
@@ -96,7 +94,6 @@ private:
     int _epoll;
     int _wakeFd;
     std::atomic<bool> _stopping{false};
-    std::atomic<std::size_t> _connectionCount{0};
 
     std::mutex _queueMutex;
     std::vector<EventPtr> _queuedEvents;

@@ -7,7 +7,7 @@
 #ifndef feedhub_Hub_INCLUDED
 #define feedhub_Hub_INCLUDED
 
-#include "Poco/Net/HTTPServer.h"
+#include "Poco/Net/TCPServer.h"
 #include "Poco/ThreadPool.h"
 #include "Poco/Util/Timer.h"
 #include "feedhub/ConnectionLimit.h"
@@ -76,9 +76,11 @@ public:
     EventLoop& nextLoop();
         /// The loop to park the next connection on (round robin).
 
-    std::size_t parkedConnections() const;
-
 private:
+    void keepAlive(Poco::Net::StreamSocket socket, std::string received);
+        /// Parks a connection between requests on an event loop, which hands
+        /// it to a worker when its next request has arrived.
+
     HubSettings _settings;
     InProcessBus _bus;
     ConnectionLimit _connections;
@@ -89,7 +91,8 @@ private:
     std::atomic<std::size_t> _nextLoop{0};
     Poco::Util::Timer _timer;
     std::unique_ptr<Poco::ThreadPool> _workers;
-    std::unique_ptr<Poco::Net::HTTPServer> _server;
+    Poco::Net::TCPServerConnectionFactory::Ptr _connectionFactory;
+    std::unique_ptr<Poco::Net::TCPServer> _server;
     std::unique_ptr<WorkerHandoff> _handoff;
 };
 

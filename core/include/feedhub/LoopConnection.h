@@ -60,6 +60,13 @@ public:
     EventLoop& loop() const { return *_loop; }
     const std::vector<std::string>& topics() const { return _topics; }
 
+    bool holdsSlot() const { return static_cast<bool>(_slot); }
+        /// True if the connection counts against the hub's connection limit.
+
+    bool holdSlot(ConnectionLimit::Slot slot);
+        /// Takes slot (for a connection that starts counting later); false if
+        /// slot is empty because the limit is reached.
+
 private:
     friend class EventLoop;
 
