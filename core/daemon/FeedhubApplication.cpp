@@ -175,29 +175,41 @@ void FeedhubApplication::reload(FeedHost& feeds, const HubConfiguration& started
         logger().warning("%s; it needs a restart", change);
     Poco::Logger::setLevel("", next.logLevel());
 
+    FeedsConfiguration nowApplied = next.feeds();
     for (const FeedHost::Failure& failure : feeds.apply(next.feeds()))
-        restorePrevious(feeds, applied, failure.feed);
-    applied = next.feeds();
+    {
+        if (const FeedSettings* restored = restorePrevious(feeds, applied, failure.feed))
+        {
+            for (FeedSettings& feed : nowApplied.enabled)
+            {
+                if (feed.name == failure.feed)
+                    feed = *restored;
+            }
+        }
+    }
+    applied = nowApplied;
     const std::vector<std::string> running = feeds.running();
     logger().information("hub.ini reloaded; feeds running: %s",
                          Poco::cat(std::string(", "), running.begin(), running.end()));
 }
 
-void FeedhubApplication::restorePrevious(FeedHost& feeds, const FeedsConfiguration& previous,
-                                         const std::string& name)
+const FeedSettings* FeedhubApplication::restorePrevious(FeedHost& feeds, const FeedsConfiguration& previous,
+                                                        const std::string& name)
 {
     auto before = std::find_if(previous.enabled.begin(), previous.enabled.end(),
                                [&name](const FeedSettings& feed) { return feed.name == name; });
     if (before == previous.enabled.end())
-        return;
+        return nullptr;
     try
     {
         feeds.start(*before);
         logger().warning("feed %s runs on with its previous settings", name);
+        return &*before;
     }
     catch (const Poco::Exception&)
     {
         // FeedHost has logged why; the feed stays off until the next reload.
+        return nullptr;
     }
 }
 

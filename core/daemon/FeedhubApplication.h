@@ -33,9 +33,11 @@ private:
         /// Reads hub.ini again. A file with an error changes nothing; else
         /// the feeds are made what it enables, the log level follows it, and
         /// each other changed setting is logged as needing a restart.
-    void restorePrevious(FeedHost& feeds, const FeedsConfiguration& previous, const std::string& name);
+    const FeedSettings* restorePrevious(FeedHost& feeds, const FeedsConfiguration& previous,
+                                        const std::string& name);
         /// Starts feed name again with its settings from previous, if it ran
-        /// before the reload that made it fail.
+        /// before the reload that made it fail; returns those settings, or
+        /// null if it did not run before or fails again.
 
     bool _helpRequested = false;
     std::string _configPath;

@@ -10,6 +10,7 @@
 #include "HttpCall.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Parser.h"
+#include "Poco/Thread.h"
 #include "PollClient.h"
 #include "SseClient.h"
 #include "TestDaemon.h"
@@ -118,6 +119,11 @@ public:
         CPPUNIT_ASSERT_EQUAL(0, ticks.countAfterMarker("reload.b"));
         CPPUNIT_ASSERT(hub.logContains("interval_ms must be at least 10"));
         CPPUNIT_ASSERT(hub.logContains("feed clock_a runs on with its previous settings"));
+
+        // The same file again: the feed still falls back to the settings it runs with.
+        reload(hub, "hub.ini reloaded");
+        ticks.until("reload.a", 3);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), occurrences(hub.log(), "runs on with its previous settings"));
         CPPUNIT_ASSERT_EQUAL(0, hub.stop());
     }
 
@@ -227,10 +233,22 @@ private:
     }
 
     static void reload(TestDaemon& hub, const std::string& outcome)
+    /// Sends SIGHUP and waits until the log shows outcome once more.
     {
+        const std::size_t before = occurrences(hub.log(), outcome);
         hub.signal(SIGHUP);
-        CPPUNIT_ASSERT_MESSAGE("no '" + outcome + "' in the log:\n" + hub.log(),
-                               hub.waitForLog(outcome, 10000));
+        for (int waited = 0; waited < 10000 && occurrences(hub.log(), outcome) == before; waited += 20)
+            Poco::Thread::sleep(20);
+        CPPUNIT_ASSERT_MESSAGE("no new '" + outcome + "' in the log:\n" + hub.log(),
+                               occurrences(hub.log(), outcome) > before);
+    }
+
+    static std::size_t occurrences(const std::string& text, const std::string& part)
+    {
+        std::size_t count = 0;
+        for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
+            ++count;
+        return count;
     }
 };
 

@@ -70,6 +70,8 @@ start_installed_hub()
 {
     local log="$1"
     local -a command
+    # Created here: the background shell below may open it only later.
+    : >"$log"
     read -r -a command <<<"$(unit_setting ExecStart)"
     (cd "$(unit_setting WorkingDirectory)" &&
         exec setpriv --reuid="$(unit_setting User)" --regid="$(unit_setting Group)" --init-groups \
