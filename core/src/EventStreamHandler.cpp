@@ -21,8 +21,8 @@ EventStreamHandler::EventStreamHandler(Hub& hub, std::vector<std::string> defaul
 
 void EventStreamHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
-    const Poco::URI uri(request.getURI());
-    const std::vector<std::string> topics = QueryTopics::read(uri, _defaultTopics, _hub.settings());
+    const Poco::URI::QueryParameters parameters = Poco::URI(request.getURI()).getQueryParameters();
+    const std::vector<std::string> topics = QueryTopics::read(parameters, _defaultTopics, _hub.settings());
 
     EventStreamConnection::Options options;
     options.retryMs = _hub.settings().retryMs;
@@ -31,7 +31,7 @@ void EventStreamHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net
     // Browsers send the header on reconnect; a first connection can only use the parameter.
     std::string lastId = request.get("Last-Event-ID", "");
     if (lastId.empty())
-        lastId = QueryTopics::parameter(uri, "lastEventId");
+        lastId = QueryTopics::parameter(parameters, "lastEventId");
     if (!lastId.empty())
         options.resumeAfter = EventCursor::parse(lastId);
 

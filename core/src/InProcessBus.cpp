@@ -23,6 +23,11 @@ void checkPublication(const Publication& publication)
     if (publication.type.empty())
         throw Poco::InvalidArgumentException("type must not be empty");
     EventStreamFormat::checkField("type", publication.type);
+    // ASCII, the usual data, is valid UTF-8 as it is; decoding it character
+    // by character was a quarter of the bus's cost of a publish.
+    if (std::all_of(publication.data.begin(), publication.data.end(),
+                    [](unsigned char byte) { return byte < 0x80; }))
+        return;
     Poco::UTF8Encoding utf8;
     Poco::TextIterator end(publication.data);
     for (Poco::TextIterator it(publication.data, utf8); it != end; ++it)

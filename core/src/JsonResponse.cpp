@@ -15,11 +15,16 @@ void JsonResponse::send(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTP
 {
     std::ostringstream text;
     Poco::JSON::Stringifier::stringify(body, text);
-    const std::string bytes = text.str();
+    sendText(response, status, text.str());
+}
+
+void JsonResponse::sendText(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
+                            const std::string& json)
+{
     response.setStatusAndReason(status);
     response.setContentType("application/json");
-    response.setContentLength(static_cast<std::streamsize>(bytes.size()));
-    response.send() << bytes;
+    response.setContentLength(static_cast<std::streamsize>(json.size()));
+    response.send() << json;
 }
 
 void JsonResponse::error(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,

@@ -15,12 +15,13 @@ namespace feedhub
 PollQuery PollQuery::read(const Poco::URI& uri, const HubSettings& settings)
 {
     PollQuery query;
-    query.topics = QueryTopics::read(uri, settings.defaultTopics, settings);
-    const std::string since = QueryTopics::parameter(uri, "since");
+    const Poco::URI::QueryParameters parameters = uri.getQueryParameters();
+    query.topics = QueryTopics::read(parameters, settings.defaultTopics, settings);
+    const std::string since = QueryTopics::parameter(parameters, "since");
     if (!since.empty())
         query.since = EventCursor::parse(since);
     query.timeout = settings.pollDefaultTimeout;
-    const std::string timeout = QueryTopics::parameter(uri, "timeout");
+    const std::string timeout = QueryTopics::parameter(parameters, "timeout");
     if (!timeout.empty())
     {
         unsigned seconds = 0;

@@ -6,6 +6,7 @@
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Stringifier.h"
+#include "Poco/JSONString.h"
 #include "Poco/Net/HTMLForm.h"
 #include "Poco/Net/MediaType.h"
 #include "feedhub/HttpError.h"
@@ -54,13 +55,17 @@ void PublishHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
 
     const std::vector<EventPtr> events = _hub.bus().publish(publications);
 
-    Poco::JSON::Array::Ptr ids = new Poco::JSON::Array;
-    for (const EventPtr& event : events)
-        ids->add(event->id());
-    Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
-    body->set("id", events.back()->id());
-    body->set("ids", ids);
-    JsonResponse::send(response, HTTPResponse::HTTP_CREATED, body);
+    // {"id": last id, "ids": [every id]}, written directly: through
+    // Poco::JSON::Object and its Stringifier this answer cost a third of a publish.
+    std::string body = "{\"id\":" + Poco::toJSON(events.back()->id()) + ",\"ids\":[";
+    for (std::size_t i = 0; i < events.size(); ++i)
+    {
+        if (i > 0)
+            body += ',';
+        body += Poco::toJSON(events[i]->id());
+    }
+    body += "]}";
+    JsonResponse::sendText(response, HTTPResponse::HTTP_CREATED, body);
 }
 
 std::vector<Publication> PublishHandler::readJson(Poco::Net::HTTPServerRequest& request)

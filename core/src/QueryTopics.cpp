@@ -13,11 +13,12 @@ namespace feedhub
 
 using Poco::Net::HTTPResponse;
 
-std::vector<std::string> QueryTopics::read(const Poco::URI& uri, const std::vector<std::string>& defaultTopics,
+std::vector<std::string> QueryTopics::read(const Poco::URI::QueryParameters& parameters,
+                                           const std::vector<std::string>& defaultTopics,
                                            const HubSettings& settings)
 {
     std::vector<std::string> topics;
-    for (const auto& [name, value] : uri.getQueryParameters())
+    for (const auto& [name, value] : parameters)
     {
         if (name != "topic")
             continue;
@@ -36,9 +37,9 @@ std::vector<std::string> QueryTopics::read(const Poco::URI& uri, const std::vect
     return topics;
 }
 
-std::string QueryTopics::parameter(const Poco::URI& uri, const std::string& name)
+std::string QueryTopics::parameter(const Poco::URI::QueryParameters& parameters, const std::string& name)
 {
-    for (const auto& [key, value] : uri.getQueryParameters())
+    for (const auto& [key, value] : parameters)
     {
         if (key == name)
             return value;

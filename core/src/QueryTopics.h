@@ -20,14 +20,16 @@ class QueryTopics
     /// transports read them.
 {
 public:
-    static std::vector<std::string> read(const Poco::URI& uri, const std::vector<std::string>& defaultTopics,
-                                         const HubSettings& settings);
+    static std::vector<std::string> read(const Poco::URI::QueryParameters& parameters,
+                                         const std::vector<std::string>& defaultTopics, const HubSettings& settings);
         /// The named topics without repeats, or defaultTopics if none is named.
         /// Throws HttpError 400 if none results, a name is invalid, or there are
         /// more than the per-connection limit.
 
-    static std::string parameter(const Poco::URI& uri, const std::string& name);
-        /// The first value of a query parameter, or "".
+    static std::string parameter(const Poco::URI::QueryParameters& parameters, const std::string& name);
+        /// The first value of a query parameter, or "". Callers decode the
+        /// query once (Poco::URI::getQueryParameters) and pass it to every
+        /// call: decoding is most of the cost of a long-poll request.
 };
 
 } // namespace feedhub
