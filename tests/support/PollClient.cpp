@@ -6,7 +6,6 @@
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Parser.h"
-#include "Poco/Net/NetException.h"
 #include "Poco/Net/SocketAddress.h"
 #include "Poco/Timestamp.h"
 #include "PollClient.h"
@@ -61,32 +60,6 @@ void PollClient::sendRaw(const std::string& bytes)
             _socket.sendBytes(bytes.data() + sent, static_cast<int>(bytes.size() - sent)));
 }
 
-bool PollClient::fill(int timeoutMs)
-{
-    if (_eof)
-        return false;
-    if (!_socket.poll(Poco::Timespan(timeoutMs / 1000, (timeoutMs % 1000) * 1000),
-                      Poco::Net::Socket::SELECT_READ))
-        return false;
-    char chunk[16384];
-    int got = 0;
-    try
-    {
-        got = _socket.receiveBytes(chunk, sizeof chunk);
-    }
-    catch (const Poco::Net::NetException&)
-    {
-        got = 0;
-    }
-    if (got <= 0)
-    {
-        _eof = true;
-        return false;
-    }
-    _buffer.append(chunk, static_cast<std::size_t>(got));
-    return true;
-}
-
 PollClient::Response PollClient::receive(int timeoutMs)
 {
     const Poco::Timestamp start;
@@ -135,17 +108,6 @@ PollClient::Response PollClient::get(const std::string& target, const Headers& h
 bool PollClient::responseArrives(int timeoutMs)
 {
     return !_buffer.empty() || fill(timeoutMs) || _eof;
-}
-
-bool PollClient::waitForClose(int timeoutMs)
-{
-    const Poco::Timestamp start;
-    while (!_eof && start.elapsed() / 1000 < timeoutMs)
-    {
-        fill(100);
-        _buffer.clear();
-    }
-    return _eof;
 }
 
 void PollClient::close()

@@ -7,14 +7,14 @@
 #ifndef feedhub_PollClient_INCLUDED
 #define feedhub_PollClient_INCLUDED
 
+#include "ClientSocket.h"
 #include "Poco/Dynamic/Var.h"
 #include "Poco/Net/HTTPResponse.h"
-#include "Poco/Net/StreamSocket.h"
 #include <map>
 #include <string>
 #include <vector>
 
-class PollClient
+class PollClient : public ClientSocket
     /// An HTTP/1.1 client on one connection that it keeps, as a long-polling
     /// client does: sends a request, reads its response, sends the next one
     /// on the same connection. A plain socket, so tests control every byte
@@ -56,20 +56,8 @@ public:
     bool responseArrives(int timeoutMs);
         /// True if bytes of a response (or the end of the connection) arrive in time.
 
-    bool waitForClose(int timeoutMs);
-        /// True if the hub closes the connection in time (unread bytes are dropped).
-
     void close();
         /// Closes the connection from the client side.
-
-    Poco::Net::StreamSocket& socket() { return _socket; }
-
-private:
-    bool fill(int timeoutMs);
-
-    Poco::Net::StreamSocket _socket;
-    std::string _buffer;
-    bool _eof = false;
 };
 
 #endif // feedhub_PollClient_INCLUDED

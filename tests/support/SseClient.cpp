@@ -4,7 +4,6 @@
 
 #include "SseClient.h"
 #include "Poco/Exception.h"
-#include "Poco/Net/NetException.h"
 #include "Poco/Net/SocketAddress.h"
 #include "Poco/NumberParser.h"
 #include "Poco/Timestamp.h"
@@ -34,31 +33,6 @@ SseClient::SseClient(Poco::UInt16 port, const std::string& path, const std::map<
     std::istringstream head(_buffer.substr(0, end + 4));
     _response.read(head);
     _buffer.erase(0, end + 4);
-}
-
-bool SseClient::fill(int timeoutMs)
-{
-    if (_eof)
-        return false;
-    if (!_socket.poll(Poco::Timespan(timeoutMs / 1000, (timeoutMs % 1000) * 1000), Poco::Net::Socket::SELECT_READ))
-        return false;
-    char chunk[16384];
-    int got = 0;
-    try
-    {
-        got = _socket.receiveBytes(chunk, sizeof chunk);
-    }
-    catch (const Poco::Net::NetException&)
-    {
-        got = 0;
-    }
-    if (got <= 0)
-    {
-        _eof = true;
-        return false;
-    }
-    _buffer.append(chunk, static_cast<std::size_t>(got));
-    return true;
 }
 
 bool SseClient::takeLine(std::string& line)
@@ -154,15 +128,4 @@ bool SseClient::waitForComment(int timeoutMs)
     while (_comments == 0 && start.elapsed() / 1000 < timeoutMs)
         next(ignored, 100);
     return _comments > 0;
-}
-
-bool SseClient::waitForClose(int timeoutMs)
-{
-    const Poco::Timestamp start;
-    while (!_eof && start.elapsed() / 1000 < timeoutMs)
-    {
-        fill(100);
-        _buffer.clear();
-    }
-    return _eof;
 }

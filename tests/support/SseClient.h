@@ -7,12 +7,12 @@
 #ifndef feedhub_SseClient_INCLUDED
 #define feedhub_SseClient_INCLUDED
 
+#include "ClientSocket.h"
 #include "Poco/Net/HTTPResponse.h"
-#include "Poco/Net/StreamSocket.h"
 #include <map>
 #include <string>
 
-class SseClient
+class SseClient : public ClientSocket
     /// A text/event-stream client that parses frames as a browser does
     /// (WHATWG rules), on a plain socket so tests control reading.
 {
@@ -45,21 +45,13 @@ public:
     bool waitForComment(int timeoutMs);
         /// True once a comment line (heartbeat) has been read.
 
-    bool waitForClose(int timeoutMs);
-        /// Reads and discards until the server closes; true if it did in time.
-
     int retry() const { return _retry; }
     const std::string& lastEventId() const { return _lastEventId; }
-    Poco::Net::StreamSocket& socket() { return _socket; }
 
 private:
-    bool fill(int timeoutMs);
     bool takeLine(std::string& line);
 
-    Poco::Net::StreamSocket _socket;
     Poco::Net::HTTPResponse _response;
-    std::string _buffer;
-    bool _eof = false;
     int _retry = -1;
     int _comments = 0;
     std::string _lastEventId;
