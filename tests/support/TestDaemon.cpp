@@ -53,7 +53,9 @@ TestDaemon::TestDaemon(const Settings& settings, const std::string& extraIni)
             _port = static_cast<Poco::UInt16>(Poco::NumberParser::parse(match[1]));
             return;
         }
-        if (!Poco::Process::isRunning(*_process))
+        // tryWait reaps a daemon that exited; isRunning would still see its zombie.
+        _exitCode = _process->tryWait();
+        if (_exitCode != -1)
             break;
         Poco::Thread::sleep(20);
     }
@@ -156,10 +158,12 @@ int TestDaemon::stop()
 {
     if (!_process)
         return -1;
-    int code = -1;
-    if (Poco::Process::isRunning(*_process))
+    if (_exitCode == -1)
+    {
         ::kill(_pid, SIGTERM);
-    code = _process->wait();
+        _exitCode = _process->wait();
+    }
+    const int code = _exitCode;
     _process.reset();
     if (_reader.joinable())
         _reader.join();

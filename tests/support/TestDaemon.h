@@ -61,6 +61,7 @@ private:
     std::string _configPath;
     std::string _tempDir;
     int _pid = -1;
+    int _exitCode = -1;
     std::unique_ptr<Poco::ProcessHandle> _process;
     Poco::UInt16 _port = 0;
     mutable std::mutex _mutex;
