@@ -10,6 +10,7 @@
 #include "Poco/Net/HTTPServerResponseImpl.h"
 #include "Poco/Net/NetException.h"
 #include "ReplayedSocketImpl.h"
+#include "feedhub/JsonResponse.h"
 #include <memory>
 
 namespace feedhub
@@ -83,7 +84,7 @@ bool HubConnection::serveRequest(Poco::Net::HTTPServerSession& session)
         catch (const Poco::Exception&)
         {
             if (!response.sent())
-                sendError(session, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
+                sendError(session, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal error");
             return false;
         }
     }
@@ -91,9 +92,15 @@ bool HubConnection::serveRequest(Poco::Net::HTTPServerSession& session)
     {
         return false;
     }
-    catch (const Poco::Net::MessageException&)
+    catch (const Poco::Net::MessageException& exc)
     {
-        sendError(session, HTTPResponse::HTTP_BAD_REQUEST);
+        sendError(session, HTTPResponse::HTTP_BAD_REQUEST, "malformed HTTP request: " + exc.message());
+        return false;
+    }
+    catch (const Poco::SyntaxException& exc)
+    {
+        // A header Poco parses lazily, such as a Content-Length that is not a number.
+        sendError(session, HTTPResponse::HTTP_BAD_REQUEST, "malformed HTTP request: " + exc.message());
         return false;
     }
     catch (const Poco::Exception&)
@@ -103,15 +110,15 @@ bool HubConnection::serveRequest(Poco::Net::HTTPServerSession& session)
     return session.getKeepAlive() && session.socket().impl()->initialized();
 }
 
-void HubConnection::sendError(Poco::Net::HTTPServerSession& session, HTTPResponse::HTTPStatus status)
+void HubConnection::sendError(Poco::Net::HTTPServerSession& session, HTTPResponse::HTTPStatus status,
+                              const std::string& message)
 {
     try
     {
         Poco::Net::HTTPServerResponseImpl response(session);
         response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
-        response.setStatusAndReason(status);
         response.setKeepAlive(false);
-        response.send();
+        JsonResponse::error(response, status, message);
     }
     catch (const Poco::Exception&)
     {

@@ -49,7 +49,9 @@ private:
         /// Serves one request; true if the connection stays open for another
         /// and is still this worker's (SSE and long polls take theirs).
 
-    void sendError(Poco::Net::HTTPServerSession& session, Poco::Net::HTTPResponse::HTTPStatus status);
+    void sendError(Poco::Net::HTTPServerSession& session, Poco::Net::HTTPResponse::HTTPStatus status,
+                   const std::string& message);
+        /// Answers with a JSON error and closes the connection.
     void onServerStopping();
 
     Poco::Net::HTTPServerParams::Ptr _params;

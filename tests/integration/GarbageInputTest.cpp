@@ -10,6 +10,7 @@
 #include "Poco/Random.h"
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
+#include <vector>
 #include <memory>
 
 namespace
@@ -61,6 +62,7 @@ class GarbageInputTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testBadPercentEncoding);
     CPPUNIT_TEST(testHugeLastEventId);
     CPPUNIT_TEST(testBadContentLength);
+    CPPUNIT_TEST(testMalformedRequestsGetJsonErrors);
     CPPUNIT_TEST(testBadChunkedBody);
     CPPUNIT_TEST(testTruncatedRequests);
     CPPUNIT_TEST(testSubscribersThatVanishAreForgotten);
@@ -162,6 +164,19 @@ public:
                                        "Content-Length: " +
                                            std::string(length) + "\r\n\r\n{\"topic\":\"t\"}");
             assertRefusedOrClosed(answer);
+        }
+    }
+
+    void testMalformedRequestsGetJsonErrors()
+    {
+        for (const std::string& request : std::vector<std::string>
+             {"GARBAGE\r\n\r\n", "GET /healthz HTTP/1.1\r\n" + std::string(100000, 'N') + ": v\r\n\r\n",
+              "POST /publish HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}"})
+        {
+            const std::string answer = exchange(_hub->port(), request);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(request.substr(0, 40), std::string("HTTP/1.1 400 Bad Request"),
+                                         statusLine(answer));
+            CPPUNIT_ASSERT_MESSAGE(answer, answer.find("{\"error\":\"malformed HTTP request: ") != std::string::npos);
         }
     }
 
