@@ -8,9 +8,11 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/RegExpValidator.h>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
-namespace {
+namespace
+{
 
 using Poco::Util::IntValidator;
 using Poco::Util::Option;
@@ -33,42 +35,53 @@ const char* modeName(SubscribeMode mode)
 void BenchOptions::define(Poco::Util::OptionSet& options)
 {
     options.addOption(Option("help", "h", "Show this help and exit.").required(false).repeatable(false));
-    options.addOption(valueOption("mode", "sse|poll", "Subscriber kind: SSE stream or long-poll loop (default sse).")
-                          .validator(new RegExpValidator("sse|poll")));
+    options.addOption(
+        valueOption("mode", "sse|poll", "Subscriber kind: SSE stream or long-poll loop (default sse).")
+            .validator(new RegExpValidator("sse|poll")));
     options.addOption(valueOption("host", "ADDR", "Server address (default 127.0.0.1)."));
-    options.addOption(valueOption("port", "N", "Server port (default 8080).").validator(new IntValidator(1, 65535)));
-    options.addOption(valueOption("subscribe-url", "URL",
-                                  "Subscriber URL or path (default /events?topic=T, /poll?topic=T for poll mode)."));
+    options.addOption(
+        valueOption("port", "N", "Server port (default 8080).").validator(new IntValidator(1, 65535)));
+    options.addOption(
+        valueOption("subscribe-url", "URL",
+                    "Subscriber URL or path (default /events?topic=T, /poll?topic=T for poll mode)."));
     options.addOption(valueOption("publish-url", "URL", "Publish URL or path (default /publish)."));
     options.addOption(valueOption("topic", "NAME", "Topic to publish to and subscribe to (default bench)."));
     options.addOption(valueOption("subscribers", "N", "Concurrent subscribers (default 100).")
                           .validator(new IntValidator(1, 1000000)));
     options.addOption(valueOption("events", "M", "Events to publish (default 30).")
                           .validator(new IntValidator(1, 100000000)));
-    options.addOption(valueOption("rate", "R", "Events per second; 0 = back to back, for saturation (default 10).")
-                          .validator(new RegExpValidator(kNumberPattern)));
-    options.addOption(valueOption("server-pid", "PID", "Sample this process's VmRSS to report memory per subscriber.")
-                          .validator(new IntValidator(1, 1 << 30)));
-    options.addOption(valueOption("duration-limit", "S", "Hard cap on the whole run in seconds (default 300).")
-                          .validator(new RegExpValidator(kNumberPattern)));
-    options.addOption(valueOption("payload-bytes", "B", "Approximate size of each event's data (default 128).")
-                          .validator(new IntValidator(0, 16 * 1024 * 1024)));
-    options.addOption(valueOption("poll-protocol", "hub|nchan",
-                                  "Long-poll dialect: feedhub cursor or Nchan If-Modified-Since (default hub).")
-                          .validator(new RegExpValidator("hub|nchan")));
+    options.addOption(
+        valueOption("rate", "R", "Events per second; 0 = back to back, for saturation (default 10).")
+            .validator(new RegExpValidator(kNumberPattern)));
+    options.addOption(
+        valueOption("server-pid", "PID", "Sample this process's VmRSS to report memory per subscriber.")
+            .validator(new IntValidator(1, 1 << 30)));
+    options.addOption(
+        valueOption("duration-limit", "S", "Hard cap on the whole run in seconds (default 300).")
+            .validator(new RegExpValidator(kNumberPattern)));
+    options.addOption(
+        valueOption("payload-bytes", "B", "Approximate size of each event's data (default 128).")
+            .validator(new IntValidator(0, 16 * 1024 * 1024)));
+    options.addOption(
+        valueOption("poll-protocol", "hub|nchan",
+                    "Long-poll dialect: feedhub cursor or Nchan If-Modified-Since (default hub).")
+            .validator(new RegExpValidator("hub|nchan")));
     options.addOption(valueOption("publish-format", "json|raw",
                                   "POST body: feedhub JSON envelope or the raw payload as Nchan takes it "
                                   "(default json, raw with --poll-protocol nchan).")
                           .validator(new RegExpValidator("json|raw")));
-    options.addOption(valueOption("poll-timeout", "S", "timeout= asked of the hub per long poll (default 30).")
-                          .validator(new IntValidator(1, 3600)));
-    options.addOption(valueOption("connect-batch", "N", "Connection attempts in flight while ramping up (default 100).")
-                          .validator(new IntValidator(1, 100000)));
+    options.addOption(
+        valueOption("poll-timeout", "S", "timeout= asked of the hub per long poll (default 30).")
+            .validator(new IntValidator(1, 3600)));
+    options.addOption(
+        valueOption("connect-batch", "N", "Connection attempts in flight while ramping up (default 100).")
+            .validator(new IntValidator(1, 100000)));
     options.addOption(valueOption("settle", "S", "Idle seconds between ramp-up and publishing (default 2).")
                           .validator(new RegExpValidator(kNumberPattern)));
-    options.addOption(valueOption("drain-timeout", "S",
-                                  "After the last publish, stop once no delivery arrived for S seconds (default 5).")
-                          .validator(new RegExpValidator(kNumberPattern)));
+    options.addOption(
+        valueOption("drain-timeout", "S",
+                    "After the last publish, stop once no delivery arrived for S seconds (default 5).")
+            .validator(new RegExpValidator(kNumberPattern)));
 }
 
 BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfiguration& config)
@@ -83,12 +96,14 @@ BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfigura
     options.eventsPerSecond = config.getDouble("rate", options.eventsPerSecond);
     options.serverPid = config.getInt("server-pid", 0);
     options.durationLimitSeconds = config.getDouble("duration-limit", options.durationLimitSeconds);
-    options.payloadBytes = static_cast<size_t>(config.getInt("payload-bytes", static_cast<int>(options.payloadBytes)));
+    options.payloadBytes =
+        static_cast<size_t>(config.getInt("payload-bytes", static_cast<int>(options.payloadBytes)));
     options.pollProtocol =
         config.getString("poll-protocol", "hub") == "nchan" ? PollProtocolKind::Nchan : PollProtocolKind::Hub;
     const std::string defaultFormat = options.pollProtocol == PollProtocolKind::Nchan ? "raw" : "json";
-    options.publishFormat =
-        config.getString("publish-format", defaultFormat) == "raw" ? PublishFormat::RawBody : PublishFormat::HubJson;
+    options.publishFormat = config.getString("publish-format", defaultFormat) == "raw"
+                                ? PublishFormat::RawBody
+                                : PublishFormat::HubJson;
     options.pollTimeoutSeconds = config.getInt("poll-timeout", options.pollTimeoutSeconds);
     options.connectBatch = config.getInt("connect-batch", options.connectBatch);
     options.settleSeconds = config.getDouble("settle", options.settleSeconds);

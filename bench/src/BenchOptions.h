@@ -6,12 +6,14 @@
 
 #include "Publisher.h"
 
-namespace Poco::Util {
+namespace Poco::Util
+{
 class AbstractConfiguration;
 class OptionSet;
 } // namespace Poco::Util
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 enum class SubscribeMode
 {
@@ -31,19 +33,19 @@ struct BenchOptions
     SubscribeMode mode = SubscribeMode::Sse;
     std::string host = "127.0.0.1";
     uint16_t port = 8080;
-    std::string subscribeUrl;   // resolved: absolute, or a path on host:port
+    std::string subscribeUrl; // resolved: absolute, or a path on host:port
     std::string publishUrl;
     std::string topic = "bench";
     int subscribers = 100;
     uint64_t events = 30;
     double eventsPerSecond = 10;
-    int serverPid = 0;          // 0: do not sample server memory
+    int serverPid = 0; // 0: do not sample server memory
     double durationLimitSeconds = 300;
     size_t payloadBytes = 128;
     PollProtocolKind pollProtocol = PollProtocolKind::Hub;
     PublishFormat publishFormat = PublishFormat::HubJson;
     int pollTimeoutSeconds = 30;
-    int connectBatch = 100;     // connection attempts in flight during ramp-up
+    int connectBatch = 100; // connection attempts in flight during ramp-up
     double settleSeconds = 2;
     double drainTimeoutSeconds = 5;
 

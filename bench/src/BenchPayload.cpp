@@ -1,11 +1,13 @@
 #include "BenchPayload.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 std::string formatBenchPayload(const BenchPayload& payload, size_t targetBytes)
 {
-    std::string text = "{\"t\":" + std::to_string(payload.sentMicros) + ",\"n\":" + std::to_string(payload.sequence)
-        + ",\"r\":" + std::to_string(payload.runId) + ",\"pad\":\"";
+    std::string text = "{\"t\":" + std::to_string(payload.sentMicros) +
+                       ",\"n\":" + std::to_string(payload.sequence) +
+                       ",\"r\":" + std::to_string(payload.runId) + ",\"pad\":\"";
     const size_t closingBytes = 2;
     if (text.size() + closingBytes < targetBytes)
         text.append(targetBytes - text.size() - closingBytes, 'x');
@@ -13,7 +15,8 @@ std::string formatBenchPayload(const BenchPayload& payload, size_t targetBytes)
     return text;
 }
 
-namespace {
+namespace
+{
 
 // Parses the unsigned decimal starting at data[pos] after optional spaces, a
 // colon and more spaces.

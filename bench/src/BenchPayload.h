@@ -5,15 +5,16 @@
 #include <string>
 #include <string_view>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // What every published event carries so that a subscriber can measure latency
 // and account for each event without any shared state with the publisher.
 struct BenchPayload
 {
-    int64_t sentMicros = 0;   // CLOCK_REALTIME at publish time ("t")
-    uint64_t sequence = 0;    // 0-based event number within the run ("n")
-    uint64_t runId = 0;       // tells this run's events from anybody else's ("r")
+    int64_t sentMicros = 0; // CLOCK_REALTIME at publish time ("t")
+    uint64_t sequence = 0;  // 0-based event number within the run ("n")
+    uint64_t runId = 0;     // tells this run's events from anybody else's ("r")
 };
 
 // Renders {"t":...,"n":...,"r":...,"pad":"xxx"} padded to about targetBytes.

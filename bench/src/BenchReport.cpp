@@ -5,9 +5,11 @@
 #include <sstream>
 #include <string>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
-namespace {
+namespace
+{
 
 std::string fixed(double value, int decimals)
 {
@@ -25,8 +27,8 @@ double deliveredPercent(const BenchResult& result)
 {
     if (result.expectedDeliveries == 0)
         return 0;
-    return 100.0 * static_cast<double>(result.expectedDeliveries - result.missed)
-        / static_cast<double>(result.expectedDeliveries);
+    return 100.0 * static_cast<double>(result.expectedDeliveries - result.missed) /
+           static_cast<double>(result.expectedDeliveries);
 }
 
 // Server memory growth from baseline to all-subscribed-and-idle, per subscriber.
@@ -54,8 +56,9 @@ std::string orNa(const std::optional<int64_t>& value)
 
 void printSummary(std::ostream& out, const BenchOptions& options, const BenchResult& result)
 {
-    out << "feedhub-bench " << modeName(options.mode) << " run against " << absoluteUrl(options, options.subscribeUrl)
-        << " (publishing to " << absoluteUrl(options, options.publishUrl) << ")\n";
+    out << "feedhub-bench " << modeName(options.mode) << " run against "
+        << absoluteUrl(options, options.subscribeUrl) << " (publishing to "
+        << absoluteUrl(options, options.publishUrl) << ")\n";
     out << "  connected   " << result.connected << " / " << result.subscribersRequested << " subscribers in "
         << fixed(result.rampSeconds, 2) << " s; " << result.lostConnections << " lost later\n";
     if (!result.lastFailure.empty())
@@ -66,32 +69,35 @@ void printSummary(std::ostream& out, const BenchOptions& options, const BenchRes
         return;
     }
     out << "  published   " << result.eventsPublished << " / " << options.events << " events at "
-        << (options.eventsPerSecond > 0 ? fixed(options.eventsPerSecond, 1) + "/s" : std::string("full speed"))
-        << " (achieved " << fixed(result.achievedPublishRate, 1) << "/s), ~" << options.payloadBytes << " B each";
+        << (options.eventsPerSecond > 0 ? fixed(options.eventsPerSecond, 1) + "/s"
+                                        : std::string("full speed"))
+        << " (achieved " << fixed(result.achievedPublishRate, 1) << "/s), ~" << options.payloadBytes
+        << " B each";
     if (result.publishFailures > 0)
         out << "; " << result.publishFailures << " failed (" << result.lastPublishError << ")";
     out << "\n";
     out << "  delivered   " << result.deliveries << " / " << result.expectedDeliveries << " ("
-        << fixed(deliveredPercent(result), 2) << "%), missed " << result.missed << ", duplicates " << result.duplicates
-        << ", foreign " << result.foreignEvents << "\n";
+        << fixed(deliveredPercent(result), 2) << "%), missed " << result.missed << ", duplicates "
+        << result.duplicates << ", foreign " << result.foreignEvents << "\n";
     out << "  throughput  " << fixed(result.deliveriesPerSecond, 0) << " deliveries/s over "
         << fixed(result.activeSeconds, 3) << " s (first publish to last delivery)\n";
-    out << "  latency     p50 " << millis(result.p50Micros) << " ms, p99 " << millis(result.p99Micros) << " ms, max "
-        << millis(result.maxMicros) << " ms\n";
-    out << "  bench CPU   " << fixed(result.benchCpuPercent, 0) << "% of one core while publishing and draining"
-        << (result.benchCpuPercent > 90 ? " (the load tool may be the bottleneck)" : "") << "; machine load average "
-        << fixed(result.loadAverage, 2) << " at start\n";
+    out << "  latency     p50 " << millis(result.p50Micros) << " ms, p99 " << millis(result.p99Micros)
+        << " ms, max " << millis(result.maxMicros) << " ms\n";
+    out << "  bench CPU   " << fixed(result.benchCpuPercent, 0)
+        << "% of one core while publishing and draining"
+        << (result.benchCpuPercent > 90 ? " (the load tool may be the bottleneck)" : "")
+        << "; machine load average " << fixed(result.loadAverage, 2) << " at start\n";
     if (options.serverPid > 0)
     {
-        out << "  server RSS  baseline " << orNa(result.rssBaselineKb) << " kB, idle " << orNa(result.rssIdleKb)
-            << " kB, end " << orNa(result.rssEndKb) << " kB, " << orNa(rssPerSubscriberBytes(result))
-            << " B per subscriber\n";
+        out << "  server RSS  baseline " << orNa(result.rssBaselineKb) << " kB, idle "
+            << orNa(result.rssIdleKb) << " kB, end " << orNa(result.rssEndKb) << " kB, "
+            << orNa(rssPerSubscriberBytes(result)) << " B per subscriber\n";
     }
     if (options.mode == SubscribeMode::Poll)
     {
         out << "  long poll   " << result.poll.cycles << " cycles (" << fixed(result.pollCyclesPerSecond, 0)
-            << "/s), " << result.poll.truncatedResponses << " truncated, " << result.poll.errors << " errors, "
-            << result.poll.reconnects << " reconnects\n";
+            << "/s), " << result.poll.truncatedResponses << " truncated, " << result.poll.errors
+            << " errors, " << result.poll.reconnects << " reconnects\n";
     }
     if (result.hitDurationLimit)
         out << "  stopped early: --duration-limit reached\n";
@@ -101,16 +107,18 @@ void printResultLine(std::ostream& out, const BenchOptions& options, const Bench
 {
     out << "RESULT mode=" << modeName(options.mode) << " subscribers=" << result.subscribersRequested
         << " connected=" << result.connected << " events=" << result.eventsPublished
-        << " rate=" << fixed(options.eventsPerSecond, 1) << " publish_rate=" << fixed(result.achievedPublishRate, 1)
-        << " payload_bytes=" << options.payloadBytes
-        << " deliveries=" << result.deliveries << " expected_deliveries=" << result.expectedDeliveries
+        << " rate=" << fixed(options.eventsPerSecond, 1)
+        << " publish_rate=" << fixed(result.achievedPublishRate, 1)
+        << " payload_bytes=" << options.payloadBytes << " deliveries=" << result.deliveries
+        << " expected_deliveries=" << result.expectedDeliveries
         << " delivered_pct=" << fixed(deliveredPercent(result), 2) << " missed=" << result.missed
         << " duplicates=" << result.duplicates << " deliveries_per_s=" << fixed(result.deliveriesPerSecond, 1)
         << " p50_ms=" << millis(result.p50Micros) << " p99_ms=" << millis(result.p99Micros)
         << " max_ms=" << millis(result.maxMicros) << " rss_baseline_kb=" << orNa(result.rssBaselineKb)
         << " rss_idle_kb=" << orNa(result.rssIdleKb) << " rss_end_kb=" << orNa(result.rssEndKb)
         << " rss_per_sub_bytes=" << orNa(rssPerSubscriberBytes(result)) << " lost=" << result.lostConnections
-        << " publish_failures=" << result.publishFailures << " bench_cpu_pct=" << fixed(result.benchCpuPercent, 1)
+        << " publish_failures=" << result.publishFailures
+        << " bench_cpu_pct=" << fixed(result.benchCpuPercent, 1)
         << " loadavg_1m=" << fixed(result.loadAverage, 2);
     if (options.mode == SubscribeMode::Poll)
     {

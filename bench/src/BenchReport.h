@@ -5,7 +5,8 @@
 #include "BenchOptions.h"
 #include "BenchRun.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // Human-readable account of a run, for a person at a terminal.
 void printSummary(std::ostream& out, const BenchOptions& options, const BenchResult& result);

@@ -12,9 +12,11 @@
 #include "Publisher.h"
 #include "SseSubscriber.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
-namespace {
+namespace
+{
 
 // The ramp-up gives up when no subscriber got anywhere for this long.
 constexpr int64_t kRampStallMicros = 15 * 1000000;
@@ -23,7 +25,8 @@ constexpr int kLoopTickMillis = 10;
 uint64_t makeRunId()
 {
     // Below 2^53 so it survives a server that turns JSON numbers into doubles.
-    const uint64_t mixed = static_cast<uint64_t>(realtimeMicros()) * 1000003u ^ static_cast<uint64_t>(getpid());
+    const uint64_t mixed =
+        static_cast<uint64_t>(realtimeMicros()) * 1000003u ^ static_cast<uint64_t>(getpid());
     return mixed & ((uint64_t{1} << 53) - 1);
 }
 
@@ -35,12 +38,10 @@ int64_t secondsToMicros(double seconds)
 } // namespace
 
 BenchRun::BenchRun(const BenchOptions& options)
-    : _options(options)
-    , _runId(makeRunId())
-    , _deadlineMicros(monotonicMicros() + secondsToMicros(options.durationLimitSeconds))
-    , _subscribeTarget(HttpTarget::resolve(options.subscribeUrl, options.host, options.port))
-    , _publishTarget(HttpTarget::resolve(options.publishUrl, options.host, options.port))
-    , _recorder(_runId)
+    : _options(options), _runId(makeRunId()),
+      _deadlineMicros(monotonicMicros() + secondsToMicros(options.durationLimitSeconds)),
+      _subscribeTarget(HttpTarget::resolve(options.subscribeUrl, options.host, options.port)),
+      _publishTarget(HttpTarget::resolve(options.publishUrl, options.host, options.port)), _recorder(_runId)
 {
     if (options.mode == SubscribeMode::Poll)
     {
@@ -83,11 +84,11 @@ void BenchRun::createSubscribers()
     for (int i = 0; i < _options.subscribers; ++i)
     {
         if (_options.mode == SubscribeMode::Sse)
-            _subscribers.push_back(
-                std::make_unique<SseSubscriber>(_loop, _subscribeTarget, _recorder, _census, _options.events));
+            _subscribers.push_back(std::make_unique<SseSubscriber>(_loop, _subscribeTarget, _recorder,
+                                                                   _census, _options.events));
         else
-            _subscribers.push_back(std::make_unique<PollSubscriber>(_loop, _subscribeTarget, _recorder, _census,
-                                                                    _options.events, *_pollProtocol, _pollCounters));
+            _subscribers.push_back(std::make_unique<PollSubscriber>(
+                _loop, _subscribeTarget, _recorder, _census, _options.events, *_pollProtocol, _pollCounters));
     }
 }
 
@@ -103,9 +104,11 @@ void BenchRun::rampUp()
     int64_t lastProgress = started;
     for (;;)
     {
-        while (nextToStart < total && _census.count(SubscriberPhase::Connecting) < static_cast<size_t>(_options.connectBatch))
+        while (nextToStart < total &&
+               _census.count(SubscriberPhase::Connecting) < static_cast<size_t>(_options.connectBatch))
             _subscribers[nextToStart++]->start();
-        const size_t settled = total - _census.count(SubscriberPhase::Idle) - _census.count(SubscriberPhase::Connecting);
+        const size_t settled =
+            total - _census.count(SubscriberPhase::Idle) - _census.count(SubscriberPhase::Connecting);
         const int64_t now = monotonicMicros();
         if (settled != settledBefore)
         {
@@ -191,12 +194,13 @@ void BenchRun::publishAndDrain()
             100.0 * static_cast<double>(processCpuMicros() - cpuAtStart) / static_cast<double>(wallUsed);
 
     PollCounters pollDuringRun = _pollCounters;
-    pollDuringRun.cycles = pollAtLastDelivery.cycles;   // idle timeouts after the last event do not count
+    pollDuringRun.cycles = pollAtLastDelivery.cycles; // idle timeouts after the last event do not count
     recordRates(publisher, pollBefore, pollDuringRun);
     tallyDeliveries(publisher.published());
 }
 
-void BenchRun::recordRates(const Publisher& publisher, const PollCounters& pollBefore, const PollCounters& pollAfter)
+void BenchRun::recordRates(const Publisher& publisher, const PollCounters& pollBefore,
+                           const PollCounters& pollAfter)
 {
     _result.eventsPublished = publisher.publishedCount();
     _result.publishFailures = publisher.failures();

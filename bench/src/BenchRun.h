@@ -15,13 +15,14 @@
 #include "Publisher.h"
 #include "Subscriber.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 struct BenchResult
 {
     size_t subscribersRequested = 0;
-    size_t connected = 0;          // reached the subscribed state
-    size_t lostConnections = 0;    // subscribed, then dropped for good
+    size_t connected = 0;       // reached the subscribed state
+    size_t lostConnections = 0; // subscribed, then dropped for good
     std::string lastFailure;
     double rampSeconds = 0;
 
@@ -37,7 +38,7 @@ struct BenchResult
     uint64_t missed = 0;
     uint64_t duplicates = 0;
     uint64_t foreignEvents = 0;
-    double activeSeconds = 0;      // first publish to last delivery
+    double activeSeconds = 0; // first publish to last delivery
     double deliveriesPerSecond = 0;
     int64_t p50Micros = 0;
     int64_t p99Micros = 0;
@@ -51,7 +52,7 @@ struct BenchResult
     // near 100 means the load generator, not the server, set the pace.
     double benchCpuPercent = 0;
 
-    PollCounters poll;             // over the active window only
+    PollCounters poll; // over the active window only
     double pollCyclesPerSecond = 0;
     bool hitDurationLimit = false;
     // One-minute load average when publishing started: on a shared 2-core
@@ -74,14 +75,15 @@ private:
     void rampUp();
     void runLoopFor(double seconds);
     void publishAndDrain();
-    void recordRates(const Publisher& publisher, const PollCounters& pollBefore, const PollCounters& pollAfter);
+    void recordRates(const Publisher& publisher, const PollCounters& pollBefore,
+                     const PollCounters& pollAfter);
     void tallyDeliveries(const SequenceSet& published);
     void sampleServerMemory(std::optional<int64_t>& into) const;
     bool pastDeadline() const;
 
     const BenchOptions& _options;
     const uint64_t _runId;
-    const int64_t _deadlineMicros;   // monotonic
+    const int64_t _deadlineMicros; // monotonic
     const HttpTarget _subscribeTarget;
     const HttpTarget _publishTarget;
     EventLoop _loop;

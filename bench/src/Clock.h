@@ -3,7 +3,8 @@
 #include <cstdint>
 #include <ctime>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // Wall-clock microseconds. Publisher and subscribers run on the same host, so
 // CLOCK_REALTIME stamps embedded in payloads are directly comparable.

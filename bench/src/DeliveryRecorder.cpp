@@ -3,18 +3,16 @@
 #include "BenchPayload.h"
 #include "Clock.h"
 
-namespace feedhub::bench {
-
-DeliveryRecorder::DeliveryRecorder(uint64_t runId)
-    : _runId(runId)
+namespace feedhub::bench
 {
-}
+
+DeliveryRecorder::DeliveryRecorder(uint64_t runId) : _runId(runId) {}
 
 void DeliveryRecorder::record(SequenceSet& receivedBySubscriber, std::string_view eventData)
 {
     BenchPayload payload;
-    if (!parseBenchPayload(eventData, payload) || payload.runId != _runId
-        || payload.sequence >= receivedBySubscriber.capacity())
+    if (!parseBenchPayload(eventData, payload) || payload.runId != _runId ||
+        payload.sequence >= receivedBySubscriber.capacity())
     {
         ++_foreignEvents;
         return;

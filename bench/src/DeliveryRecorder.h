@@ -6,7 +6,8 @@
 #include "LatencyHistogram.h"
 #include "SequenceSet.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // Books every event data received by any subscriber of the run: checks that it
 // belongs to this run, marks it in the subscriber's own SequenceSet, and

@@ -6,9 +6,11 @@
 
 #include <Poco/Exception.h>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
-namespace {
+namespace
+{
 
 // Large enough that one wake-up drains a burst of fan-out to thousands of
 // subscribers without many epoll_wait round trips.
@@ -16,9 +18,7 @@ constexpr int kMaxEventsPerWait = 1024;
 
 } // namespace
 
-EventLoop::EventLoop()
-    : _epollFd(epoll_create1(EPOLL_CLOEXEC))
-    , _ready(kMaxEventsPerWait)
+EventLoop::EventLoop() : _epollFd(epoll_create1(EPOLL_CLOEXEC)), _ready(kMaxEventsPerWait)
 {
     if (_epollFd < 0)
         throw Poco::SystemException("epoll_create1", errno);

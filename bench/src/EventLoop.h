@@ -5,7 +5,8 @@
 
 #include <sys/epoll.h>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 class IoHandler
 {

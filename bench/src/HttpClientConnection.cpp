@@ -9,9 +9,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
-namespace {
+namespace
+{
 
 // Shared by every connection: the loop is single-threaded and each read is
 // fully consumed by the parsers before the next one.
@@ -20,9 +22,7 @@ char gReadBuffer[64 * 1024];
 } // namespace
 
 HttpClientConnection::HttpClientConnection(EventLoop& loop, const HttpTarget& target)
-    : _loop(loop)
-    , _target(target)
-    , _reader(*this)
+    : _loop(loop), _target(target), _reader(*this)
 {
 }
 
@@ -44,8 +44,8 @@ bool HttpClientConnection::openConnection()
     _reader.reset();
     _output.clear();
     _outputOffset = 0;
-    if (::connect(_fd, reinterpret_cast<const sockaddr*>(&_target.address), _target.addressLength) != 0
-        && errno != EINPROGRESS)
+    if (::connect(_fd, reinterpret_cast<const sockaddr*>(&_target.address), _target.addressLength) != 0 &&
+        errno != EINPROGRESS)
     {
         const int savedErrno = errno;
         ::close(_fd);
@@ -131,7 +131,8 @@ bool HttpClientConnection::flushOutput()
 {
     while (_outputOffset < _output.size())
     {
-        const ssize_t sent = ::send(_fd, _output.data() + _outputOffset, _output.size() - _outputOffset, MSG_NOSIGNAL);
+        const ssize_t sent =
+            ::send(_fd, _output.data() + _outputOffset, _output.size() - _outputOffset, MSG_NOSIGNAL);
         if (sent < 0)
         {
             if (errno == EAGAIN || errno == EWOULDBLOCK)
@@ -199,7 +200,8 @@ void HttpClientConnection::readInput()
 void HttpClientConnection::fail(const char* operation, int error)
 {
     closeConnection();
-    onConnectionLost(std::string(operation) + ": " + (error == 0 ? "connection closed by peer" : std::strerror(error)));
+    onConnectionLost(std::string(operation) + ": " +
+                     (error == 0 ? "connection closed by peer" : std::strerror(error)));
 }
 
 } // namespace feedhub::bench

@@ -7,7 +7,8 @@
 #include "HttpResponseReader.h"
 #include "HttpTarget.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // One non-blocking HTTP/1.1 client socket driven by the EventLoop: connects,
 // writes a request, and feeds what comes back into an HttpResponseReader whose
@@ -43,10 +44,10 @@ protected:
 
 private:
     void finishConnect();
-    bool flushOutput();   // false on a hard socket error
+    bool flushOutput(); // false on a hard socket error
     void readInput();
     void updateInterest();
-    void fail(const char* operation, int error);   // error 0: closed by peer
+    void fail(const char* operation, int error); // error 0: closed by peer
 
     EventLoop& _loop;
     const HttpTarget& _target;

@@ -3,16 +3,19 @@
 #include <algorithm>
 #include <cctype>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
-namespace {
+namespace
+{
 
 constexpr size_t kMaxHeadBytes = 64 * 1024;
 
 std::string toLower(std::string_view text)
 {
     std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return lower;
 }
 
@@ -62,10 +65,7 @@ std::string_view HttpResponseHead::header(std::string_view lowerCaseName) const
     return {};
 }
 
-HttpResponseReader::HttpResponseReader(HttpResponseListener& listener)
-    : _listener(listener)
-{
-}
+HttpResponseReader::HttpResponseReader(HttpResponseListener& listener) : _listener(listener) {}
 
 void HttpResponseReader::reset()
 {
@@ -200,7 +200,8 @@ bool HttpResponseReader::parseHead(std::string_view text)
         const size_t colon = line.find(':');
         if (colon == std::string_view::npos)
             return false;
-        _head.headers.emplace_back(toLower(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1))));
+        _head.headers.emplace_back(toLower(trim(line.substr(0, colon))),
+                                   std::string(trim(line.substr(colon + 1))));
         if (_head.headers.back().first == "connection")
             connection = toLower(_head.headers.back().second);
     }

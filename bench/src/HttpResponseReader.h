@@ -7,14 +7,15 @@
 #include <utility>
 #include <vector>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 struct HttpResponseHead
 {
     int status = 0;
     // Whether the connection may carry another request after this response.
     bool keepAlive = false;
-    std::vector<std::pair<std::string, std::string>> headers;   // names lower-cased
+    std::vector<std::pair<std::string, std::string>> headers; // names lower-cased
 
     // Value of the first header with that (lower-case) name, empty if absent.
     std::string_view header(std::string_view lowerCaseName) const;
@@ -76,8 +77,8 @@ private:
     State _state = State::Head;
     std::string _headBuffer;
     HttpResponseHead _head;
-    uint64_t _remaining = 0;          // bytes left in the fixed body or current chunk
-    bool _trailerLineEmpty = true;    // in the trailer: current line has no content yet
+    uint64_t _remaining = 0;       // bytes left in the fixed body or current chunk
+    bool _trailerLineEmpty = true; // in the trailer: current line has no content yet
 };
 
 } // namespace feedhub::bench

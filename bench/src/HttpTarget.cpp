@@ -6,7 +6,8 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/URI.h>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 HttpTarget HttpTarget::resolve(const std::string& url, const std::string& defaultHost, uint16_t defaultPort)
 {

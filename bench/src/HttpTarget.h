@@ -5,7 +5,8 @@
 
 #include <sys/socket.h>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // Where one kind of request goes: a resolved socket address plus the request
 // target and Host header to send there.

@@ -6,12 +6,10 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
-namespace feedhub::bench {
-
-HubPollProtocol::HubPollProtocol(int pollTimeoutSeconds)
-    : _pollTimeoutSeconds(pollTimeoutSeconds)
+namespace feedhub::bench
 {
-}
+
+HubPollProtocol::HubPollProtocol(int pollTimeoutSeconds) : _pollTimeoutSeconds(pollTimeoutSeconds) {}
 
 std::string HubPollProtocol::buildRequest(const HttpTarget& target, const PollCursor& cursor) const
 {
@@ -25,8 +23,8 @@ std::string HubPollProtocol::buildRequest(const HttpTarget& target, const PollCu
         path += "since=" + cursor.position + "&timeout=" + std::to_string(_pollTimeoutSeconds);
     else
         path += "timeout=0";
-    return "GET " + path + " HTTP/1.1\r\nHost: " + target.hostHeader()
-        + "\r\nAccept: application/json\r\nUser-Agent: feedhub-bench\r\n\r\n";
+    return "GET " + path + " HTTP/1.1\r\nHost: " + target.hostHeader() +
+           "\r\nAccept: application/json\r\nUser-Agent: feedhub-bench\r\n\r\n";
 }
 
 PollOutcome HubPollProtocol::handleResponse(const HttpResponseHead& head, const std::string& body,

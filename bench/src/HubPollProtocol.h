@@ -2,7 +2,8 @@
 
 #include "PollProtocol.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // feedhub's GET /poll?topic=T&since=CURSOR&timeout=S: 200 with a JSON batch
 // {"events":[{..."data":...}],"cursor":"N","truncated":bool} or 204 on timeout.

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 void LatencyHistogram::record(int64_t micros)
 {
@@ -20,7 +21,8 @@ int64_t LatencyHistogram::quantileMicros(double quantile) const
     if (_count == 0)
         return 0;
     const double clamped = std::clamp(quantile, 0.0, 1.0);
-    const uint64_t rank = std::max<uint64_t>(1, static_cast<uint64_t>(std::ceil(clamped * static_cast<double>(_count))));
+    const uint64_t rank =
+        std::max<uint64_t>(1, static_cast<uint64_t>(std::ceil(clamped * static_cast<double>(_count))));
     uint64_t seen = 0;
     for (int i = 0; i < kBucketCount; ++i)
     {
@@ -37,7 +39,8 @@ int LatencyHistogram::bucketIndex(uint64_t value)
         return static_cast<int>(value);
     const int highestBit = 63 - __builtin_clzll(value);
     const int shift = highestBit - kSubBucketBits;
-    return static_cast<int>(kSubBucketCount) * (shift + 1) + static_cast<int>((value >> shift) - kSubBucketCount);
+    return static_cast<int>(kSubBucketCount) * (shift + 1) +
+           static_cast<int>((value >> shift) - kSubBucketCount);
 }
 
 uint64_t LatencyHistogram::bucketUpperEdge(int index)
@@ -45,7 +48,8 @@ uint64_t LatencyHistogram::bucketUpperEdge(int index)
     if (index < static_cast<int>(2 * kSubBucketCount))
         return static_cast<uint64_t>(index);
     const int shift = index / static_cast<int>(kSubBucketCount) - 1;
-    const uint64_t mantissa = static_cast<uint64_t>(index % static_cast<int>(kSubBucketCount)) + kSubBucketCount;
+    const uint64_t mantissa =
+        static_cast<uint64_t>(index % static_cast<int>(kSubBucketCount)) + kSubBucketCount;
     return ((mantissa + 1) << shift) - 1;
 }
 

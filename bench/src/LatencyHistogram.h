@@ -3,7 +3,8 @@
 #include <array>
 #include <cstdint>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // Log-linear latency histogram (HDR style): 64 sub-buckets per power of two,
 // i.e. under 1.6% relative error, over a fixed array so recording never

@@ -1,11 +1,12 @@
 #include "NchanPollProtocol.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 std::string NchanPollProtocol::buildRequest(const HttpTarget& target, const PollCursor& cursor) const
 {
-    std::string request = "GET " + target.pathAndQuery + " HTTP/1.1\r\nHost: " + target.hostHeader()
-        + "\r\nUser-Agent: feedhub-bench\r\n";
+    std::string request = "GET " + target.pathAndQuery + " HTTP/1.1\r\nHost: " + target.hostHeader() +
+                          "\r\nUser-Agent: feedhub-bench\r\n";
     if (cursor.established)
         request += "If-Modified-Since: " + cursor.position + "\r\nIf-None-Match: " + cursor.tag + "\r\n";
     return request + "\r\n";

@@ -2,7 +2,8 @@
 
 #include "PollProtocol.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // Nchan's long-poll subscriber: the cursor travels as If-Modified-Since /
 // If-None-Match request headers echoing the Last-Modified / Etag of the

@@ -7,7 +7,8 @@
 #include "HttpResponseReader.h"
 #include "HttpTarget.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // Where a long-poll client is in the event stream, in whatever form the
 // server hands out (feedhub: a sequence cursor; Nchan: Last-Modified + Etag).
@@ -20,10 +21,10 @@ struct PollCursor
 
 enum class PollOutcome
 {
-    Events,            // events delivered, cursor advanced
-    EventsTruncated,   // events delivered, but the server says some were dropped
-    NoEvents,          // the poll timed out; ask again with the same cursor
-    Failed             // unexpected status or body
+    Events,          // events delivered, cursor advanced
+    EventsTruncated, // events delivered, but the server says some were dropped
+    NoEvents,        // the poll timed out; ask again with the same cursor
+    Failed           // unexpected status or body
 };
 
 // The server-specific half of a long-poll client: how to ask for events after
@@ -37,8 +38,8 @@ public:
 
     virtual std::string buildRequest(const HttpTarget& target, const PollCursor& cursor) const = 0;
 
-    virtual PollOutcome handleResponse(const HttpResponseHead& head, const std::string& body, PollCursor& cursor,
-                                       const EventDataHandler& onEventData) const = 0;
+    virtual PollOutcome handleResponse(const HttpResponseHead& head, const std::string& body,
+                                       PollCursor& cursor, const EventDataHandler& onEventData) const = 0;
 
     // True if a poll without a cursor already waits for the next event, so a
     // client is subscribed as soon as it is connected; false if the first poll

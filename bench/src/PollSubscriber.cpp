@@ -3,9 +3,11 @@
 #include <cerrno>
 #include <cstring>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
-namespace {
+namespace
+{
 
 // Enough to ride out a server restarting a connection or shedding load for a
 // moment, small enough that a broken server cannot make clients spin.
@@ -16,9 +18,7 @@ constexpr int kMaxFailuresInARow = 5;
 PollSubscriber::PollSubscriber(EventLoop& loop, const HttpTarget& target, DeliveryRecorder& recorder,
                                SubscriberCensus& census, uint64_t eventCapacity, const PollProtocol& protocol,
                                PollCounters& counters)
-    : Subscriber(loop, target, recorder, census, eventCapacity)
-    , _protocol(protocol)
-    , _counters(counters)
+    : Subscriber(loop, target, recorder, census, eventCapacity), _protocol(protocol), _counters(counters)
 {
 }
 
@@ -47,8 +47,8 @@ void PollSubscriber::onResponseBody(const char* bytes, size_t length)
 void PollSubscriber::onResponseComplete()
 {
     ++_counters.cycles;
-    const PollOutcome outcome = _protocol.handleResponse(_head, _body, _cursor,
-                                                         [this](std::string_view data) { recordDelivery(data); });
+    const PollOutcome outcome = _protocol.handleResponse(
+        _head, _body, _cursor, [this](std::string_view data) { recordDelivery(data); });
     if (outcome == PollOutcome::Failed)
     {
         ++_counters.errors;

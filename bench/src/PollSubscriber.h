@@ -5,15 +5,16 @@
 #include "PollProtocol.h"
 #include "Subscriber.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // Tallies shared by all long-poll clients of a run.
 struct PollCounters
 {
-    uint64_t cycles = 0;               // completed poll responses of any kind
-    uint64_t truncatedResponses = 0;   // server reported dropped events
-    uint64_t errors = 0;               // failed responses or broken connections
-    uint64_t reconnects = 0;           // new connections after the first
+    uint64_t cycles = 0;             // completed poll responses of any kind
+    uint64_t truncatedResponses = 0; // server reported dropped events
+    uint64_t errors = 0;             // failed responses or broken connections
+    uint64_t reconnects = 0;         // new connections after the first
 };
 
 // A long-poll client looping GET-with-cursor for the whole run. Reuses its
@@ -22,8 +23,9 @@ struct PollCounters
 class PollSubscriber : public Subscriber
 {
 public:
-    PollSubscriber(EventLoop& loop, const HttpTarget& target, DeliveryRecorder& recorder, SubscriberCensus& census,
-                   uint64_t eventCapacity, const PollProtocol& protocol, PollCounters& counters);
+    PollSubscriber(EventLoop& loop, const HttpTarget& target, DeliveryRecorder& recorder,
+                   SubscriberCensus& census, uint64_t eventCapacity, const PollProtocol& protocol,
+                   PollCounters& counters);
 
 private:
     std::string subscribeRequest() const override;

@@ -4,7 +4,8 @@
 #include <sstream>
 #include <string>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 std::optional<int64_t> readResidentSetKilobytes(int pid)
 {

@@ -3,7 +3,8 @@
 #include <cstdint>
 #include <optional>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // VmRSS of a process from /proc/PID/status, in kB; empty if unreadable.
 std::optional<int64_t> readResidentSetKilobytes(int pid);

@@ -14,9 +14,11 @@
 #include "BenchPayload.h"
 #include "Clock.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
-namespace {
+namespace
+{
 
 // Upper bound of one sleep while pacing, so a stop request is noticed quickly
 // even at very low rates.
@@ -25,9 +27,7 @@ constexpr int64_t kMaxSleepMicros = 100 * 1000;
 } // namespace
 
 Publisher::Publisher(const HttpTarget& target, PublishPlan plan)
-    : _target(target)
-    , _plan(std::move(plan))
-    , _published(_plan.events)
+    : _target(target), _plan(std::move(plan)), _published(_plan.events)
 {
 }
 
@@ -51,7 +51,8 @@ void Publisher::join()
 std::string Publisher::requestBody(uint64_t sequence) const
 {
     // Stamped as late as possible: the latency measured starts here.
-    const std::string payload = formatBenchPayload({realtimeMicros(), sequence, _plan.runId}, _plan.payloadBytes);
+    const std::string payload =
+        formatBenchPayload({realtimeMicros(), sequence, _plan.runId}, _plan.payloadBytes);
     if (_plan.format == PublishFormat::RawBody)
         return payload;
     return "{\"topic\":" + Poco::toJSON(_plan.topic) + ",\"type\":\"tick\",\"data\":" + payload + "}";
@@ -67,8 +68,10 @@ void Publisher::run()
     {
         if (_plan.eventsPerSecond > 0)
         {
-            const int64_t due = pacingStart + static_cast<int64_t>(static_cast<double>(sequence) * 1e6 / _plan.eventsPerSecond);
-            for (int64_t wait = due - monotonicMicros(); wait > 0 && !_stopRequested; wait = due - monotonicMicros())
+            const int64_t due = pacingStart + static_cast<int64_t>(static_cast<double>(sequence) * 1e6 /
+                                                                   _plan.eventsPerSecond);
+            for (int64_t wait = due - monotonicMicros(); wait > 0 && !_stopRequested;
+                 wait = due - monotonicMicros())
                 std::this_thread::sleep_for(std::chrono::microseconds(std::min(wait, kMaxSleepMicros)));
             if (_stopRequested)
                 break;
@@ -81,7 +84,8 @@ void Publisher::run()
 
             Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, _target.pathAndQuery,
                                            Poco::Net::HTTPMessage::HTTP_1_1);
-            request.setContentType(_plan.format == PublishFormat::HubJson ? "application/json" : "text/plain");
+            request.setContentType(_plan.format == PublishFormat::HubJson ? "application/json"
+                                                                          : "text/plain");
             request.setContentLength(static_cast<std::streamsize>(body.size()));
             request.setKeepAlive(true);
             session.sendRequest(request) << body;

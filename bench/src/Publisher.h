@@ -8,18 +8,19 @@
 #include "HttpTarget.h"
 #include "SequenceSet.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 enum class PublishFormat
 {
-    HubJson,   // feedhub: {"topic":T,"type":"tick","data":PAYLOAD}
-    RawBody    // Nchan: the payload itself is the message
+    HubJson, // feedhub: {"topic":T,"type":"tick","data":PAYLOAD}
+    RawBody  // Nchan: the payload itself is the message
 };
 
 struct PublishPlan
 {
     uint64_t events = 0;
-    double eventsPerSecond = 0;   // 0: back to back, as fast as the server accepts
+    double eventsPerSecond = 0; // 0: back to back, as fast as the server accepts
     size_t payloadBytes = 0;
     uint64_t runId = 0;
     std::string topic;

@@ -2,13 +2,10 @@
 
 #include <algorithm>
 
-namespace feedhub::bench {
-
-SequenceSet::SequenceSet(uint64_t capacity)
-    : _capacity(capacity)
-    , _words((capacity + 63) / 64, 0)
+namespace feedhub::bench
 {
-}
+
+SequenceSet::SequenceSet(uint64_t capacity) : _capacity(capacity), _words((capacity + 63) / 64, 0) {}
 
 bool SequenceSet::insert(uint64_t number)
 {

@@ -3,7 +3,8 @@
 #include <cstdint>
 #include <vector>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // Dense bitmap over the event sequence numbers 0..capacity-1 of one run. One
 // per subscriber records which events arrived; the publisher keeps one of the

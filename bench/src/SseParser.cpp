@@ -2,12 +2,10 @@
 
 #include <utility>
 
-namespace feedhub::bench {
-
-SseParser::SseParser(DataHandler onData)
-    : _onData(std::move(onData))
+namespace feedhub::bench
 {
-}
+
+SseParser::SseParser(DataHandler onData) : _onData(std::move(onData)) {}
 
 void SseParser::feed(const char* bytes, size_t length)
 {

@@ -4,7 +4,8 @@
 #include <string>
 #include <string_view>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 // Incremental WHATWG Server-Sent Events parser. Bytes are fed as they arrive
 // from the socket, so lines and frames may be split anywhere, including between
@@ -25,10 +26,10 @@ private:
     void processLine(std::string_view line);
 
     DataHandler _onData;
-    std::string _partialLine;   // line whose terminator has not arrived yet
-    std::string _data;          // data buffer of the event being assembled
+    std::string _partialLine; // line whose terminator has not arrived yet
+    std::string _data;        // data buffer of the event being assembled
     bool _hasData = false;
-    bool _skipLeadingLineFeed = false;   // previous chunk ended in CR
+    bool _skipLeadingLineFeed = false; // previous chunk ended in CR
 };
 
 } // namespace feedhub::bench

@@ -1,24 +1,26 @@
 #include "SseSubscriber.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 SseSubscriber::SseSubscriber(EventLoop& loop, const HttpTarget& target, DeliveryRecorder& recorder,
                              SubscriberCensus& census, uint64_t eventCapacity)
-    : Subscriber(loop, target, recorder, census, eventCapacity)
-    , _parser([this](std::string_view data) { recordDelivery(data); })
+    : Subscriber(loop, target, recorder, census, eventCapacity),
+      _parser([this](std::string_view data) { recordDelivery(data); })
 {
 }
 
 std::string SseSubscriber::subscribeRequest() const
 {
     // Nchan only serves EventSource to requests that accept text/event-stream.
-    return "GET " + target().pathAndQuery + " HTTP/1.1\r\nHost: " + target().hostHeader()
-        + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\nUser-Agent: feedhub-bench\r\n\r\n";
+    return "GET " + target().pathAndQuery + " HTTP/1.1\r\nHost: " + target().hostHeader() +
+           "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\nUser-Agent: feedhub-bench\r\n\r\n";
 }
 
 void SseSubscriber::onResponseHead(const HttpResponseHead& head)
 {
-    _streaming = head.status == 200 && head.header("content-type").find("text/event-stream") != std::string_view::npos;
+    _streaming =
+        head.status == 200 && head.header("content-type").find("text/event-stream") != std::string_view::npos;
     _rejectedStatus = _streaming ? 0 : head.status;
     if (_streaming)
         setPhase(SubscriberPhase::Ready);

@@ -3,9 +3,11 @@
 #include <cerrno>
 #include <cstring>
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
-namespace {
+namespace
+{
 
 // A refused or reset connect during a big ramp-up is usually a full listen
 // backlog; a couple of retries separate that from a server that is down.
@@ -31,10 +33,7 @@ void SubscriberCensus::noteFailure(std::string_view reason)
 
 Subscriber::Subscriber(EventLoop& loop, const HttpTarget& target, DeliveryRecorder& recorder,
                        SubscriberCensus& census, uint64_t eventCapacity)
-    : HttpClientConnection(loop, target)
-    , _recorder(recorder)
-    , _census(census)
-    , _received(eventCapacity)
+    : HttpClientConnection(loop, target), _recorder(recorder), _census(census), _received(eventCapacity)
 {
     _census.enroll();
 }

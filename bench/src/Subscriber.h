@@ -9,15 +9,16 @@
 #include "HttpClientConnection.h"
 #include "SequenceSet.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 enum class SubscriberPhase
 {
-    Idle,        // not started yet
-    Connecting,  // connecting or waiting for the subscription to be in place
-    Ready,       // subscribed: will see every event published from now on
-    Failed,      // never got subscribed, retries exhausted
-    Lost         // was subscribed, then the connection broke for good
+    Idle,       // not started yet
+    Connecting, // connecting or waiting for the subscription to be in place
+    Ready,      // subscribed: will see every event published from now on
+    Failed,     // never got subscribed, retries exhausted
+    Lost        // was subscribed, then the connection broke for good
 };
 
 // How many subscribers are in each phase, kept up to date on every transition
@@ -25,7 +26,7 @@ enum class SubscriberPhase
 class SubscriberCensus
 {
 public:
-    void enroll();   // a new subscriber, in phase Idle
+    void enroll(); // a new subscriber, in phase Idle
     void move(SubscriberPhase from, SubscriberPhase to);
     size_t count(SubscriberPhase phase) const { return _counts[static_cast<size_t>(phase)]; }
 
@@ -43,8 +44,8 @@ private:
 class Subscriber : public HttpClientConnection
 {
 public:
-    Subscriber(EventLoop& loop, const HttpTarget& target, DeliveryRecorder& recorder, SubscriberCensus& census,
-               uint64_t eventCapacity);
+    Subscriber(EventLoop& loop, const HttpTarget& target, DeliveryRecorder& recorder,
+               SubscriberCensus& census, uint64_t eventCapacity);
 
     void start();
     // End of run: drop the connection without counting it as lost.

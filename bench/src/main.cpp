@@ -15,7 +15,8 @@
 #include "BenchReport.h"
 #include "BenchRun.h"
 
-namespace feedhub::bench {
+namespace feedhub::bench
+{
 
 class BenchApplication : public Poco::Util::Application
 {
@@ -43,7 +44,8 @@ protected:
             Poco::Util::HelpFormatter help(options());
             help.setCommand(commandName());
             help.setUsage("[--mode sse|poll] [--port N] [--subscribers N] [--events M] [--rate R] [OPTIONS]");
-            help.setHeader("Load generator for feedhub (and Nchan): SSE or long-poll subscribers, timed events.");
+            help.setHeader(
+                "Load generator for feedhub (and Nchan): SSE or long-poll subscribers, timed events.");
             help.setUnixStyle(true);
             help.format(std::cout);
             return EXIT_OK;
@@ -82,7 +84,7 @@ private:
             return;
         limit.rlim_cur = limit.rlim_max;
         setrlimit(RLIMIT_NOFILE, &limit);
-        const rlim_t spareDescriptors = 32;   // stdio, epoll, publisher socket, ...
+        const rlim_t spareDescriptors = 32; // stdio, epoll, publisher socket, ...
         if (limit.rlim_cur != RLIM_INFINITY && subscribers + spareDescriptors > limit.rlim_cur)
         {
             std::cerr << "feedhub-bench: warning: open file limit " << limit.rlim_cur << " is too low for "

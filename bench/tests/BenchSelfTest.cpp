@@ -14,7 +14,8 @@
 
 using namespace feedhub::bench;
 
-namespace {
+namespace
+{
 
 int gPassed = 0;
 int gFailed = 0;
@@ -67,12 +68,12 @@ void testBenchPayload()
     const std::string text = formatBenchPayload({1763000000123456, 17, 42}, 200);
     check(text.size() == 200, "payload padded to target size, got " + std::to_string(text.size()));
     BenchPayload parsed;
-    check(parseBenchPayload(text, parsed) && parsed.sentMicros == 1763000000123456 && parsed.sequence == 17
-              && parsed.runId == 42,
+    check(parseBenchPayload(text, parsed) && parsed.sentMicros == 1763000000123456 && parsed.sequence == 17 &&
+              parsed.runId == 42,
           "payload round trip");
     check(formatBenchPayload({1, 2, 3}, 0) == "{\"t\":1,\"n\":2,\"r\":3,\"pad\":\"\"}", "unpadded payload");
-    check(parseBenchPayload("{ \"pad\" : \"x\", \"r\" : 9, \"n\" : 8, \"t\" : 7 }", parsed) && parsed.sentMicros == 7
-              && parsed.sequence == 8 && parsed.runId == 9,
+    check(parseBenchPayload("{ \"pad\" : \"x\", \"r\" : 9, \"n\" : 8, \"t\" : 7 }", parsed) &&
+              parsed.sentMicros == 7 && parsed.sequence == 8 && parsed.runId == 9,
           "re-serialised payload (key order, spaces)");
     check(parseBenchPayload("\"{\\\"t\\\":5,\\\"n\\\":6,\\\"r\\\":7}\"", parsed) && parsed.sequence == 6,
           "payload delivered as an escaped JSON string");
@@ -93,13 +94,14 @@ void testSseParser()
 {
     const std::string stream = "retry: 3000\n\n:\n\nid: bench:1\nevent: tick\ndata: {\"n\":1}\n\n"
                                "id: bench:2\r\ndata: line one\r\ndata:line two\r\n\r\n"
-                               "id: bench:3\revent: x\r\r"    // an event without data is not dispatched
-                               ": comment\ndata\ndata: \n\n"  // two empty data lines -> "\n"
+                               "id: bench:3\revent: x\r\r"   // an event without data is not dispatched
+                               ": comment\ndata\ndata: \n\n" // two empty data lines -> "\n"
                                "data: tail without blank line\n";
     const std::vector<std::string> expected = {"{\"n\":1}", "line one\nline two", "\n"};
     for (size_t piece : {stream.size(), size_t{1}, size_t{2}, size_t{3}, size_t{7}})
     {
-        check(parseSse(stream, piece) == expected, "SSE frames parsed with reads of " + std::to_string(piece) + " bytes");
+        check(parseSse(stream, piece) == expected,
+              "SSE frames parsed with reads of " + std::to_string(piece) + " bytes");
     }
 }
 
@@ -120,7 +122,10 @@ public:
     {
         responses.push_back({head.status, head.keepAlive, {}, 0});
     }
-    void onResponseBody(const char* bytes, size_t length) override { responses.back().body.append(bytes, length); }
+    void onResponseBody(const char* bytes, size_t length) override
+    {
+        responses.back().body.append(bytes, length);
+    }
     void onResponseComplete() override { ++responses.back().completed; }
 };
 
@@ -160,24 +165,27 @@ void testHttpResponseReader()
         check(listener.responses.size() == 4, "four responses seen" + label);
         if (listener.responses.size() != 4)
             continue;
-        check(listener.responses[0].body == "hello" && listener.responses[0].keepAlive
-                  && listener.responses[0].completed == 1,
+        check(listener.responses[0].body == "hello" && listener.responses[0].keepAlive &&
+                  listener.responses[0].completed == 1,
               "content-length body" + label);
-        check(listener.responses[1].body == "abc0123456789abcdef" && !listener.responses[1].keepAlive
-                  && listener.responses[1].completed == 1,
+        check(listener.responses[1].body == "abc0123456789abcdef" && !listener.responses[1].keepAlive &&
+                  listener.responses[1].completed == 1,
               "chunked body with extension and trailer, Connection: close" + label);
-        check(listener.responses[2].status == 204 && listener.responses[2].completed == 1, "204 has no body" + label);
-        check(!listener.responses[3].keepAlive && listener.responses[3].completed == 1, "HTTP/1.0 is not keep-alive" + label);
+        check(listener.responses[2].status == 204 && listener.responses[2].completed == 1,
+              "204 has no body" + label);
+        check(!listener.responses[3].keepAlive && listener.responses[3].completed == 1,
+              "HTTP/1.0 is not keep-alive" + label);
     }
 
     RecordingListener listener;
     HttpResponseReader reader(listener);
     const std::string stream = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\ndata: x\n\n";
     check(feedInPieces(reader, stream, 4), "close-delimited stream parses");
-    check(listener.responses.size() == 1 && listener.responses[0].body == "data: x\n\n"
-              && listener.responses[0].completed == 0,
+    check(listener.responses.size() == 1 && listener.responses[0].body == "data: x\n\n" &&
+              listener.responses[0].completed == 0,
           "close-delimited body passed through, not complete");
-    check(reader.finishAtEndOfStream() && listener.responses[0].completed == 1, "EOF completes close-delimited body");
+    check(reader.finishAtEndOfStream() && listener.responses[0].completed == 1,
+          "EOF completes close-delimited body");
 
     RecordingListener junkListener;
     HttpResponseReader junkReader(junkListener);
@@ -206,8 +214,8 @@ void testHubPollProtocol()
 
     std::vector<std::string> data;
     const auto collect = [&](std::string_view eventData) { data.emplace_back(eventData); };
-    check(protocol.handleResponse(makeHead(204), "", cursor, collect) == PollOutcome::NoEvents && cursor.established
-              && cursor.position == "0",
+    check(protocol.handleResponse(makeHead(204), "", cursor, collect) == PollOutcome::NoEvents &&
+              cursor.established && cursor.position == "0",
           "204 on an empty topic starts from cursor 0");
     const std::string body =
         R"({"events":[{"topic":"bench","id":"bench:7","type":"tick","data":{"t":1,"n":0,"r":5},"time":"x"},)"
@@ -217,7 +225,8 @@ void testHubPollProtocol()
           "truncated batch reported");
     check(cursor.position == "8", "cursor advanced to 8");
     BenchPayload payload;
-    check(data.size() == 2 && parseBenchPayload(data[0], payload) && payload.runId == 5 && data[1] == "plain text",
+    check(data.size() == 2 && parseBenchPayload(data[0], payload) && payload.runId == 5 &&
+              data[1] == "plain text",
           "object and string data both extracted");
     check(protocol.buildRequest(target, cursor).find("since=8&timeout=30") != std::string::npos,
           "next poll asks since the cursor");
@@ -240,15 +249,17 @@ void testNchanPollProtocol()
     const auto collect = [&](std::string_view eventData) { received = eventData; };
     const HttpResponseHead head =
         makeHead(200, {{"last-modified", "Sat, 21 Nov 2026 19:48:59 GMT"}, {"etag", "1"}});
-    check(protocol.handleResponse(head, "{\"n\":1}", cursor, collect) == PollOutcome::Events
-              && received == "{\"n\":1}",
+    check(protocol.handleResponse(head, "{\"n\":1}", cursor, collect) == PollOutcome::Events &&
+              received == "{\"n\":1}",
           "nchan message body is the event data");
     const std::string request = protocol.buildRequest(target, cursor);
-    check(request.find("If-Modified-Since: Sat, 21 Nov 2026 19:48:59 GMT\r\n") != std::string::npos
-              && request.find("If-None-Match: 1\r\n") != std::string::npos,
+    check(request.find("If-Modified-Since: Sat, 21 Nov 2026 19:48:59 GMT\r\n") != std::string::npos &&
+              request.find("If-None-Match: 1\r\n") != std::string::npos,
           "nchan cursor sent as conditional headers");
-    check(protocol.handleResponse(makeHead(408), "", cursor, collect) == PollOutcome::NoEvents, "408 is a timeout");
-    check(protocol.handleResponse(makeHead(304), "", cursor, collect) == PollOutcome::NoEvents, "304 is a timeout");
+    check(protocol.handleResponse(makeHead(408), "", cursor, collect) == PollOutcome::NoEvents,
+          "408 is a timeout");
+    check(protocol.handleResponse(makeHead(304), "", cursor, collect) == PollOutcome::NoEvents,
+          "304 is a timeout");
 }
 
 } // namespace

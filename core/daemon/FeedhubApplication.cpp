@@ -35,7 +35,7 @@ const char* const INSTALLED_CONFIG = "/etc/feedhub/hub.ini";
 std::string defaultPluginDir()
 {
     return Poco::File(FEEDHUB_INSTALLED_PLUGIN_DIR).exists() ? FEEDHUB_INSTALLED_PLUGIN_DIR
-                                                            : FEEDHUB_BUILD_PLUGIN_DIR;
+                                                             : FEEDHUB_BUILD_PLUGIN_DIR;
 }
 
 } // namespace
@@ -43,22 +43,26 @@ std::string defaultPluginDir()
 void FeedhubApplication::defineOptions(Poco::Util::OptionSet& options)
 {
     ServerApplication::defineOptions(options);
-    options.addOption(Option("help", "h", "print this help and exit")
-                          .required(false)
-                          .repeatable(false)
-                          .callback(OptionCallback<FeedhubApplication>(this, &FeedhubApplication::handleHelp)));
-    options.addOption(Option("config", "c", "read settings from FILE (default " + std::string(INSTALLED_CONFIG) +
-                                                ", or the source tree's etc/hub.ini when not installed)")
-                          .required(false)
-                          .repeatable(false)
-                          .argument("FILE")
-                          .callback(OptionCallback<FeedhubApplication>(this, &FeedhubApplication::handleConfig)));
-    options.addOption(Option("port", "p", "listen on PORT instead of [server] port; 0 picks a free one")
-                          .required(false)
-                          .repeatable(false)
-                          .argument("PORT")
-                          .validator(new Poco::Util::IntValidator(0, 65535))
-                          .callback(OptionCallback<FeedhubApplication>(this, &FeedhubApplication::handlePort)));
+    options.addOption(
+        Option("help", "h", "print this help and exit")
+            .required(false)
+            .repeatable(false)
+            .callback(OptionCallback<FeedhubApplication>(this, &FeedhubApplication::handleHelp)));
+    options.addOption(
+        Option("config", "c",
+               "read settings from FILE (default " + std::string(INSTALLED_CONFIG) +
+                   ", or the source tree's etc/hub.ini when not installed)")
+            .required(false)
+            .repeatable(false)
+            .argument("FILE")
+            .callback(OptionCallback<FeedhubApplication>(this, &FeedhubApplication::handleConfig)));
+    options.addOption(
+        Option("port", "p", "listen on PORT instead of [server] port; 0 picks a free one")
+            .required(false)
+            .repeatable(false)
+            .argument("PORT")
+            .validator(new Poco::Util::IntValidator(0, 65535))
+            .callback(OptionCallback<FeedhubApplication>(this, &FeedhubApplication::handlePort)));
 }
 
 void FeedhubApplication::handleHelp(const std::string&, const std::string&)
@@ -102,7 +106,8 @@ std::string FeedhubApplication::configPath() const
 
 void FeedhubApplication::setUpLogging()
 {
-    Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S.%i %p %s: %t"));
+    Poco::AutoPtr<Poco::PatternFormatter> formatter(
+        new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S.%i %p %s: %t"));
     Poco::AutoPtr<Poco::Channel> console(new Poco::ConsoleChannel(std::cout));
     Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(formatter, console));
     Poco::Logger::root().setChannel(channel);

@@ -7,8 +7,8 @@
 #ifndef feedhub_FeedhubApplication_INCLUDED
 #define feedhub_FeedhubApplication_INCLUDED
 
-#include "Poco/Util/ServerApplication.h"
 #include "HubConfiguration.h"
+#include "Poco/Util/ServerApplication.h"
 #include "feedhub/FeedHost.h"
 
 namespace feedhub

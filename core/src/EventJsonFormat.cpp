@@ -2,11 +2,11 @@
 // EventJsonFormat.cpp
 //
 
+#include "feedhub/EventJsonFormat.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Parser.h"
 #include "Poco/JSONString.h"
 #include "Poco/NumberFormatter.h"
-#include "feedhub/EventJsonFormat.h"
 #include "feedhub/IsoTime.h"
 
 namespace feedhub

@@ -25,8 +25,9 @@ constexpr std::uint32_t READ_EVENTS = EPOLLIN | EPOLLRDHUP;
 } // namespace
 
 EventLoop::EventLoop(Bus& bus, Poco::Timespan heartbeatInterval, const std::string& name)
-    : _bus(bus), _heartbeatInterval(heartbeatInterval), _thread(name), _logger(Poco::Logger::get("feedhub.loop")),
-      _epoll(::epoll_create1(EPOLL_CLOEXEC)), _wakeFd(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
+    : _bus(bus), _heartbeatInterval(heartbeatInterval), _thread(name),
+      _logger(Poco::Logger::get("feedhub.loop")), _epoll(::epoll_create1(EPOLL_CLOEXEC)),
+      _wakeFd(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
 {
     if (_epoll < 0 || _wakeFd < 0)
         throw Poco::SystemException("cannot create the event loop's epoll or eventfd descriptor");

@@ -39,7 +39,8 @@ void EventStreamConnection::opened()
         Bus::Replay replay = loop().bus().replay(_requestedTopics, *_options.resumeAfter, 0);
         if (replay.truncated)
         {
-            const std::string after = Poco::NumberFormatter::format(static_cast<Poco::UInt64>(*_options.resumeAfter));
+            const std::string after =
+                Poco::NumberFormatter::format(static_cast<Poco::UInt64>(*_options.resumeAfter));
             outbox().push("event: " + TRUNCATED_TYPE + "\ndata: {\"after\":\"" + after + "\"}\n\n");
         }
         for (const EventPtr& event : replay.events)

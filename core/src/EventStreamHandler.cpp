@@ -19,7 +19,8 @@ EventStreamHandler::EventStreamHandler(Hub& hub, std::vector<std::string> defaul
 {
 }
 
-void EventStreamHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
+void EventStreamHandler::handle(Poco::Net::HTTPServerRequest& request,
+                                Poco::Net::HTTPServerResponse& response)
 {
     const Poco::URI::QueryParameters parameters = Poco::URI(request.getURI()).getQueryParameters();
     const std::vector<std::string> topics = QueryTopics::read(parameters, _defaultTopics, _hub.settings());
@@ -48,8 +49,8 @@ void EventStreamHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net
     options.responseHead = head.str();
 
     Poco::Net::StreamSocket socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(request).detachSocket();
-    _hub.nextLoop().adopt(
-        std::make_unique<EventStreamConnection>(std::move(socket), std::move(slot), topics, std::move(options)));
+    _hub.nextLoop().adopt(std::make_unique<EventStreamConnection>(std::move(socket), std::move(slot), topics,
+                                                                  std::move(options)));
 }
 
 } // namespace feedhub

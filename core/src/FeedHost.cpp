@@ -36,9 +36,9 @@ std::vector<FeedHost::Failure> FeedHost::apply(const FeedsConfiguration& configu
     std::vector<Failure> failures;
     for (const FeedSettings& settings : configuration.enabled)
     {
-        const bool runs =
-            std::any_of(_feeds.begin(), _feeds.end(),
-                        [&settings](const auto& hosted) { return hosted->settings().name == settings.name; });
+        const bool runs = std::any_of(_feeds.begin(), _feeds.end(), [&settings](const auto& hosted) {
+            return hosted->settings().name == settings.name;
+        });
         if (runs)
             continue;
         try

@@ -23,9 +23,9 @@ const std::set<std::string> FEEDS_KEYS = {"enabled", "plugin_dir"};
 
 bool isFeedName(const std::string& name)
 {
-    return !name.empty() && name.size() <= 64 &&
-           std::all_of(name.begin(), name.end(),
-                       [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '-'; });
+    return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '-';
+    });
 }
 
 void collectLeaves(const Poco::Util::AbstractConfiguration& config, const std::string& prefix,

@@ -11,9 +11,7 @@ namespace feedhub
 
 using Poco::Net::HTTPResponse;
 
-HealthHandler::HealthHandler(Hub& hub): RouteHandler("GET", hub.settings().corsOrigin), _hub(hub)
-{
-}
+HealthHandler::HealthHandler(Hub& hub) : RouteHandler("GET", hub.settings().corsOrigin), _hub(hub) {}
 
 void HealthHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response)
 {

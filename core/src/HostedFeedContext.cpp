@@ -64,9 +64,9 @@ void HostedFeedContext::mount(const std::string& path, RouteFactory factory)
     std::lock_guard<std::mutex> lock(_mutex);
     checkRunning();
     KeepingLoaded<RouteFactory> bound(plugin(), std::move(factory));
-    _hub.router().mount(path,
-                        [bound](const Poco::Net::HTTPServerRequest&) -> Poco::Net::HTTPRequestHandler*
-                        { return new FeedRouteHandler(bound.plugin(), bound()); });
+    _hub.router().mount(path, [bound](const Poco::Net::HTTPServerRequest&) -> Poco::Net::HTTPRequestHandler* {
+        return new FeedRouteHandler(bound.plugin(), bound());
+    });
     _paths.push_back(path);
 }
 

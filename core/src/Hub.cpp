@@ -46,7 +46,8 @@ InProcessBus::Limits busLimits(const HubSettings& settings)
 
 Hub::Hub(const HubSettings& settings)
     : _settings(settings), _bus(busLimits(settings)), _connections(settings.maxSubscribers),
-      _routerPtr(new RequestRouter(settings.corsOrigin)), _router(static_cast<RequestRouter*>(_routerPtr.get()))
+      _routerPtr(new RequestRouter(settings.corsOrigin)),
+      _router(static_cast<RequestRouter*>(_routerPtr.get()))
 {
     for (int i = 0; i < _settings.eventLoops; ++i)
         _loops.push_back(std::make_unique<EventLoop>(_bus, _settings.heartbeat, "loop-" + std::to_string(i)));
@@ -56,9 +57,12 @@ Hub::Hub(const HubSettings& settings)
     });
     _router->mount(LongPollHandler::PATH,
                    [this](const Poco::Net::HTTPServerRequest&) { return new LongPollHandler(*this); });
-    _router->mount("/publish", [this](const Poco::Net::HTTPServerRequest&) { return new PublishHandler(*this); });
-    _router->mount("/topics", [this](const Poco::Net::HTTPServerRequest&) { return new TopicsHandler(*this); });
-    _router->mount("/healthz", [this](const Poco::Net::HTTPServerRequest&) { return new HealthHandler(*this); });
+    _router->mount("/publish",
+                   [this](const Poco::Net::HTTPServerRequest&) { return new PublishHandler(*this); });
+    _router->mount("/topics",
+                   [this](const Poco::Net::HTTPServerRequest&) { return new TopicsHandler(*this); });
+    _router->mount("/healthz",
+                   [this](const Poco::Net::HTTPServerRequest&) { return new HealthHandler(*this); });
     if (_settings.webEnabled)
     {
         _router->setFallback([this, root = WebRoot(_settings.webRoot)](const Poco::Net::HTTPServerRequest&) {
@@ -144,15 +148,16 @@ void Hub::park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRespo
     // A connection a worker took back from a loop may still replay bytes the loop had read.
     if (auto* replayed = dynamic_cast<ReplayedSocketImpl*>(socket.impl()))
         ahead += replayed->takeRest();
-    nextLoop().adopt(std::make_unique<LongPollConnection>(std::move(socket), std::move(slot), _connections, _settings,
-                                                          *_handoff, std::move(parked), std::move(ahead)));
+    nextLoop().adopt(std::make_unique<LongPollConnection>(std::move(socket), std::move(slot), _connections,
+                                                          _settings, *_handoff, std::move(parked),
+                                                          std::move(ahead)));
 }
 
 void Hub::keepAlive(Poco::Net::StreamSocket socket, std::string received)
 {
-    nextLoop().adopt(std::make_unique<LongPollConnection>(std::move(socket), ConnectionLimit::Slot(), _connections,
-                                                          _settings, *_handoff, LongPollConnection::Request(),
-                                                          std::move(received)));
+    nextLoop().adopt(std::make_unique<LongPollConnection>(
+        std::move(socket), ConnectionLimit::Slot(), _connections, _settings, *_handoff,
+        LongPollConnection::Request(), std::move(received)));
 }
 
 ConnectionLimit::Slot Hub::reserveConnection()
@@ -160,8 +165,8 @@ ConnectionLimit::Slot Hub::reserveConnection()
     ConnectionLimit::Slot slot = _connections.acquire();
     if (!slot)
         throw HttpError(Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
-                        "the hub serves its maximum of " + Poco::NumberFormatter::format(_connections.maximum()) +
-                            " connections");
+                        "the hub serves its maximum of " +
+                            Poco::NumberFormatter::format(_connections.maximum()) + " connections");
     return slot;
 }
 

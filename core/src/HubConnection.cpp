@@ -79,7 +79,8 @@ bool HubConnection::serveRequest(Poco::Net::HTTPServerSession& session)
             if (request.getExpectContinue() && response.getStatus() == HTTPResponse::HTTP_OK)
                 response.sendContinue();
             handler->handleRequest(request, response);
-            session.setKeepAlive(_params->getKeepAlive() && response.getKeepAlive() && session.canKeepAlive());
+            session.setKeepAlive(_params->getKeepAlive() && response.getKeepAlive() &&
+                                 session.canKeepAlive());
         }
         catch (const Poco::Exception&)
         {

@@ -17,8 +17,8 @@ class HubConnectionFactory : public Poco::Net::TCPServerConnectionFactory
     /// Makes a HubConnection for each accepted or handed-back connection.
 {
 public:
-    HubConnectionFactory(Poco::Net::HTTPServerParams::Ptr params, Poco::Net::HTTPRequestHandlerFactory::Ptr routes,
-                         HubConnection::Parker parker);
+    HubConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
+                         Poco::Net::HTTPRequestHandlerFactory::Ptr routes, HubConnection::Parker parker);
 
     Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override;
 

@@ -18,8 +18,9 @@ namespace
 int readInt(const Poco::Util::AbstractConfiguration& config, const std::string& key, int fallback, int lowest,
             int highest)
 {
-    const std::string rule = key + " must be a whole number between " + Poco::NumberFormatter::format(lowest) +
-                             " and " + Poco::NumberFormatter::format(highest);
+    const std::string rule = key + " must be a whole number between " +
+                             Poco::NumberFormatter::format(lowest) + " and " +
+                             Poco::NumberFormatter::format(highest);
     int value = fallback;
     try
     {
@@ -34,8 +35,8 @@ int readInt(const Poco::Util::AbstractConfiguration& config, const std::string& 
     return value;
 }
 
-std::size_t readSize(const Poco::Util::AbstractConfiguration& config, const std::string& key, std::size_t fallback,
-                     int lowest, int highest)
+std::size_t readSize(const Poco::Util::AbstractConfiguration& config, const std::string& key,
+                     std::size_t fallback, int lowest, int highest)
 {
     return static_cast<std::size_t>(readInt(config, key, static_cast<int>(fallback), lowest, highest));
 }
@@ -73,9 +74,9 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
     s.maxTopics = readSize(config, "history.max_topics", s.maxTopics, 1, 10000000);
 
     s.pollMaxTimeout = Poco::Timespan(readInt(config, "poll.max_timeout_seconds", 120, 1, 3600), 0);
-    s.pollDefaultTimeout = Poco::Timespan(
-        readInt(config, "poll.default_timeout_seconds", 25, 0, static_cast<int>(s.pollMaxTimeout.totalSeconds())),
-        0);
+    s.pollDefaultTimeout = Poco::Timespan(readInt(config, "poll.default_timeout_seconds", 25, 0,
+                                                  static_cast<int>(s.pollMaxTimeout.totalSeconds())),
+                                          0);
     s.pollBatchSize = readSize(config, "poll.batch_size", s.pollBatchSize, 1, 10000);
 
     s.webEnabled = config.getBool("web.enabled", s.webEnabled);

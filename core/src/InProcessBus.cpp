@@ -100,7 +100,8 @@ void InProcessBus::detach(EventSink& sink)
     _sinks.erase(std::remove(_sinks.begin(), _sinks.end(), &sink), _sinks.end());
 }
 
-Bus::Replay InProcessBus::replay(const std::vector<std::string>& topics, std::uint64_t after, std::size_t limit)
+Bus::Replay InProcessBus::replay(const std::vector<std::string>& topics, std::uint64_t after,
+                                 std::size_t limit)
 {
     Replay result;
     std::lock_guard<std::mutex> lock(_mutex);
@@ -174,7 +175,8 @@ std::vector<Bus::TopicStatus> InProcessBus::topics() const
     std::vector<TopicStatus> result;
     std::lock_guard<std::mutex> lock(_mutex);
     for (const auto& [name, topic] : _topics)
-        result.push_back(TopicStatus{name, topic.subscribers, topic.history.size(), topic.history.lastSequence()});
+        result.push_back(
+            TopicStatus{name, topic.subscribers, topic.history.size(), topic.history.lastSequence()});
     return result;
 }
 

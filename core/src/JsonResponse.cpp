@@ -18,8 +18,8 @@ void JsonResponse::send(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTP
     sendText(response, status, text.str());
 }
 
-void JsonResponse::sendText(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
-                            const std::string& json)
+void JsonResponse::sendText(Poco::Net::HTTPServerResponse& response,
+                            Poco::Net::HTTPResponse::HTTPStatus status, const std::string& json)
 {
     response.setStatusAndReason(status);
     response.setContentType("application/json");

@@ -35,10 +35,10 @@ std::size_t endOfHead(const std::string& bytes)
 } // namespace
 
 LongPollConnection::LongPollConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot,
-                                       ConnectionLimit& limit, const HubSettings& settings, WorkerHandoff& handoff,
-                                       Request request, std::string received)
-    : LoopConnection(std::move(socket), std::move(slot)), _limit(limit), _settings(settings), _handoff(handoff),
-      _request(std::move(request)), _received(std::move(received))
+                                       ConnectionLimit& limit, const HubSettings& settings,
+                                       WorkerHandoff& handoff, Request request, std::string received)
+    : LoopConnection(std::move(socket), std::move(slot)), _limit(limit), _settings(settings),
+      _handoff(handoff), _request(std::move(request)), _received(std::move(received))
 {
 }
 

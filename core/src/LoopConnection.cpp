@@ -23,21 +23,15 @@ bool LoopConnection::holdSlot(ConnectionLimit::Slot slot)
     return true;
 }
 
-void LoopConnection::heartbeat()
-{
-}
+void LoopConnection::heartbeat() {}
 
 void LoopConnection::deadlineReached()
 {
     loop().close(*this);
 }
 
-void LoopConnection::received(const char*, std::size_t)
-{
-}
+void LoopConnection::received(const char*, std::size_t) {}
 
-void LoopConnection::written()
-{
-}
+void LoopConnection::written() {}
 
 } // namespace feedhub

@@ -2,8 +2,8 @@
 // PollQuery.cpp
 //
 
-#include "Poco/NumberParser.h"
 #include "PollQuery.h"
+#include "Poco/NumberParser.h"
 #include "QueryTopics.h"
 #include "TopicPollWaiter.h"
 #include "feedhub/EventCursor.h"

@@ -40,9 +40,7 @@ std::string stringField(const Poco::JSON::Object& object, const std::string& nam
 
 } // namespace
 
-PublishHandler::PublishHandler(Hub& hub): RouteHandler("POST", hub.settings().corsOrigin), _hub(hub)
-{
-}
+PublishHandler::PublishHandler(Hub& hub) : RouteHandler("POST", hub.settings().corsOrigin), _hub(hub) {}
 
 void PublishHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {

@@ -32,7 +32,8 @@ std::vector<std::string> QueryTopics::read(const Poco::URI::QueryParameters& par
         throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "name at least one topic with ?topic=");
     if (topics.size() > settings.maxTopicsPerConnection)
         throw HttpError(HTTPResponse::HTTP_BAD_REQUEST,
-                        "too many topics: at most " + Poco::NumberFormatter::format(settings.maxTopicsPerConnection) +
+                        "too many topics: at most " +
+                            Poco::NumberFormatter::format(settings.maxTopicsPerConnection) +
                             " per connection");
     return topics;
 }

@@ -21,7 +21,8 @@ class QueryTopics
 {
 public:
     static std::vector<std::string> read(const Poco::URI::QueryParameters& parameters,
-                                         const std::vector<std::string>& defaultTopics, const HubSettings& settings);
+                                         const std::vector<std::string>& defaultTopics,
+                                         const HubSettings& settings);
         /// The named topics without repeats, or defaultTopics if none is named.
         /// Throws HttpError 400 if none results, a name is invalid, or there are
         /// more than the per-connection limit.

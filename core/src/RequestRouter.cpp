@@ -18,22 +18,22 @@ namespace
 class NotFoundHandler : public RouteHandler
 {
 public:
-    explicit NotFoundHandler(const std::string& corsOrigin): RouteHandler("GET, HEAD, POST, PUT, DELETE", corsOrigin)
+    explicit NotFoundHandler(const std::string& corsOrigin)
+        : RouteHandler("GET, HEAD, POST, PUT, DELETE", corsOrigin)
     {
     }
 
 protected:
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse&) override
     {
-        throw HttpError(Poco::Net::HTTPResponse::HTTP_NOT_FOUND, "no route for " + Poco::URI(request.getURI()).getPath());
+        throw HttpError(Poco::Net::HTTPResponse::HTTP_NOT_FOUND,
+                        "no route for " + Poco::URI(request.getURI()).getPath());
     }
 };
 
 } // namespace
 
-RequestRouter::RequestRouter(std::string corsOrigin): _corsOrigin(std::move(corsOrigin))
-{
-}
+RequestRouter::RequestRouter(std::string corsOrigin) : _corsOrigin(std::move(corsOrigin)) {}
 
 void RequestRouter::mount(const std::string& path, HandlerFactory factory)
 {
@@ -60,7 +60,8 @@ bool RequestRouter::isMounted(const std::string& path) const
     return _routes.count(path) != 0;
 }
 
-Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::Net::HTTPServerRequest& request)
+Poco::Net::HTTPRequestHandler*
+RequestRouter::createRequestHandler(const Poco::Net::HTTPServerRequest& request)
 {
     std::string path;
     try

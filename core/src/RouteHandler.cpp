@@ -20,7 +20,8 @@ RouteHandler::RouteHandler(std::string allowedMethods, std::string corsOrigin)
 {
 }
 
-void RouteHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
+void RouteHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
+                                 Poco::Net::HTTPServerResponse& response)
 {
     if (!_corsOrigin.empty())
         response.set("Access-Control-Allow-Origin", _corsOrigin);
@@ -74,15 +75,15 @@ void RouteHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Ne
     }
     catch (const Poco::Exception& exc)
     {
-        Poco::Logger::get("feedhub.http").error("%s %s failed: %s", request.getMethod(), request.getURI(),
-                                                exc.displayText());
+        Poco::Logger::get("feedhub.http")
+            .error("%s %s failed: %s", request.getMethod(), request.getURI(), exc.displayText());
         if (!response.sent())
             JsonResponse::error(response, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal error");
     }
     catch (const std::exception& exc)
     {
-        Poco::Logger::get("feedhub.http").error("%s %s failed: %s", request.getMethod(), request.getURI(),
-                                                std::string(exc.what()));
+        Poco::Logger::get("feedhub.http")
+            .error("%s %s failed: %s", request.getMethod(), request.getURI(), std::string(exc.what()));
         if (!response.sent())
             JsonResponse::error(response, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal error");
     }

@@ -8,7 +8,7 @@
 namespace feedhub
 {
 
-TopicHistory::TopicHistory(std::size_t maxCount, Poco::Timespan maxAge): _maxCount(maxCount), _maxAge(maxAge)
+TopicHistory::TopicHistory(std::size_t maxCount, Poco::Timespan maxAge) : _maxCount(maxCount), _maxAge(maxAge)
 {
 }
 

@@ -13,9 +13,7 @@ namespace feedhub
 
 using Poco::Net::HTTPResponse;
 
-TopicsHandler::TopicsHandler(Hub& hub): RouteHandler("GET", hub.settings().corsOrigin), _hub(hub)
-{
-}
+TopicsHandler::TopicsHandler(Hub& hub) : RouteHandler("GET", hub.settings().corsOrigin), _hub(hub) {}
 
 void TopicsHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response)
 {

@@ -2,10 +2,10 @@
 // WorkerHandoff.cpp
 //
 
+#include "WorkerHandoff.h"
 #include "Poco/Error.h"
 #include "Poco/Logger.h"
 #include "ReplayedSocketImpl.h"
-#include "WorkerHandoff.h"
 #include <unistd.h>
 
 namespace feedhub

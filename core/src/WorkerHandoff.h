@@ -27,7 +27,8 @@ class WorkerHandoff
     /// the request is served exactly as the HTTP server serves its own.
 {
 public:
-    WorkerHandoff(Poco::Net::TCPServerConnectionFactory::Ptr connections, Poco::Net::HTTPServerParams::Ptr params);
+    WorkerHandoff(Poco::Net::TCPServerConnectionFactory::Ptr connections,
+                  Poco::Net::HTTPServerParams::Ptr params);
     ~WorkerHandoff();
 
     WorkerHandoff(const WorkerHandoff&) = delete;

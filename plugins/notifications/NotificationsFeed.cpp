@@ -25,9 +25,9 @@ const char* const DEFAULT_TYPES = "user_joined, message_received, system_alert, 
 
 bool isTypeName(const std::string& type)
 {
-    return !type.empty() && type.size() <= 64 &&
-           std::all_of(type.begin(), type.end(),
-                       [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '.' || c == '-'; });
+    return !type.empty() && type.size() <= 64 && std::all_of(type.begin(), type.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '.' || c == '-';
+    });
 }
 
 } // namespace

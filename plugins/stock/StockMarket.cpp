@@ -29,9 +29,9 @@ double roundTo2Decimals(double value)
 bool isSymbol(const std::string& symbol)
 {
     return !symbol.empty() && symbol.size() <= MAX_SYMBOL_LENGTH &&
-           std::all_of(symbol.begin(), symbol.end(),
-                       [](unsigned char c)
-                       { return std::isupper(c) || std::isdigit(c) || c == '.' || c == '-'; });
+           std::all_of(symbol.begin(), symbol.end(), [](unsigned char c) {
+               return std::isupper(c) || std::isdigit(c) || c == '.' || c == '-';
+           });
 }
 
 } // namespace

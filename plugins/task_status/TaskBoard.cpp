@@ -34,9 +34,9 @@ TaskBoard::TaskBoard(Limits limits, const std::vector<std::string>& declaredTask
 void TaskBoard::checkTaskName(const std::string& task)
 {
     const bool valid =
-        !task.empty() && task.size() <= 64 &&
-        std::all_of(task.begin(), task.end(),
-                    [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '.' || c == '-'; });
+        !task.empty() && task.size() <= 64 && std::all_of(task.begin(), task.end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '_' || c == '.' || c == '-';
+        });
     if (!valid)
         throw Poco::InvalidArgumentException("\"task\" must be 1 to 64 of A-Z a-z 0-9 _ . -");
 }

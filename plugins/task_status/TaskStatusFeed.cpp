@@ -90,10 +90,11 @@ void TaskStatusFeed::configure(const Poco::Util::AbstractConfiguration& section)
 
 void TaskStatusFeed::start(FeedContext& context)
 {
-    _board = std::make_unique<TaskBoard>(
-        _limits, _declaredTasks, std::make_unique<TaskStore>(_database),
-        [this, &context](const TaskState& state)
-        { context.publisher().publish(_topic, "task_status", JsonText::format(state.toJson())); });
+    _board = std::make_unique<TaskBoard>(_limits, _declaredTasks, std::make_unique<TaskStore>(_database),
+                                         [this, &context](const TaskState& state) {
+                                             context.publisher().publish(_topic, "task_status",
+                                                                         JsonText::format(state.toJson()));
+                                         });
     context.logger().information("%z tasks in %s", _board->all().size(), _database);
     if (!_updatePath.empty())
         context.mount(_updatePath,

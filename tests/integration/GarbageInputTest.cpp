@@ -10,8 +10,8 @@
 #include "Poco/Random.h"
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
-#include <vector>
 #include <memory>
+#include <vector>
 
 namespace
 {
@@ -169,14 +169,15 @@ public:
 
     void testMalformedRequestsGetJsonErrors()
     {
-        for (const std::string& request : std::vector<std::string>
-             {"GARBAGE\r\n\r\n", "GET /healthz HTTP/1.1\r\n" + std::string(100000, 'N') + ": v\r\n\r\n",
-              "POST /publish HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}"})
+        for (const std::string& request : std::vector<std::string>{
+                 "GARBAGE\r\n\r\n", "GET /healthz HTTP/1.1\r\n" + std::string(100000, 'N') + ": v\r\n\r\n",
+                 "POST /publish HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}"})
         {
             const std::string answer = exchange(_hub->port(), request);
             CPPUNIT_ASSERT_EQUAL_MESSAGE(request.substr(0, 40), std::string("HTTP/1.1 400 Bad Request"),
                                          statusLine(answer));
-            CPPUNIT_ASSERT_MESSAGE(answer, answer.find("{\"error\":\"malformed HTTP request: ") != std::string::npos);
+            CPPUNIT_ASSERT_MESSAGE(answer,
+                                   answer.find("{\"error\":\"malformed HTTP request: ") != std::string::npos);
         }
     }
 

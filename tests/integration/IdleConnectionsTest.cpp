@@ -114,7 +114,8 @@ private:
 
     static int get(Poco::Net::HTTPClientSession& session, const std::string& path)
     {
-        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path, Poco::Net::HTTPMessage::HTTP_1_1);
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path,
+                                       Poco::Net::HTTPMessage::HTTP_1_1);
         request.setKeepAlive(true);
         session.sendRequest(request);
         Poco::Net::HTTPResponse response;

@@ -54,14 +54,12 @@ public:
         /// out); returns how many have.
     {
         std::size_t have = 0;
-        pump(
-            [&]
-            {
-                have = 0;
-                for (const Client& client : _clients)
-                    have += client.received.find(needle) != std::string::npos ? 1 : 0;
-                return have == _clients.size();
-            });
+        pump([&] {
+            have = 0;
+            for (const Client& client : _clients)
+                have += client.received.find(needle) != std::string::npos ? 1 : 0;
+            return have == _clients.size();
+        });
         return have;
     }
 

@@ -154,25 +154,22 @@ public:
         std::mutex mutex;
         std::vector<std::string> ids;
         std::atomic<bool> failed{false};
-        std::thread publisher(
-            [&]
+        std::thread publisher([&] {
+            try
             {
-                try
+                for (int i = 0; i < EVENTS; ++i)
                 {
-                    for (int i = 0; i < EVENTS; ++i)
-                    {
-                        const std::string id = HttpCall::publish(hub.port(), "busy", std::to_string(i));
-                        std::lock_guard<std::mutex> lock(mutex);
-                        ids.push_back(id);
-                    }
+                    const std::string id = HttpCall::publish(hub.port(), "busy", std::to_string(i));
+                    std::lock_guard<std::mutex> lock(mutex);
+                    ids.push_back(id);
                 }
-                catch (...)
-                {
-                    failed = true;
-                }
-            });
-        auto published = [&]
-        {
+            }
+            catch (...)
+            {
+                failed = true;
+            }
+        });
+        auto published = [&] {
             std::lock_guard<std::mutex> lock(mutex);
             return ids;
         };

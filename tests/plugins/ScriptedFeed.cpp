@@ -60,11 +60,9 @@ public:
 
     void start(FeedContext& context) override
     {
-        context.mount(_path,
-                      [this, &context] {
-                          return std::make_unique<SlowHandler>(context.settings().corsOrigin, context.name(),
-                                                               _delayMs);
-                      });
+        context.mount(_path, [this, &context] {
+            return std::make_unique<SlowHandler>(context.settings().corsOrigin, context.name(), _delayMs);
+        });
         context.every(Poco::Timespan(20 * Poco::Timespan::MILLISECONDS),
                       [this, &context] { context.publisher().publish(_topic, "tick", "{}"); });
         if (_failIn == "start")

@@ -33,7 +33,8 @@ HttpCall::Result HttpCall::post(Poco::UInt16 port, const std::string& path, cons
 }
 
 HttpCall::Result HttpCall::send(Poco::UInt16 port, const std::string& method, const std::string& path,
-                                const std::string& body, const std::string& contentType, const Headers& headers)
+                                const std::string& body, const std::string& contentType,
+                                const Headers& headers)
 {
     Poco::Net::HTTPClientSession session("127.0.0.1", port);
     session.setTimeout(Poco::Timespan(30, 0));
@@ -64,6 +65,7 @@ std::string HttpCall::publish(Poco::UInt16 port, const std::string& topic, const
     event.stringify(body);
     const Result result = post(port, "/publish", body.str());
     if (result.status != 201)
-        throw Poco::RuntimeException("publish failed with " + std::to_string(result.status) + ": " + result.body);
+        throw Poco::RuntimeException("publish failed with " + std::to_string(result.status) + ": " +
+                                     result.body);
     return result.jsonString("id");
 }

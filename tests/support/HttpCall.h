@@ -32,7 +32,8 @@ public:
 
     static Result get(Poco::UInt16 port, const std::string& path, const Headers& headers = Headers());
     static Result post(Poco::UInt16 port, const std::string& path, const std::string& body,
-                       const std::string& contentType = "application/json", const Headers& headers = Headers());
+                       const std::string& contentType = "application/json",
+                       const Headers& headers = Headers());
     static Result send(Poco::UInt16 port, const std::string& method, const std::string& path,
                        const std::string& body, const std::string& contentType, const Headers& headers);
 

@@ -2,8 +2,8 @@
 // HubStatus.cpp
 //
 
-#include "HttpCall.h"
 #include "HubStatus.h"
+#include "HttpCall.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/Thread.h"

@@ -2,13 +2,13 @@
 // PollClient.cpp
 //
 
+#include "PollClient.h"
 #include "Poco/Exception.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Parser.h"
 #include "Poco/Net/SocketAddress.h"
 #include "Poco/Timestamp.h"
-#include "PollClient.h"
 #include <sstream>
 
 Poco::Dynamic::Var PollClient::Response::json() const
@@ -64,8 +64,7 @@ PollClient::Response PollClient::receive(int timeoutMs)
 {
     const Poco::Timestamp start;
     const auto left = [&] { return std::max(1, timeoutMs - static_cast<int>(start.elapsed() / 1000)); };
-    const auto more = [&]
-    {
+    const auto more = [&] {
         if (fill(left()))
             return;
         if (_eof)

@@ -9,8 +9,8 @@
 #include "Poco/Timestamp.h"
 #include <sstream>
 
-SseClient::SseClient(Poco::UInt16 port, const std::string& path, const std::map<std::string, std::string>& headers,
-                     int receiveBufferBytes)
+SseClient::SseClient(Poco::UInt16 port, const std::string& path,
+                     const std::map<std::string, std::string>& headers, int receiveBufferBytes)
 {
     if (receiveBufferBytes > 0)
     {
@@ -44,7 +44,8 @@ bool SseClient::takeLine(std::string& line)
     if (_buffer[end] == '\r' && end + 1 == _buffer.size() && !_eof)
         return false;
     line = _buffer.substr(0, end);
-    const std::size_t skip = (_buffer[end] == '\r' && end + 1 < _buffer.size() && _buffer[end + 1] == '\n') ? 2 : 1;
+    const std::size_t skip =
+        (_buffer[end] == '\r' && end + 1 < _buffer.size() && _buffer[end + 1] == '\n') ? 2 : 1;
     _buffer.erase(0, end + skip);
     return true;
 }
@@ -111,8 +112,9 @@ SseClient::Event SseClient::expect(int timeoutMs)
 std::string SseClient::readBody(int timeoutMs)
 {
     const Poco::Timestamp start;
-    const std::size_t length =
-        _response.hasContentLength() ? static_cast<std::size_t>(_response.getContentLength64()) : std::string::npos;
+    const std::size_t length = _response.hasContentLength()
+                                   ? static_cast<std::size_t>(_response.getContentLength64())
+                                   : std::string::npos;
     while (_buffer.size() < length && start.elapsed() / 1000 < timeoutMs)
     {
         if (!fill(timeoutMs))

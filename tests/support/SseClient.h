@@ -24,8 +24,8 @@ public:
         std::string data;
     };
 
-    SseClient(Poco::UInt16 port, const std::string& path, const std::map<std::string, std::string>& headers = {},
-              int receiveBufferBytes = 0);
+    SseClient(Poco::UInt16 port, const std::string& path,
+              const std::map<std::string, std::string>& headers = {}, int receiveBufferBytes = 0);
         /// Connects, sends the request and reads the response head.
         /// receiveBufferBytes > 0 shrinks the socket's receive buffer (for
         /// slow-consumer tests).

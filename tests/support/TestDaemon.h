@@ -8,11 +8,11 @@
 #define feedhub_TestDaemon_INCLUDED
 
 #include "Poco/Process.h"
-#include <memory>
-#include <thread>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 class TestDaemon

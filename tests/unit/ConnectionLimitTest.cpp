@@ -81,15 +81,13 @@ public:
         std::vector<std::thread> threads;
         for (int t = 0; t < THREADS; ++t)
         {
-            threads.emplace_back(
-                [&limit, &slots = held[t]]
+            threads.emplace_back([&limit, &slots = held[t]] {
+                for (std::size_t i = 0; i < MAXIMUM; ++i)
                 {
-                    for (std::size_t i = 0; i < MAXIMUM; ++i)
-                    {
-                        if (ConnectionLimit::Slot slot = limit.acquire())
-                            slots.push_back(std::move(slot));
-                    }
-                });
+                    if (ConnectionLimit::Slot slot = limit.acquire())
+                        slots.push_back(std::move(slot));
+                }
+            });
         }
         for (std::thread& thread : threads)
             thread.join();

@@ -2,10 +2,10 @@
 // EventJsonFormatTest.cpp
 //
 
+#include "feedhub/EventJsonFormat.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Parser.h"
-#include "feedhub/EventJsonFormat.h"
 #include <cppunit/extensions/HelperMacros.h>
 
 using feedhub::Event;

@@ -340,12 +340,10 @@ public:
         std::vector<std::thread> publishers;
         for (int t = 0; t < THREADS; ++t)
         {
-            publishers.emplace_back(
-                [&bus, t]
-                {
-                    for (int i = 0; i < PER_THREAD; ++i)
-                        bus.publish("topic" + std::to_string(t), "message", std::to_string(i));
-                });
+            publishers.emplace_back([&bus, t] {
+                for (int i = 0; i < PER_THREAD; ++i)
+                    bus.publish("topic" + std::to_string(t), "message", std::to_string(i));
+            });
         }
         for (std::thread& publisher : publishers)
             publisher.join();

@@ -2,8 +2,8 @@
 // PollQueryTest.cpp
 //
 
-#include "Poco/Exception.h"
 #include "PollQuery.h"
+#include "Poco/Exception.h"
 #include "feedhub/HttpError.h"
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -2,9 +2,9 @@
 // ReplayedSocketImplTest.cpp
 //
 
+#include "ReplayedSocketImpl.h"
 #include "Poco/Net/ServerSocket.h"
 #include "Poco/Net/StreamSocket.h"
-#include "ReplayedSocketImpl.h"
 #include <cppunit/extensions/HelperMacros.h>
 #include <unistd.h>
 

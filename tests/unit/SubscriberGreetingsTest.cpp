@@ -22,10 +22,9 @@ public:
     void testGreetingHasNoIdLine()
     {
         SubscriberGreetings greetings;
-        greetings.add("news",
-                      [](const std::string& topic) {
-                          return SubscriberGreetings::Greeting{"connection", "{\"topic\":\"" + topic + "\"}"};
-                      });
+        greetings.add("news", [](const std::string& topic) {
+            return SubscriberGreetings::Greeting{"connection", "{\"topic\":\"" + topic + "\"}"};
+        });
         const std::vector<std::string> frames = greetings.framesFor({"news"});
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), frames.size());
         CPPUNIT_ASSERT_EQUAL(std::string("event: connection\ndata: {\"topic\":\"news\"}\n\n"), frames[0]);
@@ -35,16 +34,13 @@ public:
     {
         SubscriberGreetings greetings;
         int calls = 0;
-        greetings.add("news",
-                      [&calls](const std::string&)
-                      {
-                          ++calls;
-                          return SubscriberGreetings::Greeting{"hello", "news"};
-                      });
-        greetings.add("sport",
-                      [](const std::string&) {
-                          return SubscriberGreetings::Greeting{"hello", "sport"};
-                      });
+        greetings.add("news", [&calls](const std::string&) {
+            ++calls;
+            return SubscriberGreetings::Greeting{"hello", "news"};
+        });
+        greetings.add("sport", [](const std::string&) {
+            return SubscriberGreetings::Greeting{"hello", "sport"};
+        });
         CPPUNIT_ASSERT(greetings.framesFor({"weather"}).empty());
         CPPUNIT_ASSERT_EQUAL(0, calls);
         const std::vector<std::string> frames = greetings.framesFor({"sport", "news"});
@@ -55,11 +51,9 @@ public:
     void testRemovedGreeterNoLongerGreets()
     {
         SubscriberGreetings greetings;
-        const SubscriberGreetings::Handle first =
-            greetings.add("news",
-                          [](const std::string&) {
-                              return SubscriberGreetings::Greeting{"a", "1"};
-                          });
+        const SubscriberGreetings::Handle first = greetings.add("news", [](const std::string&) {
+            return SubscriberGreetings::Greeting{"a", "1"};
+        });
         greetings.add("news", [](const std::string&) { return SubscriberGreetings::Greeting{"b", "2"}; });
         greetings.remove(first);
         const std::vector<std::string> frames = greetings.framesFor({"news"});
@@ -70,9 +64,9 @@ public:
     void testThrowingGreeterIsSkipped()
     {
         SubscriberGreetings greetings;
-        greetings.add("news",
-                      [](const std::string&) -> SubscriberGreetings::Greeting
-                      { throw Poco::RuntimeException("broken"); });
+        greetings.add("news", [](const std::string&) -> SubscriberGreetings::Greeting {
+            throw Poco::RuntimeException("broken");
+        });
         greetings.add("news", [](const std::string&) { return SubscriberGreetings::Greeting{"ok", "1"}; });
         const std::vector<std::string> frames = greetings.framesFor({"news"});
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), frames.size());
@@ -82,10 +76,9 @@ public:
     void testTypeWithLineBreakIsSkipped()
     {
         SubscriberGreetings greetings;
-        greetings.add("news",
-                      [](const std::string&) {
-                          return SubscriberGreetings::Greeting{"a\nid: 7", "1"};
-                      });
+        greetings.add("news", [](const std::string&) {
+            return SubscriberGreetings::Greeting{"a\nid: 7", "1"};
+        });
         CPPUNIT_ASSERT(greetings.framesFor({"news"}).empty());
     }
 };

@@ -2,10 +2,10 @@
 // TopicPollWaiterTest.cpp
 //
 
+#include "TopicPollWaiter.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Parser.h"
-#include "TopicPollWaiter.h"
 #include "feedhub/InProcessBus.h"
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -22,8 +22,8 @@ public:
     {
     public:
         Slot() = default;
-        explicit Slot(ConnectionLimit* limit): _limit(limit) {}
-        Slot(Slot&& other) noexcept: _limit(other._limit) { other._limit = nullptr; }
+        explicit Slot(ConnectionLimit* limit) : _limit(limit) {}
+        Slot(Slot&& other) noexcept : _limit(other._limit) { other._limit = nullptr; }
         Slot& operator=(Slot&& other) noexcept;
         Slot(const Slot&) = delete;
         Slot& operator=(const Slot&) = delete;
@@ -35,7 +35,7 @@ public:
         ConnectionLimit* _limit = nullptr;
     };
 
-    explicit ConnectionLimit(std::size_t maximum): _maximum(maximum) {}
+    explicit ConnectionLimit(std::size_t maximum) : _maximum(maximum) {}
 
     Slot acquire();
         /// An empty slot if the maximum is reached.

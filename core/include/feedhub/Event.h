@@ -26,7 +26,8 @@ class Event
     /// subscriber.
 {
 public:
-    Event(std::string topic, std::uint64_t sequence, std::string type, std::string data, Poco::Timestamp time);
+    Event(std::string topic, std::uint64_t sequence, std::string type, std::string data,
+          Poco::Timestamp time);
 
     const std::string& topic() const { return _topic; }
     std::uint64_t sequence() const { return _sequence; }

@@ -35,8 +35,8 @@ public:
             /// Greets the subscriber once it is counted; may be null.
     };
 
-    EventStreamConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot, std::vector<std::string> topics,
-                          Options options);
+    EventStreamConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot,
+                          std::vector<std::string> topics, Options options);
 
     void opened() override;
     void eventPublished(const EventPtr& event) override;

@@ -49,7 +49,7 @@ public:
 private:
     struct Topic
     {
-        explicit Topic(const Limits& limits): history(limits.historyEvents, limits.historyAge) {}
+        explicit Topic(const Limits& limits) : history(limits.historyEvents, limits.historyAge) {}
         TopicHistory history;
         std::size_t subscribers = 0;
     };

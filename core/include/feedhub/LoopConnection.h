@@ -7,8 +7,8 @@
 #ifndef feedhub_LoopConnection_INCLUDED
 #define feedhub_LoopConnection_INCLUDED
 
-#include "Poco/Net/StreamSocket.h"
 #include "Poco/Clock.h"
+#include "Poco/Net/StreamSocket.h"
 #include "feedhub/ConnectionLimit.h"
 #include "feedhub/Event.h"
 #include "feedhub/Outbox.h"
