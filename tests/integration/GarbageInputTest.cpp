@@ -169,8 +169,11 @@ public:
 
     void testMalformedRequestsGetJsonErrors()
     {
+        // Small requests only: the hub reads them whole, so closing after the answer sends a FIN.
+        // A huge refused head leaves unread bytes, the close becomes a reset and may discard the
+        // answer (testAbsurdHeader accepts that).
         for (const std::string& request : std::vector<std::string>{
-                 "GARBAGE\r\n\r\n", "GET /healthz HTTP/1.1\r\n" + std::string(100000, 'N') + ": v\r\n\r\n",
+                 "GARBAGE\r\n\r\n", "GET /healthz HTTP/1.1\r\n" + std::string(300, 'N') + ": v\r\n\r\n",
                  "POST /publish HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}"})
         {
             const std::string answer = exchange(_hub->port(), request);
