@@ -25,9 +25,10 @@ class HubConnection : public Poco::Net::TCPServerConnection
     /// Poco's HTTPServerConnection keeps its worker for the whole life of a
     /// connection, waiting for the next request of every idle keep-alive
     /// client, so a few idle browsers stall the hub. This class serves the
-    /// request that is there, then hands a kept-alive connection to an event
-    /// loop, which waits for its next request without a thread and gives it
-    /// back to a worker (WorkerHandoff) once the request has fully arrived.
+    /// request that is there (and the next ones while the client sends them
+    /// without a pause, up to a fair share), then hands a kept-alive connection
+    /// to an event loop, which waits for its next request without a thread and
+    /// gives it back to a worker (WorkerHandoff) once it has fully arrived.
     /// A fresh connection whose request has not arrived waits on a loop too.
 {
 public:
