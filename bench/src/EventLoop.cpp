@@ -31,20 +31,21 @@ EventLoop::~EventLoop()
 
 void EventLoop::watch(int fd, uint32_t epollEvents, IoHandler& handler)
 {
-    epoll_event event{};
-    event.events = epollEvents;
-    event.data.ptr = &handler;
-    if (epoll_ctl(_epollFd, EPOLL_CTL_ADD, fd, &event) != 0)
-        throw Poco::SystemException("epoll_ctl(ADD)", errno);
+    control(EPOLL_CTL_ADD, fd, epollEvents, handler);
 }
 
 void EventLoop::rewatch(int fd, uint32_t epollEvents, IoHandler& handler)
 {
+    control(EPOLL_CTL_MOD, fd, epollEvents, handler);
+}
+
+void EventLoop::control(int operation, int fd, uint32_t epollEvents, IoHandler& handler)
+{
     epoll_event event{};
     event.events = epollEvents;
     event.data.ptr = &handler;
-    if (epoll_ctl(_epollFd, EPOLL_CTL_MOD, fd, &event) != 0)
-        throw Poco::SystemException("epoll_ctl(MOD)", errno);
+    if (epoll_ctl(_epollFd, operation, fd, &event) != 0)
+        throw Poco::SystemException(operation == EPOLL_CTL_ADD ? "epoll_ctl(ADD)" : "epoll_ctl(MOD)", errno);
 }
 
 void EventLoop::unwatch(int fd)

@@ -35,6 +35,8 @@ public:
     void runOnce(int timeoutMillis);
 
 private:
+    void control(int operation, int fd, uint32_t epollEvents, IoHandler& handler);
+
     int _epollFd;
     std::vector<epoll_event> _ready;
 };
