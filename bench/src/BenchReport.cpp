@@ -71,8 +71,10 @@ void printSummary(std::ostream& out, const BenchOptions& options, const BenchRes
     out << "  published   " << result.eventsPublished << " / " << options.events << " events at "
         << (options.eventsPerSecond > 0 ? fixed(options.eventsPerSecond, 1) + "/s"
                                         : std::string("full speed"))
-        << " (achieved " << fixed(result.achievedPublishRate, 1) << "/s), ~" << options.payloadBytes
-        << " B each";
+        << " (sent at " << fixed(result.achievedPublishRate, 1) << "/s";
+    if (options.eventsPerSecond > 0)
+        out << ", " << result.latePublishes << " sent over " << Publisher::kLateMicros / 1000 << " ms late";
+    out << "), ~" << options.payloadBytes << " B each";
     if (result.publishFailures > 0)
         out << "; " << result.publishFailures << " failed (" << result.lastPublishError << ")";
     out << "\n";
@@ -109,8 +111,8 @@ void printResultLine(std::ostream& out, const BenchOptions& options, const Bench
         << " connected=" << result.connected << " events=" << result.eventsPublished
         << " rate=" << fixed(options.eventsPerSecond, 1)
         << " publish_rate=" << fixed(result.achievedPublishRate, 1)
-        << " payload_bytes=" << options.payloadBytes << " deliveries=" << result.deliveries
-        << " expected_deliveries=" << result.expectedDeliveries
+        << " late_publishes=" << result.latePublishes << " payload_bytes=" << options.payloadBytes
+        << " deliveries=" << result.deliveries << " expected_deliveries=" << result.expectedDeliveries
         << " delivered_pct=" << fixed(deliveredPercent(result), 2) << " missed=" << result.missed
         << " duplicates=" << result.duplicates << " deliveries_per_s=" << fixed(result.deliveriesPerSecond, 1)
         << " p50_ms=" << millis(result.p50Micros) << " p99_ms=" << millis(result.p99Micros)

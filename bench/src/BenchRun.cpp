@@ -205,11 +205,9 @@ void BenchRun::recordRates(const Publisher& publisher, const PollCounters& pollB
     _result.eventsPublished = publisher.publishedCount();
     _result.publishFailures = publisher.failures();
     _result.lastPublishError = publisher.lastError();
+    _result.achievedPublishRate = publisher.sendRate();
+    _result.latePublishes = publisher.latePublishes();
     const int64_t firstPublish = publisher.firstPublishRealtimeMicros();
-    const int64_t publishMicros = publisher.lastAcknowledgedRealtimeMicros() - firstPublish;
-    if (_result.eventsPublished > 1 && publishMicros > 0)
-        _result.achievedPublishRate =
-            static_cast<double>(_result.eventsPublished - 1) * 1e6 / static_cast<double>(publishMicros);
 
     _result.poll.cycles = pollAfter.cycles - pollBefore.cycles;
     _result.poll.truncatedResponses = pollAfter.truncatedResponses - pollBefore.truncatedResponses;

@@ -28,9 +28,12 @@ struct BenchResult
 
     uint64_t eventsPublished = 0;
     uint64_t publishFailures = 0;
-    // Rate the server actually accepted: a blocking publisher falls behind
-    // --rate when each POST takes longer than 1/rate to be acknowledged.
+    // Rate the publishes were sent at, first send to last. Paced runs send
+    // open loop, so this stays at --rate unless the publisher itself fell
+    // behind, which latePublishes then counts (sent > 10 ms after due).
+    // Back to back, each send waits for the previous answer.
     double achievedPublishRate = 0;
+    uint64_t latePublishes = 0;
     std::string lastPublishError;
 
     uint64_t deliveries = 0;

@@ -24,6 +24,20 @@ namespace
 // even at very low rates.
 constexpr int64_t kMaxSleepMicros = 100 * 1000;
 
+// Connections of a paced run. A publish that takes ~300 ms to be answered
+// (Nchan with 10,000 subscribers) still leaves room for ~25 events/s; more
+// connections would only sit idle long enough for servers to close them.
+constexpr uint64_t kPacedConnections = 8;
+
+// Keeps the larger of the stored value and `value`.
+void storeMax(std::atomic<int64_t>& target, int64_t value)
+{
+    int64_t current = target.load();
+    while (current < value && !target.compare_exchange_weak(current, value))
+    {
+    }
+}
+
 } // namespace
 
 Publisher::Publisher(const HttpTarget& target, PublishPlan plan)
@@ -39,13 +53,29 @@ Publisher::~Publisher()
 
 void Publisher::start()
 {
-    _thread = std::thread([this] { run(); });
+    const uint64_t connections =
+        _plan.eventsPerSecond > 0 ? std::clamp<uint64_t>(_plan.events, 1, kPacedConnections) : 1;
+    _pacingStartMicros = monotonicMicros();
+    _running = connections;
+    for (uint64_t i = 0; i < connections; ++i)
+        _threads.emplace_back([this] { runConnection(); });
 }
 
 void Publisher::join()
 {
-    if (_thread.joinable())
-        _thread.join();
+    for (std::thread& thread : _threads)
+    {
+        if (thread.joinable())
+            thread.join();
+    }
+}
+
+double Publisher::sendRate() const
+{
+    const int64_t span = _lastSendMicros - _firstSendMicros;
+    if (_sentCount < 2 || span <= 0)
+        return 0;
+    return static_cast<double>(_sentCount - 1) * 1e6 / static_cast<double>(span);
 }
 
 std::string Publisher::requestBody(uint64_t sequence) const
@@ -58,60 +88,99 @@ std::string Publisher::requestBody(uint64_t sequence) const
     return "{\"topic\":" + Poco::toJSON(_plan.topic) + ",\"type\":\"tick\",\"data\":" + payload + "}";
 }
 
-void Publisher::run()
+// Returns false if a stop was requested before the due time.
+bool Publisher::sleepUntil(int64_t dueMonotonicMicros) const
+{
+    for (int64_t wait = dueMonotonicMicros - monotonicMicros(); wait > 0 && !_stopRequested;
+         wait = dueMonotonicMicros - monotonicMicros())
+        std::this_thread::sleep_for(std::chrono::microseconds(std::min(wait, kMaxSleepMicros)));
+    return !_stopRequested;
+}
+
+// One connection: takes the next event number, waits for its due time when
+// paced, publishes it and waits for the answer, until every event is taken.
+// Several of these share the sequence, so the next event is sent on time by
+// whichever connection is free while the others still wait for answers.
+void Publisher::runConnection()
 {
     Poco::Net::HTTPClientSession session(_target.host, _target.port);
     session.setKeepAlive(true);
     session.setTimeout(Poco::Timespan(10, 0));
-    const int64_t pacingStart = monotonicMicros();
-    for (uint64_t sequence = 0; sequence < _plan.events && !_stopRequested; ++sequence)
+    const bool paced = _plan.eventsPerSecond > 0;
+    while (!_stopRequested)
     {
-        if (_plan.eventsPerSecond > 0)
+        const uint64_t sequence = _nextSequence++;
+        if (sequence >= _plan.events)
+            break;
+        if (paced)
         {
-            const int64_t due = pacingStart + static_cast<int64_t>(static_cast<double>(sequence) * 1e6 /
-                                                                   _plan.eventsPerSecond);
-            for (int64_t wait = due - monotonicMicros(); wait > 0 && !_stopRequested;
-                 wait = due - monotonicMicros())
-                std::this_thread::sleep_for(std::chrono::microseconds(std::min(wait, kMaxSleepMicros)));
-            if (_stopRequested)
+            const int64_t due = _pacingStartMicros + static_cast<int64_t>(static_cast<double>(sequence) *
+                                                                          1e6 / _plan.eventsPerSecond);
+            if (!sleepUntil(due))
                 break;
+            const int64_t now = monotonicMicros();
+            if (now - due > kLateMicros)
+                ++_latePublishes;
+            recordSend(now);
         }
-        try
+        else
         {
-            int64_t unset = 0;
-            _firstPublishMicros.compare_exchange_strong(unset, realtimeMicros());
-            const std::string body = requestBody(sequence);
-
-            Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, _target.pathAndQuery,
-                                           Poco::Net::HTTPMessage::HTTP_1_1);
-            request.setContentType(_plan.format == PublishFormat::HubJson ? "application/json"
-                                                                          : "text/plain");
-            request.setContentLength(static_cast<std::streamsize>(body.size()));
-            request.setKeepAlive(true);
-            session.sendRequest(request) << body;
-
-            Poco::Net::HTTPResponse response;
-            session.receiveResponse(response).ignore(std::numeric_limits<std::streamsize>::max());
-            if (response.getStatus() / 100 == 2)
-            {
-                _published.insert(sequence);
-                _lastAcknowledgedMicros = realtimeMicros();
-                ++_publishedCount;
-            }
-            else
-            {
-                ++_failures;
-                _lastError = "HTTP " + std::to_string(response.getStatus()) + " " + response.getReason();
-            }
+            recordSend(monotonicMicros());
         }
-        catch (const Poco::Exception& error)
-        {
-            ++_failures;
-            _lastError = error.displayText();
-            session.reset();
-        }
+        publishOne(session, sequence);
     }
-    _finished = true;
+    if (--_running == 0)
+        _finished = true;
+}
+
+void Publisher::recordSend(int64_t sentMonotonicMicros)
+{
+    int64_t unset = 0;
+    _firstSendMicros.compare_exchange_strong(unset, sentMonotonicMicros);
+    storeMax(_lastSendMicros, sentMonotonicMicros);
+    ++_sentCount;
+}
+
+void Publisher::publishOne(Poco::Net::HTTPClientSession& session, uint64_t sequence)
+{
+    try
+    {
+        int64_t unset = 0;
+        _firstPublishMicros.compare_exchange_strong(unset, realtimeMicros());
+        const std::string body = requestBody(sequence);
+
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, _target.pathAndQuery,
+                                       Poco::Net::HTTPMessage::HTTP_1_1);
+        request.setContentType(_plan.format == PublishFormat::HubJson ? "application/json" : "text/plain");
+        request.setContentLength(static_cast<std::streamsize>(body.size()));
+        request.setKeepAlive(true);
+        session.sendRequest(request) << body;
+
+        Poco::Net::HTTPResponse response;
+        session.receiveResponse(response).ignore(std::numeric_limits<std::streamsize>::max());
+        if (response.getStatus() / 100 != 2)
+        {
+            recordFailure("HTTP " + std::to_string(response.getStatus()) + " " + response.getReason());
+            return;
+        }
+        const int64_t acknowledged = realtimeMicros();
+        std::lock_guard<std::mutex> lock(_mutex);
+        _published.insert(sequence);
+        _lastAcknowledgedMicros = std::max(_lastAcknowledgedMicros, acknowledged);
+        ++_publishedCount;
+    }
+    catch (const Poco::Exception& error)
+    {
+        recordFailure(error.displayText());
+        session.reset();
+    }
+}
+
+void Publisher::recordFailure(std::string error)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    ++_failures;
+    _lastError = std::move(error);
 }
 
 } // namespace feedhub::bench

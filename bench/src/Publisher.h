@@ -2,11 +2,18 @@
 
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "HttpTarget.h"
 #include "SequenceSet.h"
+
+namespace Poco::Net
+{
+class HTTPClientSession;
+}
 
 namespace feedhub::bench
 {
@@ -27,9 +34,16 @@ struct PublishPlan
     PublishFormat format = PublishFormat::HubJson;
 };
 
-// Publishes the run's events from its own thread over one keep-alive
-// connection, so pacing and the blocking POST round trips never stall the
-// subscriber event loop.
+// Publishes the run's events from threads of its own, so pacing and the
+// blocking POST round trips never stall the subscriber event loop.
+//
+// Paced (eventsPerSecond > 0), it is open loop: event s is sent at
+// start + s / rate whether or not earlier publishes have been answered, from a
+// small pool of keep-alive connections. A server that answers a publish only
+// after its fan-out (Nchan) is thus published to at the same rate as one that
+// answers at once, and a slow answer shows as latency, not as a lower rate.
+// Back to back (eventsPerSecond == 0), one connection sends each event as soon
+// as the previous one is answered: the server's acknowledgements set the pace.
 class Publisher
 {
 public:
@@ -53,18 +67,42 @@ public:
     const std::string& lastError() const { return _lastError; }
     // CLOCK_REALTIME when the last successful publish was acknowledged.
     int64_t lastAcknowledgedRealtimeMicros() const { return _lastAcknowledgedMicros; }
+    // Publishes sent, answered or not, and the rate at which they were sent
+    // (first send to last send); 0 with fewer than two.
+    uint64_t sentCount() const { return _sentCount; }
+    double sendRate() const;
+    // Paced publishes sent more than kLateMicros after their due time: the
+    // publisher, not the plan, set their pace.
+    uint64_t latePublishes() const { return _latePublishes; }
+
+    static constexpr int64_t kLateMicros = 10 * 1000;
 
 private:
-    void run();
+    void runConnection();
+    bool sleepUntil(int64_t dueMonotonicMicros) const;
+    void publishOne(Poco::Net::HTTPClientSession& session, uint64_t sequence);
     std::string requestBody(uint64_t sequence) const;
+    void recordSend(int64_t sentMonotonicMicros);
+    void recordFailure(std::string error);
 
     const HttpTarget& _target;
     const PublishPlan _plan;
-    std::thread _thread;
+    std::vector<std::thread> _threads;
+    int64_t _pacingStartMicros = 0; // monotonic
+    std::atomic<uint64_t> _nextSequence{0};
+    std::atomic<size_t> _running{0};
     std::atomic<bool> _stopRequested{false};
     std::atomic<bool> _finished{false};
     std::atomic<uint64_t> _publishedCount{0};
     std::atomic<int64_t> _firstPublishMicros{0};
+    std::atomic<uint64_t> _sentCount{0};
+    std::atomic<uint64_t> _latePublishes{0};
+    std::atomic<int64_t> _firstSendMicros{0}; // monotonic
+    std::atomic<int64_t> _lastSendMicros{0};  // monotonic
+
+    // Written by every connection thread; a publish takes a lock held for a
+    // few instructions, nothing next to a loopback round trip.
+    std::mutex _mutex;
     SequenceSet _published;
     uint64_t _failures = 0;
     std::string _lastError;

@@ -1,14 +1,28 @@
 // Self-test of feedhub-bench's parsing and bookkeeping, which has to be right
-// before any number the tool prints means anything. Needs no server.
+// before any number the tool prints means anything. Needs no server: the
+// publisher test runs a tiny one of its own on the loopback.
+#include <atomic>
+#include <chrono>
 #include <iostream>
+#include <limits>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+
 #include "BenchPayload.h"
+#include "Clock.h"
 #include "HttpResponseReader.h"
 #include "HubPollProtocol.h"
 #include "LatencyHistogram.h"
 #include "NchanPollProtocol.h"
+#include "Publisher.h"
 #include "SequenceSet.h"
 #include "SseParser.h"
 
@@ -262,6 +276,71 @@ void testNchanPollProtocol()
           "304 is a timeout");
 }
 
+std::atomic<int> gPublishesReceived{0};
+
+// Answers every publish only after 100 ms, as Nchan does after its fan-out.
+class SlowPublishHandler : public Poco::Net::HTTPRequestHandler
+{
+public:
+    void handleRequest(Poco::Net::HTTPServerRequest& request,
+                       Poco::Net::HTTPServerResponse& response) override
+    {
+        request.stream().ignore(std::numeric_limits<std::streamsize>::max());
+        ++gPublishesReceived;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        response.setContentLength(0);
+        response.send();
+    }
+};
+
+class SlowPublishFactory : public Poco::Net::HTTPRequestHandlerFactory
+{
+public:
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
+    {
+        return new SlowPublishHandler;
+    }
+};
+
+// A paced publisher must keep to its rate even when each answer takes longer
+// than the interval between events: waiting for answers (closed loop) would
+// send at 1/delay = 10/s here instead of 50/s.
+void testPacedPublisherIsOpenLoop()
+{
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    auto* params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(16);
+    Poco::Net::HTTPServer server(new SlowPublishFactory, socket, params);
+    server.start();
+
+    HttpTarget target;
+    target.host = "127.0.0.1";
+    target.port = socket.address().port();
+    target.pathAndQuery = "/publish";
+    PublishPlan plan;
+    plan.events = 20;
+    plan.eventsPerSecond = 50;
+    plan.payloadBytes = 64;
+    plan.topic = "bench";
+    Publisher publisher(target, plan);
+    const int64_t deadline = monotonicMicros() + 5 * 1000000;
+    publisher.start();
+    while (!publisher.finished() && monotonicMicros() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    publisher.requestStop();
+    publisher.join();
+    server.stopAll(true);
+
+    check(publisher.publishedCount() == 20 && publisher.failures() == 0 && publisher.published().size() == 20,
+          "paced run publishes the planned count with no failure, got " +
+              std::to_string(publisher.publishedCount()) + " (" + publisher.lastError() + ")");
+    check(gPublishesReceived == 20 && publisher.sentCount() == 20, "server saw every publish once");
+    check(publisher.sendRate() > 40 && publisher.sendRate() < 60,
+          "paced send rate near 50/s despite 100 ms answers, got " + std::to_string(publisher.sendRate()));
+    check(publisher.latePublishes() <= 5,
+          "few late publishes even on a busy machine, got " + std::to_string(publisher.latePublishes()));
+}
+
 } // namespace
 
 int main()
@@ -273,6 +352,7 @@ int main()
     testHttpResponseReader();
     testHubPollProtocol();
     testNchanPollProtocol();
+    testPacedPublisherIsOpenLoop();
     std::cout << gPassed << " passed, " << gFailed << " failed\n";
     return gFailed == 0 ? 0 : 1;
 }
