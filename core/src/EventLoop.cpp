@@ -199,6 +199,11 @@ void EventLoop::readFrom(LoopConnection& connection)
         if (got > 0)
         {
             connection.received(buffer, static_cast<std::size_t>(got));
+            // Less than asked for: the socket is drained, and epoll (level
+            // triggered) reports it again if more comes. A second recv() would
+            // only say EAGAIN, one wasted system call per request.
+            if (static_cast<std::size_t>(got) < sizeof buffer)
+                return;
         }
         else if (got < 0 && errno == EINTR)
         {

@@ -6,8 +6,8 @@
 #include "EventStreamHandler.h"
 #include "HealthHandler.h"
 #include "HubConnectionFactory.h"
-#include "LongPollConnection.h"
 #include "LongPollHandler.h"
+#include "LoopHttpConnection.h"
 #include "Poco/Buffer.h"
 #include "Poco/Net/HTTPServerParams.h"
 #include "Poco/Net/HTTPServerRequestImpl.h"
@@ -133,11 +133,11 @@ void Hub::park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRespo
                std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout)
 {
     ConnectionLimit::Slot slot = reserveConnection();
-    LongPollConnection::Request parked;
+    LoopHttpConnection::Request parked;
     parked.waiter = std::move(waiter);
     parked.timeout = timeout;
     parked.httpVersion = request.getVersion();
-    parked.keepAlive = response.getKeepAlive() && !LongPollConnection::hasBody(request);
+    parked.keepAlive = response.getKeepAlive() && !LoopHttpConnection::hasBody(request);
 
     auto& requestImpl = static_cast<Poco::Net::HTTPServerRequestImpl&>(request);
     // A client may have sent its next request already; the server has read it with this one.
@@ -148,16 +148,16 @@ void Hub::park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRespo
     // A connection a worker took back from a loop may still replay bytes the loop had read.
     if (auto* replayed = dynamic_cast<ReplayedSocketImpl*>(socket.impl()))
         ahead += replayed->takeRest();
-    nextLoop().adopt(std::make_unique<LongPollConnection>(std::move(socket), std::move(slot), _connections,
+    nextLoop().adopt(std::make_unique<LoopHttpConnection>(std::move(socket), std::move(slot), _connections,
                                                           _settings, *_handoff, std::move(parked),
                                                           std::move(ahead)));
 }
 
 void Hub::keepAlive(Poco::Net::StreamSocket socket, std::string received)
 {
-    nextLoop().adopt(std::make_unique<LongPollConnection>(
+    nextLoop().adopt(std::make_unique<LoopHttpConnection>(
         std::move(socket), ConnectionLimit::Slot(), _connections, _settings, *_handoff,
-        LongPollConnection::Request(), std::move(received)));
+        LoopHttpConnection::Request(), std::move(received)));
 }
 
 ConnectionLimit::Slot Hub::reserveConnection()

@@ -25,12 +25,10 @@ namespace
 // within this time waits for it on an event loop.
 const Poco::Timespan FIRST_REQUEST_WAIT(0, 100000);
 
-// A busy client (a publisher in a loop) sends its next request right after the
-// answer: serving it here saves two hand-offs. An idle one is parked after this.
-const Poco::Timespan NEXT_REQUEST_WAIT(0, 2000);
-
-// Requests served in a row before a busy connection yields its worker to others.
-constexpr int REQUESTS_PER_TURN = 64;
+// A route may answer without reading the body (405, say); what it left is
+// read and dropped up to this much, or the connection is closed, so that the
+// body is not taken for the next request.
+constexpr std::streamsize MAX_DRAINED_BODY = 1 << 20;
 
 } // namespace
 
@@ -56,13 +54,8 @@ void HubConnection::run()
         return;
     }
     Poco::Net::HTTPServerSession session(socket(), _params);
-    for (int served = 1;; ++served)
-    {
-        if (!serveRequest(session))
-            return;
-        if (served == REQUESTS_PER_TURN || !socket().poll(NEXT_REQUEST_WAIT, Poco::Net::Socket::SELECT_READ))
-            break;
-    }
+    if (!serveRequest(session))
+        return;
     // A client may have sent its next request already; the session has read it with this one.
     Poco::Buffer<char> buffered(0);
     session.drainBuffer(buffered);
@@ -91,8 +84,10 @@ bool HubConnection::serveRequest(Poco::Net::HTTPServerSession& session)
             if (request.getExpectContinue() && response.getStatus() == HTTPResponse::HTTP_OK)
                 response.sendContinue();
             handler->handleRequest(request, response);
+            // A connection an event loop took (SSE, long polls) is not read here any more.
+            const bool handedOn = !session.socket().impl()->initialized();
             session.setKeepAlive(_params->getKeepAlive() && response.getKeepAlive() &&
-                                 session.canKeepAlive());
+                                 session.canKeepAlive() && (handedOn || bodyDrained(request)));
         }
         catch (const Poco::Exception&)
         {
@@ -121,6 +116,16 @@ bool HubConnection::serveRequest(Poco::Net::HTTPServerSession& session)
         return false;
     }
     return session.getKeepAlive() && session.socket().impl()->initialized();
+}
+
+bool HubConnection::bodyDrained(Poco::Net::HTTPServerRequest& request)
+{
+    // Only a body with a length or in chunks ends before the connection does.
+    if (!request.getChunkedTransferEncoding() && !request.hasContentLength())
+        return true;
+    std::istream& body = request.stream();
+    body.ignore(MAX_DRAINED_BODY);
+    return body.eof();
 }
 
 void HubConnection::sendError(Poco::Net::HTTPServerSession& session, HTTPResponse::HTTPStatus status,

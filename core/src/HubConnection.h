@@ -25,10 +25,10 @@ class HubConnection : public Poco::Net::TCPServerConnection
     /// Poco's HTTPServerConnection keeps its worker for the whole life of a
     /// connection, waiting for the next request of every idle keep-alive
     /// client, so a few idle browsers stall the hub. This class serves the
-    /// request that is there (and the next ones while the client sends them
-    /// without a pause, up to a fair share), then hands a kept-alive connection
-    /// to an event loop, which waits for its next request without a thread and
-    /// gives it back to a worker (WorkerHandoff) once it has fully arrived.
+    /// request that is there, then hands a kept-alive connection to an event
+    /// loop (LoopHttpConnection), which reads its next request without a
+    /// thread: it answers long polls and publishes itself and gives any other
+    /// request back to a worker (WorkerHandoff) once it has fully arrived.
     /// A fresh connection whose request has not arrived waits on a loop too.
 {
 public:
@@ -50,6 +50,9 @@ private:
         /// Serves one request; true if the connection stays open for another
         /// and is still this worker's (SSE and long polls take theirs).
 
+    static bool bodyDrained(Poco::Net::HTTPServerRequest& request);
+        /// Reads what the route left of the request body; false if too much
+        /// is left to keep the connection.
     void sendError(Poco::Net::HTTPServerSession& session, Poco::Net::HTTPResponse::HTTPStatus status,
                    const std::string& message);
         /// Answers with a JSON error and closes the connection.

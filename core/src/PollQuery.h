@@ -21,7 +21,7 @@ namespace feedhub
 struct PollQuery
     /// What a GET /poll?topic=&since=&timeout= asks for. Read the same way on
     /// a worker thread (LongPollHandler) and on an event loop (the next
-    /// request of a kept-alive LongPollConnection).
+    /// request of a kept-alive LoopHttpConnection).
 {
     std::vector<std::string> topics;
     std::optional<std::uint64_t> since;

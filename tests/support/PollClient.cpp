@@ -79,7 +79,7 @@ PollClient::Response PollClient::receive(int timeoutMs)
     response.head.read(head);
     _buffer.erase(0, end + 4);
     response.status = response.head.getStatus();
-    if (response.status == 204 || response.status == 304)
+    if (response.status < 200 || response.status == 204 || response.status == 304)
         return response;
     if (response.head.hasContentLength())
     {

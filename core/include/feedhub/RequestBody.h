@@ -25,6 +25,9 @@ public:
     static Poco::Dynamic::Var readJson(Poco::Net::HTTPServerRequest& request, std::size_t maxBytes);
         /// Reads and parses a JSON body; throws HttpError 400 naming the
         /// parse error, or 415 if the Content-Type is not JSON.
+
+    static Poco::Dynamic::Var parseJson(const Poco::Net::HTTPRequest& request, const std::string& body);
+        /// Parses a body already read, as readJson() does.
 };
 
 } // namespace feedhub

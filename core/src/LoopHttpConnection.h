@@ -1,15 +1,16 @@
 //
-// LongPollConnection.h
+// LoopHttpConnection.h
 //
-// Definition of the LongPollConnection class.
+// Definition of the LoopHttpConnection class.
 //
 
-#ifndef feedhub_LongPollConnection_INCLUDED
-#define feedhub_LongPollConnection_INCLUDED
+#ifndef feedhub_LoopHttpConnection_INCLUDED
+#define feedhub_LoopHttpConnection_INCLUDED
 
 #include "Poco/Net/HTTPRequest.h"
 #include "Poco/Net/HTTPResponse.h"
 #include "Poco/Timespan.h"
+#include "Poco/URI.h"
 #include "WorkerHandoff.h"
 #include "feedhub/HubSettings.h"
 #include "feedhub/LongPollWaiter.h"
@@ -19,18 +20,22 @@
 namespace feedhub
 {
 
-class LongPollConnection : public LoopConnection
-    /// A long-poll request parked on an event loop, and then the kept-alive
-    /// connection it came on; also any kept-alive connection between two
-    /// requests, which HubConnection parks here instead of holding a worker.
+class LoopHttpConnection : public LoopConnection
+    /// A kept-alive HTTP connection served on an event loop: a long-poll
+    /// request parked here, then the connection it came on; also any
+    /// kept-alive connection between two requests, which HubConnection parks
+    /// here instead of holding a worker.
     ///
-    /// It answers 200 with the body its waiter returns (checked when opened,
-    /// so nothing published while the request travelled from the worker is
-    /// missed, and after each event on the waiter's topics) or 204 when the
-    /// timeout passes. Then, if the connection is kept alive, it reads the
-    /// next request on the loop: a GET /poll waits right here again, so a
-    /// polling client never costs a worker thread; any other request goes to
-    /// a worker with the bytes read so far (WorkerHandoff). Every answer
+    /// A long poll is answered 200 with the body its waiter returns (checked
+    /// when opened, so nothing published while the request travelled from the
+    /// worker is missed, and after each event on the waiter's topics) or 204
+    /// when the timeout passes. The next request on the connection is read
+    /// here too: a GET /poll waits right here again and a POST /publish is
+    /// published and answered here, so polling clients and publishers in a
+    /// loop never cost a worker thread. Any other request, and any request
+    /// these two cannot answer with success (errors, oversized or chunked
+    /// bodies, "Expect: 100-continue"), goes to a worker with the bytes read
+    /// so far (WorkerHandoff), whose routes answer it in full. Every answer
     /// carries the CORS header.
 {
 public:
@@ -44,7 +49,7 @@ public:
         bool keepAlive = true;
     };
 
-    LongPollConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot, ConnectionLimit& limit,
+    LoopHttpConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot, ConnectionLimit& limit,
                        const HubSettings& settings, WorkerHandoff& handoff, Request request,
                        std::string received);
         /// received holds bytes of the client's next requests that the HTTP
@@ -64,11 +69,20 @@ public:
     void written() override;
 
 private:
+    enum class Taken
+    {
+        ANSWERED,   /// the request is answered or waits on the loop
+        INCOMPLETE, /// its body has not all arrived yet
+        NOT_HERE    /// a worker must answer it
+    };
+
     void wait();
     void answer(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body);
+    void respond(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body);
     void awaitNextRequest();
     void takeNextRequest();
-    bool takePoll(const std::string& head);
+    Taken takePoll(const Poco::Net::HTTPRequest& request, const Poco::URI& uri, std::size_t headLength);
+    Taken takePublish(const Poco::Net::HTTPRequest& request, std::size_t headLength);
     void handOff();
 
     ConnectionLimit& _limit;
@@ -81,4 +95,4 @@ private:
 
 } // namespace feedhub
 
-#endif // feedhub_LongPollConnection_INCLUDED
+#endif // feedhub_LoopHttpConnection_INCLUDED

@@ -1,0 +1,280 @@
+//
+// LoopHttpConnection.cpp
+//
+
+#include "LoopHttpConnection.h"
+#include "LongPollHandler.h"
+#include "Poco/Clock.h"
+#include "Poco/DateTimeFormat.h"
+#include "Poco/DateTimeFormatter.h"
+#include "Poco/MemoryStream.h"
+#include "Poco/NumberFormatter.h"
+#include "PollQuery.h"
+#include "PublishRequest.h"
+#include "feedhub/EventLoop.h"
+#include <algorithm>
+#include <ctime>
+#include <optional>
+
+namespace feedhub
+{
+
+using Poco::Net::HTTPRequest;
+using Poco::Net::HTTPResponse;
+
+namespace
+{
+
+// A head this long without its end goes to a worker, whose Poco session reads or refuses the rest.
+constexpr std::size_t MAX_HEAD_BYTES = 64 * 1024;
+
+// What a client may send ahead (pipelined requests) while its poll waits.
+constexpr std::size_t MAX_PENDING_BYTES = 256 * 1024;
+
+const std::string PUBLISH_PATH = "/publish";
+
+// Room for the head of an answer, so that writing it allocates once.
+constexpr std::size_t HEAD_RESERVE = 256;
+
+const std::string& currentHttpDate()
+{
+    // Formatted once a second per loop thread, not once per answer.
+    thread_local std::time_t formattedSecond = 0;
+    thread_local std::string formatted;
+    const Poco::Timestamp now;
+    if (now.epochTime() != formattedSecond)
+    {
+        formatted = Poco::DateTimeFormatter::format(now, Poco::DateTimeFormat::HTTP_FORMAT);
+        formattedSecond = now.epochTime();
+    }
+    return formatted;
+}
+
+std::size_t endOfHead(const std::string& bytes)
+{
+    // A head ends with an empty line; Poco, like most servers, also takes bare LF line ends.
+    const std::size_t crlf = bytes.find("\r\n\r\n");
+    const std::size_t lf = bytes.find("\n\n");
+    return std::min(crlf == std::string::npos ? crlf : crlf + 4, lf == std::string::npos ? lf : lf + 2);
+}
+
+} // namespace
+
+LoopHttpConnection::LoopHttpConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot,
+                                       ConnectionLimit& limit, const HubSettings& settings,
+                                       WorkerHandoff& handoff, Request request, std::string received)
+    : LoopConnection(std::move(socket), std::move(slot)), _limit(limit), _settings(settings),
+      _handoff(handoff), _request(std::move(request)), _received(std::move(received))
+{
+}
+
+bool LoopHttpConnection::hasBody(const HTTPRequest& request)
+{
+    return request.getChunkedTransferEncoding() ||
+           (request.hasContentLength() && request.getContentLength64() > 0);
+}
+
+void LoopHttpConnection::opened()
+{
+    if (_request.waiter)
+    {
+        wait();
+        return;
+    }
+    awaitNextRequest();
+    takeNextRequest();
+}
+
+void LoopHttpConnection::wait()
+{
+    if (std::optional<std::string> body = _request.waiter->check(loop().bus()))
+    {
+        answer(HTTPResponse::HTTP_OK, *body);
+        return;
+    }
+    loop().watch(*this, _request.waiter->topics());
+    const Poco::Timespan timeout = std::min(_request.timeout, _settings.pollMaxTimeout);
+    loop().setDeadline(*this, Poco::Clock() + timeout.totalMicroseconds());
+}
+
+void LoopHttpConnection::eventPublished(const EventPtr&)
+{
+    if (!_request.waiter)
+        return;
+    if (std::optional<std::string> body = _request.waiter->check(loop().bus()))
+        answer(HTTPResponse::HTTP_OK, *body);
+}
+
+void LoopHttpConnection::deadlineReached()
+{
+    if (_request.waiter)
+        answer(HTTPResponse::HTTP_NO_CONTENT, std::string());
+    else
+        loop().close(*this);
+}
+
+void LoopHttpConnection::answer(HTTPResponse::HTTPStatus status, const std::string& body)
+{
+    loop().watch(*this, {});
+    loop().clearDeadline(*this);
+    _request.waiter.reset();
+    respond(status, body);
+}
+
+void LoopHttpConnection::respond(HTTPResponse::HTTPStatus status, const std::string& body)
+{
+    // The head is written here rather than with HTTPResponse::write(): through
+    // an ostream, with the date formatted anew, that was a quarter of the
+    // cost of a publish answered on the loop.
+    std::string response;
+    response.reserve(HEAD_RESERVE + body.size());
+    response += _request.httpVersion;
+    response += ' ';
+    Poco::NumberFormatter::append(response, static_cast<int>(status));
+    response += ' ';
+    response += HTTPResponse::getReasonForStatus(status);
+    response += "\r\nDate: ";
+    response += currentHttpDate();
+    if (!_settings.corsOrigin.empty())
+    {
+        response += "\r\nAccess-Control-Allow-Origin: ";
+        response += _settings.corsOrigin;
+    }
+    response += "\r\nCache-Control: no-store";
+    if (status != HTTPResponse::HTTP_NO_CONTENT)
+    {
+        response += "\r\nContent-Type: application/json\r\nContent-Length: ";
+        Poco::NumberFormatter::append(response, static_cast<Poco::UInt64>(body.size()));
+    }
+    response += _request.keepAlive ? "\r\nConnection: Keep-Alive\r\n\r\n" : "\r\nConnection: Close\r\n\r\n";
+    response += body;
+    outbox().push(std::move(response));
+    loop().flush(*this);
+
+    if (_request.keepAlive)
+        awaitNextRequest();
+    else
+        _closing = true;
+}
+
+void LoopHttpConnection::awaitNextRequest()
+{
+    loop().setDeadline(*this, Poco::Clock() + _handoff.params().getKeepAliveTimeout().totalMicroseconds());
+}
+
+void LoopHttpConnection::received(const char* data, std::size_t length)
+{
+    if (_closing)
+        return;
+    _received.append(data, length);
+    if (_request.waiter)
+    {
+        if (_received.size() > MAX_PENDING_BYTES)
+            loop().close(*this);
+        return;
+    }
+    if (outbox().empty())
+        takeNextRequest();
+}
+
+void LoopHttpConnection::written()
+{
+    if (_closing)
+        loop().close(*this);
+    else if (!_request.waiter)
+        takeNextRequest();
+}
+
+void LoopHttpConnection::takeNextRequest()
+{
+    const std::size_t headLength = endOfHead(_received);
+    if (headLength == std::string::npos)
+    {
+        if (_received.size() > MAX_HEAD_BYTES)
+            handOff();
+        return;
+    }
+    HTTPRequest request;
+    Poco::URI uri;
+    try
+    {
+        Poco::MemoryInputStream in(_received.data(), headLength);
+        request.read(in);
+        uri = Poco::URI(request.getURI());
+    }
+    catch (const Poco::Exception&)
+    {
+        handOff();
+        return;
+    }
+    Taken taken = Taken::NOT_HERE;
+    if (request.getMethod() == HTTPRequest::HTTP_GET && uri.getPath() == LongPollHandler::PATH)
+        taken = takePoll(request, uri, headLength);
+    else if (request.getMethod() == HTTPRequest::HTTP_POST && uri.getPath() == PUBLISH_PATH)
+        taken = takePublish(request, headLength);
+    if (taken == Taken::NOT_HERE)
+        handOff();
+}
+
+LoopHttpConnection::Taken LoopHttpConnection::takePoll(const HTTPRequest& request, const Poco::URI& uri,
+                                                       std::size_t headLength)
+{
+    if (hasBody(request))
+        return Taken::NOT_HERE;
+    std::optional<PollQuery> query;
+    try
+    {
+        query = PollQuery::read(uri, _settings);
+    }
+    catch (const std::exception&)
+    {
+        return Taken::NOT_HERE;
+    }
+    // Out of slots: the worker answers 503 as it would for a new connection.
+    if (!holdsSlot() && !holdSlot(_limit.acquire()))
+        return Taken::NOT_HERE;
+    _request.waiter = query->waiter();
+    _request.timeout = query->timeout;
+    _request.httpVersion = request.getVersion();
+    _request.keepAlive = request.getKeepAlive();
+    _received.erase(0, headLength);
+    wait();
+    return Taken::ANSWERED;
+}
+
+LoopHttpConnection::Taken LoopHttpConnection::takePublish(const HTTPRequest& request, std::size_t headLength)
+{
+    // A body the worker must read in its own way: chunked, announced with
+    // "Expect: 100-continue", or over the limit (413 with the body drained).
+    if (request.getChunkedTransferEncoding() || request.getExpectContinue() || !request.hasContentLength() ||
+        request.getContentLength64() > static_cast<Poco::Int64>(_settings.maxBodyBytes))
+        return Taken::NOT_HERE;
+    const std::size_t bodyLength = static_cast<std::size_t>(request.getContentLength64());
+    if (_received.size() < headLength + bodyLength)
+        return Taken::INCOMPLETE;
+    std::vector<EventPtr> events;
+    try
+    {
+        events =
+            loop().bus().publish(PublishRequest::read(request, _received.substr(headLength, bodyLength)));
+    }
+    catch (const std::exception&)
+    {
+        // Publishing is all or none: a request refused here changed nothing,
+        // and the worker it goes to refuses it again with the full JSON error.
+        return Taken::NOT_HERE;
+    }
+    _received.erase(0, headLength + bodyLength);
+    _request.httpVersion = request.getVersion();
+    _request.keepAlive = request.getKeepAlive();
+    respond(HTTPResponse::HTTP_CREATED, PublishRequest::answer(events));
+    return Taken::ANSWERED;
+}
+
+void LoopHttpConnection::handOff()
+{
+    _handoff.serve(fd(), std::move(_received));
+    loop().close(*this);
+}
+
+} // namespace feedhub
