@@ -9,6 +9,7 @@
 #include "Poco/File.h"
 #include "Poco/FormattingChannel.h"
 #include "Poco/Logger.h"
+#include "Poco/Net/NetException.h"
 #include "Poco/NumberParser.h"
 #include "Poco/PatternFormatter.h"
 #include "Poco/String.h"
@@ -146,7 +147,17 @@ int FeedhubApplication::main(const std::vector<std::string>&)
             return EXIT_CONFIG;
         }
     }
-    hub.start();
+    try
+    {
+        hub.start();
+    }
+    catch (const Poco::Net::NetException& exc)
+    {
+        logger().fatal("feedhub cannot start: cannot listen on %s:%d: %s", settings.address, settings.port,
+                       exc.message());
+        feeds.stopAll();
+        return EXIT_UNAVAILABLE;
+    }
     logger().information("feedhub listening on port %hu (config %s)", hub.port(), configPath());
     FeedsConfiguration applied = configuration.feeds();
     int signal = ControlSignals::wait();

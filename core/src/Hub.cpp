@@ -79,7 +79,10 @@ Hub::~Hub()
 void Hub::start()
 {
     Poco::Net::ServerSocket socket;
-    socket.bind(Poco::Net::SocketAddress(_settings.address, static_cast<Poco::UInt16>(_settings.port)), true);
+    // SO_REUSEADDR for a quick restart, but not SO_REUSEPORT, which Poco sets with
+    // it by default: a second hub on the same port must fail, not share its clients.
+    socket.bind(Poco::Net::SocketAddress(_settings.address, static_cast<Poco::UInt16>(_settings.port)), true,
+                false);
     socket.listen(LISTEN_BACKLOG);
 
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
