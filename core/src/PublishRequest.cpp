@@ -44,7 +44,10 @@ std::vector<Publication> PublishRequest::read(const Poco::Net::HTTPRequest& requ
     const Poco::Net::MediaType type(request.getContentType());
     if (type.matches("application", "x-www-form-urlencoded"))
         return readForm(request, body);
-    return readJson(request, body);
+    if (type.matches("application", "json"))
+        return readJson(body);
+    throw HttpError(HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must be application/json or application/x-www-form-urlencoded");
 }
 
 std::string PublishRequest::answer(const std::vector<EventPtr>& events)
@@ -63,9 +66,9 @@ std::string PublishRequest::answer(const std::vector<EventPtr>& events)
     return "{\"id\":" + lastId + ",\"ids\":[" + ids + "]}";
 }
 
-std::vector<Publication> PublishRequest::readJson(const Poco::Net::HTTPRequest& request, const std::string& body)
+std::vector<Publication> PublishRequest::readJson(const std::string& body)
 {
-    const Poco::Dynamic::Var json = RequestBody::parseJson(request, body);
+    const Poco::Dynamic::Var json = RequestBody::parseJson(body);
     std::vector<Publication> publications;
     if (json.type() == typeid(Poco::JSON::Array::Ptr))
     {

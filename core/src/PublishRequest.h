@@ -35,7 +35,7 @@ public:
         /// The body of the 201 answer: {"id": last id, "ids": [every id]}.
 
 private:
-    static std::vector<Publication> readJson(const Poco::Net::HTTPRequest& request, const std::string& body);
+    static std::vector<Publication> readJson(const std::string& body);
     static std::vector<Publication> readForm(const Poco::Net::HTTPRequest& request, const std::string& body);
     static Publication fromJson(const Poco::Dynamic::Var& value);
 };

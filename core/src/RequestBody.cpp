@@ -30,13 +30,6 @@ constexpr std::streamsize MAX_DRAINED = 1 << 20;
                     "request body is larger than the limit of " + limit + " bytes");
 }
 
-void requireJson(const Poco::Net::HTTPRequest& request)
-{
-    const Poco::Net::MediaType type(request.getContentType());
-    if (!type.matches("application", "json"))
-        throw HttpError(HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
-}
-
 } // namespace
 
 std::string RequestBody::read(Poco::Net::HTTPServerRequest& request, std::size_t maxBytes)
@@ -57,13 +50,14 @@ std::string RequestBody::read(Poco::Net::HTTPServerRequest& request, std::size_t
 
 Poco::Dynamic::Var RequestBody::readJson(Poco::Net::HTTPServerRequest& request, std::size_t maxBytes)
 {
-    requireJson(request);
-    return parseJson(request, read(request, maxBytes));
+    const Poco::Net::MediaType type(request.getContentType());
+    if (!type.matches("application", "json"))
+        throw HttpError(HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+    return parseJson(read(request, maxBytes));
 }
 
-Poco::Dynamic::Var RequestBody::parseJson(const Poco::Net::HTTPRequest& request, const std::string& body)
+Poco::Dynamic::Var RequestBody::parseJson(const std::string& body)
 {
-    requireJson(request);
     try
     {
         return Poco::JSON::Parser().parse(body);

@@ -26,8 +26,9 @@ public:
         /// Reads and parses a JSON body; throws HttpError 400 naming the
         /// parse error, or 415 if the Content-Type is not JSON.
 
-    static Poco::Dynamic::Var parseJson(const Poco::Net::HTTPRequest& request, const std::string& body);
-        /// Parses a body already read, as readJson() does.
+    static Poco::Dynamic::Var parseJson(const std::string& body);
+        /// Parses a body already read; throws HttpError 400 naming the parse
+        /// error.
 };
 
 } // namespace feedhub
