@@ -85,7 +85,8 @@ std::vector<Publication> PublishRequest::readJson(const std::string& body)
     return publications;
 }
 
-std::vector<Publication> PublishRequest::readForm(const Poco::Net::HTTPRequest& request, const std::string& body)
+std::vector<Publication> PublishRequest::readForm(const Poco::Net::HTTPRequest& request,
+                                                  const std::string& body)
 {
     std::istringstream in(body);
     Poco::Net::HTMLForm form;

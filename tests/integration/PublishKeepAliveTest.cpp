@@ -41,8 +41,8 @@ public:
         std::vector<std::string> ids;
         for (int i = 0; i < 50; ++i)
         {
-            const PollClient::Response response = publishJson(publisher, "{\"topic\":\"ka\",\"data\":" +
-                                                                              std::to_string(i) + "}");
+            const PollClient::Response response =
+                publishJson(publisher, "{\"topic\":\"ka\",\"data\":" + std::to_string(i) + "}");
             CPPUNIT_ASSERT_EQUAL(201, response.status);
             CPPUNIT_ASSERT(response.head.getKeepAlive());
             CPPUNIT_ASSERT_EQUAL(std::string("*"), response.head.get("Access-Control-Allow-Origin"));
@@ -65,11 +65,13 @@ public:
         CPPUNIT_ASSERT_EQUAL(201, publishJson(publisher, "{\"topic\":\"fmt\",\"data\":\"first\"}").status);
 
         const PollClient::Response batch = publishJson(
-            publisher, "[{\"topic\":\"fmt\",\"type\":\"a\",\"data\":\"x\"},{\"topic\":\"fmt2\",\"data\":{\"k\":1}}]");
+            publisher,
+            "[{\"topic\":\"fmt\",\"type\":\"a\",\"data\":\"x\"},{\"topic\":\"fmt2\",\"data\":{\"k\":1}}]");
         CPPUNIT_ASSERT_EQUAL(201, batch.status);
         const Poco::JSON::Object::Ptr answer = batch.json().extract<Poco::JSON::Object::Ptr>();
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), answer->getArray("ids")->size());
-        CPPUNIT_ASSERT_EQUAL(answer->getArray("ids")->getElement<std::string>(1), answer->getValue<std::string>("id"));
+        CPPUNIT_ASSERT_EQUAL(answer->getArray("ids")->getElement<std::string>(1),
+                             answer->getValue<std::string>("id"));
 
         publisher.send("POST", "/publish", {{"Content-Type", "application/x-www-form-urlencoded"}},
                        "topic=fmt&type=form&data=caf%C3%A9+au+lait");
@@ -79,7 +81,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(3), events->size());
         CPPUNIT_ASSERT_EQUAL(std::string("a"), events->getObject(1)->getValue<std::string>("type"));
         CPPUNIT_ASSERT_EQUAL(std::string("form"), events->getObject(2)->getValue<std::string>("type"));
-        CPPUNIT_ASSERT_EQUAL(std::string("caf\xC3\xA9 au lait"), events->getObject(2)->getValue<std::string>("data"));
+        CPPUNIT_ASSERT_EQUAL(std::string("caf\xC3\xA9 au lait"),
+                             events->getObject(2)->getValue<std::string>("data"));
         CPPUNIT_ASSERT_EQUAL(1, held("fmt2")->getObject(0)->getObject("data")->getValue<int>("k"));
     }
 
@@ -94,7 +97,8 @@ public:
         CPPUNIT_ASSERT(!publisher.responseArrives(200));
         publisher.sendRaw(body.substr(10));
         CPPUNIT_ASSERT_EQUAL(201, publisher.receive().status);
-        CPPUNIT_ASSERT_EQUAL(std::string("in pieces"), held("slow")->getObject(1)->getValue<std::string>("data"));
+        CPPUNIT_ASSERT_EQUAL(std::string("in pieces"),
+                             held("slow")->getObject(1)->getValue<std::string>("data"));
     }
 
     void testPipelinedPublishesAreAnsweredInOrder()
@@ -146,7 +150,8 @@ public:
         publisher.send("PUT", "/publish", {{"Content-Type", "application/json"}}, "{\"topic\":\"bad\"}");
         CPPUNIT_ASSERT_EQUAL(405, publisher.receive().status);
 
-        CPPUNIT_ASSERT_EQUAL(201, publishJson(publisher, "{\"topic\":\"bad\",\"data\":\"still kept\"}").status);
+        CPPUNIT_ASSERT_EQUAL(201,
+                             publishJson(publisher, "{\"topic\":\"bad\",\"data\":\"still kept\"}").status);
         const Poco::JSON::Array::Ptr events = held("bad");
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), events->size());
         CPPUNIT_ASSERT_EQUAL(std::string("still kept"), events->getObject(1)->getValue<std::string>("data"));
@@ -173,7 +178,8 @@ public:
         publisher.sendRaw(expecting);
         CPPUNIT_ASSERT_EQUAL(201, publisher.receive().status);
 
-        CPPUNIT_ASSERT_EQUAL(201, publishJson(publisher, "{\"topic\":\"odd\",\"data\":\"back on the loop\"}").status);
+        CPPUNIT_ASSERT_EQUAL(
+            201, publishJson(publisher, "{\"topic\":\"odd\",\"data\":\"back on the loop\"}").status);
         const Poco::JSON::Array::Ptr events = held("odd");
         CPPUNIT_ASSERT_EQUAL(std::size_t(4), events->size());
         CPPUNIT_ASSERT_EQUAL(std::string("chunked"), events->getObject(1)->getValue<std::string>("data"));
@@ -184,8 +190,8 @@ public:
     {
         PollClient publisher(port());
         CPPUNIT_ASSERT_EQUAL(201, publishJson(publisher, "{\"topic\":\"big\",\"data\":\"small\"}").status);
-        const PollClient::Response response =
-            publishJson(publisher, "{\"topic\":\"big\",\"data\":\"" + std::string(2 * 1024 * 1024, 'x') + "\"}");
+        const PollClient::Response response = publishJson(
+            publisher, "{\"topic\":\"big\",\"data\":\"" + std::string(2 * 1024 * 1024, 'x') + "\"}");
         CPPUNIT_ASSERT_EQUAL(413, response.status);
         CPPUNIT_ASSERT(response.json().extract<Poco::JSON::Object::Ptr>()->has("error"));
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), held("big")->size());

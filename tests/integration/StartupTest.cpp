@@ -26,8 +26,8 @@ public:
         Poco::Pipe output;
         Poco::ProcessHandle second = Poco::Process::launch(
             TestDaemon::buildDir() + "/core/feedhub",
-            {"--config", running.configPath(), "--port", std::to_string(running.port())}, ".", nullptr, &output,
-            &output);
+            {"--config", running.configPath(), "--port", std::to_string(running.port())}, ".", nullptr,
+            &output, &output);
         Poco::PipeInputStream in(output);
         std::string text;
         Poco::StreamCopier::copyToString(in, text);
