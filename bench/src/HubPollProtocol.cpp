@@ -1,15 +1,19 @@
 #include "HubPollProtocol.h"
 
-#include <Poco/Dynamic/Var.h>
-#include <Poco/Exception.h>
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
+#include <exception>
+
 #include <Poco/JSON/Parser.h>
 
 namespace feedhub::bench
 {
 
-HubPollProtocol::HubPollProtocol(int pollTimeoutSeconds) : _pollTimeoutSeconds(pollTimeoutSeconds) {}
+HubPollProtocol::HubPollProtocol(int pollTimeoutSeconds)
+    : _pollTimeoutSeconds(pollTimeoutSeconds), _batchHandler(new HubPollBatchHandler),
+      _parser(std::make_unique<Poco::JSON::Parser>(_batchHandler))
+{
+}
+
+HubPollProtocol::~HubPollProtocol() = default;
 
 std::string HubPollProtocol::buildRequest(const HttpTarget& target, const PollCursor& cursor) const
 {
@@ -45,29 +49,23 @@ PollOutcome HubPollProtocol::handleResponse(const HttpResponseHead& head, const 
         return PollOutcome::Failed;
     try
     {
-        Poco::JSON::Parser parser;
-        const Poco::JSON::Object::Ptr batch = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
-        const Poco::JSON::Array::Ptr events = batch->getArray("events");
-        if (events)
-        {
-            for (size_t i = 0; i < events->size(); ++i)
-            {
-                const Poco::JSON::Object::Ptr event = events->getObject(static_cast<unsigned>(i));
-                // data is the published JSON value, or a string; toString()
-                // gives the raw string or the JSON text of the value.
-                if (event && event->has("data"))
-                    onEventData(event->get("data").toString());
-            }
-        }
-        if (batch->has("cursor"))
-        {
-            cursor.position = batch->get("cursor").toString();
-            cursor.established = true;
-        }
-        return batch->optValue<bool>("truncated", false) ? PollOutcome::EventsTruncated : PollOutcome::Events;
+        // The handler keeps each event's data text (the raw string for string
+        // data) and the cursor, without a DOM. Events are handed on only once
+        // the whole answer parsed, so a bad answer delivers nothing.
+        _parser->reset();
+        _parser->parse(body);
+        const HubPollBatchHandler& batch = *_batchHandler;
+        batch.finish();
+        for (size_t i = 0; i < batch.eventCount(); ++i)
+            onEventData(batch.eventData(i));
+        cursor.position = batch.cursor();
+        cursor.established = true;
+        return batch.truncated() ? PollOutcome::EventsTruncated : PollOutcome::Events;
     }
-    catch (const Poco::Exception&)
+    catch (const std::exception&)
     {
+        // Poco::JSON::JSONException for malformed JSON or a missing or
+        // ill-typed member; Poco::SyntaxException for an unreadable number.
         return PollOutcome::Failed;
     }
 }

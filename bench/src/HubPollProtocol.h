@@ -1,6 +1,14 @@
 #pragma once
 
+#include <memory>
+
+#include "HubPollBatchHandler.h"
 #include "PollProtocol.h"
+
+namespace Poco::JSON
+{
+class Parser;
+}
 
 namespace feedhub::bench
 {
@@ -12,6 +20,7 @@ class HubPollProtocol : public PollProtocol
 {
 public:
     explicit HubPollProtocol(int pollTimeoutSeconds);
+    ~HubPollProtocol() override;
 
     std::string buildRequest(const HttpTarget& target, const PollCursor& cursor) const override;
     PollOutcome handleResponse(const HttpResponseHead& head, const std::string& body, PollCursor& cursor,
@@ -20,6 +29,13 @@ public:
 
 private:
     int _pollTimeoutSeconds;
+    // One streaming parser and handler, reused for every answer so that a poll
+    // cycle builds no DOM and reuses the handler's buffers. Held by pointer,
+    // so const handleResponse() can drive them (logically mutable state).
+    // Safe because every subscriber of a run shares this protocol on the
+    // bench's single event-loop thread; not for use from several threads.
+    HubPollBatchHandler::Ptr _batchHandler;
+    std::unique_ptr<Poco::JSON::Parser> _parser;
 };
 
 } // namespace feedhub::bench

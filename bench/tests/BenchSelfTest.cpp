@@ -249,6 +249,76 @@ void testHubPollProtocol()
     check(protocol.handleResponse(makeHead(503), "", cursor, collect) == PollOutcome::Failed, "503 fails");
 }
 
+// The hub's poll answer is read by a streaming Poco::JSON handler: each
+// event's data as compact JSON text (or the raw string), then the cursor.
+void testHubPollBatchParsing()
+{
+    const HubPollProtocol protocol(30);
+    PollCursor cursor;
+    cursor.position = "5";
+    cursor.established = true;
+    std::vector<std::string> data;
+    const auto collect = [&](std::string_view eventData) { data.emplace_back(eventData); };
+    const auto answer = [&](const std::string& body) {
+        data.clear();
+        return protocol.handleResponse(makeHead(200), body, cursor, collect);
+    };
+
+    const std::string batch =
+        R"({"events":[{"topic":"bench","id":"bench:6","type":"tick",)"
+        R"("data":{"t":1795000000000001,"n":0,"r":7,"pad":"xx"},"time":"2026-11-21T22:00:00.123456Z"},)"
+        R"({"topic":"bench","id":"bench:7","type":"tick","data" : { "t" : 2, "n" : 1, "r" : 7 },"time":"x"},)"
+        R"({"topic":"bench","id":"bench:8","type":"message","data":"say \"hi\"\\\n\u00e9","time":"x"},)"
+        R"({"topic":"bench","id":"bench:9","type":"x","data":{"s":"a\"b\\c/\u0001\td\u00e9","l":[1,-2.5,true,null,{},[]],)"
+        R"("o":{"k":18446744073709551615}},"extra":{"data":"not this"},"time":"x"},)"
+        R"({"topic":"bench","id":"bench:10","type":"x","data":[{"a":1},"b"],"time":"x"}],)"
+        R"("cursor":"10","truncated":false,"ignored":{"cursor":"99"}})";
+    check(answer(batch) == PollOutcome::Events && cursor.position == "10",
+          "multi-event batch read, cursor 10");
+    BenchPayload payload;
+    check(data.size() == 5, "one data text per event, got " + std::to_string(data.size()));
+    if (data.size() == 5)
+    {
+        check(data[0] == R"({"t":1795000000000001,"n":0,"r":7,"pad":"xx"})",
+              "object data as compact JSON: " + data[0]);
+        check(parseBenchPayload(data[0], payload) && payload.sentMicros == 1795000000000001 &&
+                  payload.sequence == 0 && payload.runId == 7,
+              "bench payload found in object data");
+        check(data[1] == R"({"t":2,"n":1,"r":7})", "whitespace dropped from object data: " + data[1]);
+        check(data[2] == "say \"hi\"\\\n\xc3\xa9", "string data passed on as the raw string: " + data[2]);
+        check(data[3] == R"({"s":"a\"b\\c/\u0001\td)"
+                         "\xc3\xa9"
+                         R"(","l":[1,-2.5,true,null,{},[]],"o":{"k":18446744073709551615}})",
+              "strings in object data re-escaped, values kept: " + data[3]);
+        check(data[4] == R"([{"a":1},"b"])", "array data as compact JSON: " + data[4]);
+    }
+    check(answer(R"({"events":[],"cursor":"11","truncated":true})") == PollOutcome::EventsTruncated &&
+              data.empty() && cursor.position == "11",
+          "empty truncated batch moves the cursor");
+
+    const auto failsCleanly = [&](const std::string& body, const std::string& what) {
+        check(answer(body) == PollOutcome::Failed && data.empty() && cursor.position == "11",
+              what + " fails, delivers nothing and keeps the cursor");
+    };
+    failsCleanly(R"({"events":[{"data":{"t":1,"n":2,"r":3}}],"cursor":"12","truncated":false)",
+                 "unclosed batch");
+    failsCleanly(R"({"events":[{"data":{"t":1,}}],"cursor":"12","truncated":false})", "trailing comma");
+    failsCleanly(R"({"events":[{"data":1}],"cursor":"12","truncated":false} {})", "text after the batch");
+    failsCleanly(R"({"events":[{"data":{"t":1,"n":2,"r":3}}],"truncated":false})", "missing cursor");
+    failsCleanly(R"({"events":[{"data":1}],"cursor":12,"truncated":false})", "numeric cursor");
+    failsCleanly(R"({"events":[{"data":1}],"cursor":"12"})", "missing truncated");
+    failsCleanly(R"({"events":[{"data":1}],"cursor":"12","truncated":"no"})", "string truncated");
+    failsCleanly(R"({"cursor":"12","truncated":false})", "missing events");
+    failsCleanly(R"({"events":{"data":1},"cursor":"12","truncated":false})", "events not an array");
+    failsCleanly(R"({"events":[{"data":1},"x"],"cursor":"12","truncated":false})", "event not an object");
+    failsCleanly(R"({"events":[{"id":"x"}],"cursor":"12","truncated":false})", "event without data");
+    failsCleanly(R"([{"data":1}])", "array document");
+
+    check(answer(R"({"events":[{"data":"again"}],"cursor":"12","truncated":false})") == PollOutcome::Events &&
+              data.size() == 1 && data[0] == "again" && cursor.position == "12",
+          "parser reused after failures");
+}
+
 void testNchanPollProtocol()
 {
     HttpTarget target;
@@ -351,6 +421,7 @@ int main()
     testSseParser();
     testHttpResponseReader();
     testHubPollProtocol();
+    testHubPollBatchParsing();
     testNchanPollProtocol();
     testPacedPublisherIsOpenLoop();
     std::cout << gPassed << " passed, " << gFailed << " failed\n";
