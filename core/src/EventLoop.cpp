@@ -110,7 +110,12 @@ void EventLoop::run()
         for (int i = 0; i < count; ++i)
         {
             if (ready[i].data.ptr == nullptr)
+            {
                 takeQueued();
+                // What the events produced goes out now, not after the rest of
+                // this batch of ready sockets has been read and parsed.
+                writeDirty();
+            }
             else
                 handleReady(*static_cast<LoopConnection*>(ready[i].data.ptr), ready[i].events);
         }
