@@ -7,6 +7,7 @@
 #include "Poco/Clock.h"
 #include "Poco/DateTimeFormat.h"
 #include "Poco/DateTimeFormatter.h"
+#include "Poco/Exception.h"
 #include "Poco/MemoryStream.h"
 #include "Poco/NumberFormatter.h"
 #include "PollQuery.h"
@@ -201,6 +202,10 @@ void LoopHttpConnection::takeNextRequest()
         Poco::MemoryInputStream in(_received.data(), headLength);
         request.read(in);
         uri = Poco::URI(request.getURI());
+        // Poco reads Content-Length only when asked, and throws then if it is
+        // not a number: ask here, where a bad head still goes to the worker.
+        if (request.hasContentLength() && request.getContentLength64() < 0)
+            throw Poco::SyntaxException("negative Content-Length");
     }
     catch (const Poco::Exception&)
     {

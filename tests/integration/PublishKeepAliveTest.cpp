@@ -26,6 +26,7 @@ class PublishKeepAliveTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testPipelinedPublishesAreAnsweredInOrder);
     CPPUNIT_TEST(testRefusedPublishIsAJsonErrorAndPublishesNothing);
     CPPUNIT_TEST(testBodiesTheWorkerReadsAreTaken);
+    CPPUNIT_TEST(testMalformedContentLengthIsRefused);
     CPPUNIT_TEST(testOversizedBodyIsRefused);
     CPPUNIT_TEST(testConnectionCloseIsHonoured);
     CPPUNIT_TEST_SUITE_END();
@@ -184,6 +185,30 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(4), events->size());
         CPPUNIT_ASSERT_EQUAL(std::string("chunked"), events->getObject(1)->getValue<std::string>("data"));
         CPPUNIT_ASSERT_EQUAL(std::string("expected"), events->getObject(2)->getValue<std::string>("data"));
+    }
+
+    void testMalformedContentLengthIsRefused()
+    {
+        for (const std::string& length : {"abc", "-5", "99999999999999999999999"})
+        {
+            PollClient publisher(port());
+            CPPUNIT_ASSERT_EQUAL(201, publishJson(publisher, "{\"topic\":\"len\",\"data\":\"x\"}").status);
+            publisher.sendRaw(
+                "POST /publish HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                "Content-Length: " +
+                length + "\r\n\r\n{\"topic\":\"len\",\"data\":\"y\"}");
+            const PollClient::Response response = publisher.receive();
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(length, 400, response.status);
+            CPPUNIT_ASSERT_MESSAGE(length, response.json().extract<Poco::JSON::Object::Ptr>()->has("error"));
+        }
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3), held("len")->size());
+        PollClient poller(port());
+        poller.sendRaw("GET /poll?topic=len&timeout=0 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        CPPUNIT_ASSERT_EQUAL(200, poller.receive().status);
+        poller.sendRaw(
+            "GET /poll?topic=len&timeout=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n");
+        CPPUNIT_ASSERT_EQUAL(400, poller.receive().status);
+        CPPUNIT_ASSERT_EQUAL(200, HttpCall::get(port(), "/healthz").status);
     }
 
     void testOversizedBodyIsRefused()
