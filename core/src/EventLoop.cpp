@@ -96,6 +96,26 @@ void EventLoop::wake()
     [[maybe_unused]] ssize_t ignored = ::write(_wakeFd, &one, sizeof one);
 }
 
+template <typename Callback> void EventLoop::guarded(LoopConnection& connection, Callback callback)
+{
+    // A connection whose code throws (a bug, or memory running out) is closed;
+    // the loop and every other connection on it go on.
+    try
+    {
+        callback();
+    }
+    catch (const Poco::Exception& exc)
+    {
+        _logger.error("closing a connection after an unexpected error: %s", exc.displayText());
+        close(connection);
+    }
+    catch (const std::exception& exc)
+    {
+        _logger.error("closing a connection after an unexpected error: %s", std::string(exc.what()));
+        close(connection);
+    }
+}
+
 void EventLoop::run()
 {
     epoll_event ready[MAX_READY];
@@ -155,7 +175,7 @@ void EventLoop::dispatch(const EventPtr& event)
     for (LoopConnection* connection : _dispatching)
     {
         if (!connection->_closed)
-            connection->eventPublished(event);
+            guarded(*connection, [&] { connection->eventPublished(event); });
     }
 }
 
@@ -182,17 +202,19 @@ void EventLoop::open(std::unique_ptr<LoopConnection> connection)
     }
     ref._loop = this;
     _connections.emplace(ref._fd, std::move(connection));
-    ref.opened();
+    guarded(ref, [&] { ref.opened(); });
 }
 
 void EventLoop::handleReady(LoopConnection& connection, std::uint32_t events)
 {
     if (connection._closed)
         return;
-    if (events & (READ_EVENTS | EPOLLHUP | EPOLLERR))
-        readFrom(connection);
-    if (!connection._closed && (events & EPOLLOUT))
-        writeTo(connection);
+    guarded(connection, [&] {
+        if (events & (READ_EVENTS | EPOLLHUP | EPOLLERR))
+            readFrom(connection);
+        if (!connection._closed && (events & EPOLLOUT))
+            writeTo(connection);
+    });
 }
 
 void EventLoop::readFrom(LoopConnection& connection)
@@ -239,7 +261,7 @@ void EventLoop::writeDirty()
     {
         connection->_dirty = false;
         if (!connection->_closed)
-            writeTo(*connection);
+            guarded(*connection, [&] { writeTo(*connection); });
     }
     _writing.clear();
 }
@@ -355,7 +377,7 @@ void EventLoop::fireDeadlines()
         LoopConnection* connection = _deadlines.begin()->second;
         _deadlines.erase(_deadlines.begin());
         connection->_hasDeadline = false;
-        connection->deadlineReached();
+        guarded(*connection, [&] { connection->deadlineReached(); });
     }
 }
 

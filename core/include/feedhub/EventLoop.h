@@ -75,6 +75,7 @@ private:
     void takeQueued();
     void dispatch(const EventPtr& event);
     void handleReady(LoopConnection& connection, std::uint32_t events);
+    template <typename Callback> void guarded(LoopConnection& connection, Callback callback);
     void readFrom(LoopConnection& connection);
     void writeDirty();
     void writeTo(LoopConnection& connection);
