@@ -2,9 +2,9 @@
 // EventLoopTest.cpp
 //
 
+#include "feedhub/EventLoop.h"
 #include "Poco/Net/ServerSocket.h"
 #include "Poco/Net/StreamSocket.h"
-#include "feedhub/EventLoop.h"
 #include "feedhub/InProcessBus.h"
 #include "feedhub/LoopConnection.h"
 #include <cppunit/extensions/HelperMacros.h>
