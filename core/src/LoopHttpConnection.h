@@ -76,9 +76,21 @@ private:
         NOT_HERE    /// a worker must answer it
     };
 
+    struct LastAnswer
+        /// A 200 answer and what it was made of, to be reused for the same.
+    {
+        Outbox::Chunk bytes;
+        bool keepAlive = false;
+        std::string date;
+        std::string httpVersion;
+        std::string corsOrigin;
+        std::string body;
+    };
+
     void wait();
     void answer(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body);
     void respond(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body);
+    Outbox::Chunk response(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body) const;
     void awaitNextRequest();
     void takeNextRequest();
     Taken takePoll(const Poco::Net::HTTPRequest& request, const Poco::URI& uri, std::size_t headLength);

@@ -23,6 +23,7 @@ class LongPollKeepAliveTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testBadPollOnAPollingConnectionIsAJsonError);
     CPPUNIT_TEST(testPipelinedPollsAreAnsweredInOrder);
     CPPUNIT_TEST(testConnectionCloseIsHonoured);
+    CPPUNIT_TEST(testPollsWokenTogetherEachGetTheirOwnHead);
     CPPUNIT_TEST(testMalformedNextRequestIsRefused);
     CPPUNIT_TEST(testIdleConnectionGoneIsCleanedUp);
     CPPUNIT_TEST_SUITE_END();
@@ -136,6 +137,35 @@ public:
         CPPUNIT_ASSERT_EQUAL(204, later.receive().status);
         CPPUNIT_ASSERT(later.waitForClose(5000));
         CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::connections(port()) == 0; }));
+    }
+
+    void testPollsWokenTogetherEachGetTheirOwnHead()
+    {
+        // One event wakes them all, and the body is the same; what the head
+        // says about the connection is each client's own.
+        const std::string target = "/poll?topic=crowd&timeout=20&since=" +
+                                   std::to_string(sequence(HttpCall::publish(port(), "crowd", "seen")));
+        PollClient first(port()), second(port()), closing(port()), old(port());
+        for (PollClient* client : {&first, &second})
+            client->send("GET", target);
+        closing.send("GET", target, {{"Connection", "close"}});
+        old.send("GET", target, {}, "", "HTTP/1.0");
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::subscribers(port(), "crowd") == 4; }));
+        const std::string id = HttpCall::publish(port(), "crowd", "to all four");
+
+        for (PollClient* client : {&first, &second, &closing, &old})
+        {
+            const PollClient::Response response = client->receive();
+            CPPUNIT_ASSERT_EQUAL(200, response.status);
+            CPPUNIT_ASSERT(response.eventIds() == std::vector<std::string>({id}));
+            CPPUNIT_ASSERT_EQUAL(client == &first || client == &second, response.head.getKeepAlive());
+            CPPUNIT_ASSERT_EQUAL(std::string(client == &old ? "HTTP/1.0" : "HTTP/1.1"),
+                                 response.head.getVersion());
+        }
+        CPPUNIT_ASSERT(first.get("/poll?topic=crowd&timeout=0&since=" + id).status == 204);
+        CPPUNIT_ASSERT(second.get("/poll?topic=crowd&timeout=0&since=" + id).status == 204);
+        CPPUNIT_ASSERT(closing.waitForClose(5000));
+        CPPUNIT_ASSERT(old.waitForClose(5000));
     }
 
     void testMalformedNextRequestIsRefused()
