@@ -82,6 +82,11 @@ void BenchOptions::define(Poco::Util::OptionSet& options)
         valueOption("drain-timeout", "S",
                     "After the last publish, stop once no delivery arrived for S seconds (default 5).")
             .validator(new RegExpValidator(kNumberPattern)));
+    options.addOption(
+        valueOption("threads", "N",
+                    "Event loop threads, each holding an equal share of the subscribers (default 1, max " +
+                        std::to_string(kMaxThreads) + ").")
+            .validator(new IntValidator(1, kMaxThreads)));
 }
 
 BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfiguration& config)
@@ -108,6 +113,7 @@ BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfigura
     options.connectBatch = config.getInt("connect-batch", options.connectBatch);
     options.settleSeconds = config.getDouble("settle", options.settleSeconds);
     options.drainTimeoutSeconds = config.getDouble("drain-timeout", options.drainTimeoutSeconds);
+    options.threads = config.getInt("threads", options.threads);
 
     std::string encodedTopic;
     Poco::URI::encode(options.topic, "&=+?#/", encodedTopic);

@@ -48,6 +48,9 @@ struct BenchOptions
     int connectBatch = 100; // connection attempts in flight during ramp-up
     double settleSeconds = 2;
     double drainTimeoutSeconds = 5;
+    // Event loop threads the subscribers are split over (one loop each).
+    int threads = 1;
+    static constexpr int kMaxThreads = 8;
 
     // Command-line options; each binds to a configuration property of the
     // same name, read back by fromConfiguration().

@@ -6,21 +6,14 @@
 #include <unistd.h>
 
 #include "Clock.h"
-#include "HubPollProtocol.h"
-#include "NchanPollProtocol.h"
 #include "ProcessMemory.h"
 #include "Publisher.h"
-#include "SseSubscriber.h"
 
 namespace feedhub::bench
 {
 
 namespace
 {
-
-// The ramp-up gives up when no subscriber got anywhere for this long.
-constexpr int64_t kRampStallMicros = 15 * 1000000;
-constexpr int kLoopTickMillis = 10;
 
 uint64_t makeRunId()
 {
@@ -35,34 +28,40 @@ int64_t secondsToMicros(double seconds)
     return static_cast<int64_t>(seconds * 1e6);
 }
 
+// Share `index` of `total` split into `parts` nearly equal ones.
+size_t shareOf(size_t total, size_t parts, size_t index)
+{
+    return total / parts + (index < total % parts ? 1 : 0);
+}
+
 } // namespace
 
 BenchRun::BenchRun(const BenchOptions& options)
     : _options(options), _runId(makeRunId()),
       _deadlineMicros(monotonicMicros() + secondsToMicros(options.durationLimitSeconds)),
       _subscribeTarget(HttpTarget::resolve(options.subscribeUrl, options.host, options.port)),
-      _publishTarget(HttpTarget::resolve(options.publishUrl, options.host, options.port)), _recorder(_runId)
+      _publishTarget(HttpTarget::resolve(options.publishUrl, options.host, options.port))
 {
-    if (options.mode == SubscribeMode::Poll)
-    {
-        if (options.pollProtocol == PollProtocolKind::Nchan)
-            _pollProtocol = std::make_unique<NchanPollProtocol>();
-        else
-            _pollProtocol = std::make_unique<HubPollProtocol>(options.pollTimeoutSeconds);
-    }
 }
 
-// Subscribers unregister their sockets from the loop, so they go first.
+// The worker threads use the shards, so they stop first.
 BenchRun::~BenchRun()
 {
-    _subscribers.clear();
+    try
+    {
+        _workers.stop();
+    }
+    catch (...) // already failing: the first error is the one reported
+    {
+    }
+    _shards.clear();
 }
 
 BenchResult BenchRun::execute()
 {
     _result.subscribersRequested = static_cast<size_t>(_options.subscribers);
     sampleServerMemory(_result.rssBaselineKb);
-    createSubscribers();
+    createShards();
     rampUp();
     if (_result.connected > 0)
     {
@@ -71,63 +70,48 @@ BenchResult BenchRun::execute()
         publishAndDrain();
         sampleServerMemory(_result.rssEndKb);
     }
-    _result.lostConnections = _census.count(SubscriberPhase::Lost);
-    _result.lastFailure = _census.lastFailure();
-    for (auto& subscriber : _subscribers)
-        subscriber->stop();
+    _workers.stop();
+    int64_t lastFailureMicros = 0;
+    for (const auto& shard : _shards)
+    {
+        const SubscriberCensus& census = shard->census();
+        _result.lostConnections += census.count(SubscriberPhase::Lost);
+        if (!census.lastFailure().empty() && census.lastFailureMonotonicMicros() >= lastFailureMicros)
+        {
+            _result.lastFailure = census.lastFailure();
+            lastFailureMicros = census.lastFailureMonotonicMicros();
+        }
+        shard->stopSubscribers();
+    }
     return _result;
 }
 
-void BenchRun::createSubscribers()
+void BenchRun::createShards()
 {
-    _subscribers.reserve(static_cast<size_t>(_options.subscribers));
-    for (int i = 0; i < _options.subscribers; ++i)
+    // No shard without subscribers; the handshakes in flight stay at
+    // --connect-batch over all shards together.
+    const size_t subscribers = static_cast<size_t>(_options.subscribers);
+    const size_t count = std::clamp<size_t>(static_cast<size_t>(_options.threads), 1, subscribers);
+    const size_t connectBatch = static_cast<size_t>(_options.connectBatch);
+    for (size_t i = 0; i < count; ++i)
     {
-        if (_options.mode == SubscribeMode::Sse)
-            _subscribers.push_back(std::make_unique<SseSubscriber>(_loop, _subscribeTarget, _recorder,
-                                                                   _census, _options.events));
-        else
-            _subscribers.push_back(std::make_unique<PollSubscriber>(
-                _loop, _subscribeTarget, _recorder, _census, _options.events, *_pollProtocol, _pollCounters));
+        _shards.push_back(std::make_unique<BenchShard>(_options, _subscribeTarget, _runId,
+                                                       shareOf(subscribers, count, i),
+                                                       std::max<size_t>(1, shareOf(connectBatch, count, i))));
     }
+    _result.threads = count;
 }
 
 void BenchRun::rampUp()
 {
-    // Keep only a bounded number of handshakes in flight: a burst of thousands
-    // of SYNs overflows the server's listen backlog and turns into one-second
-    // SYN retransmits that would dominate the ramp-up time.
     const int64_t started = monotonicMicros();
-    const size_t total = _subscribers.size();
-    size_t nextToStart = 0;
-    size_t settledBefore = 0;
-    int64_t lastProgress = started;
-    for (;;)
-    {
-        while (nextToStart < total &&
-               _census.count(SubscriberPhase::Connecting) < static_cast<size_t>(_options.connectBatch))
-            _subscribers[nextToStart++]->start();
-        const size_t settled =
-            total - _census.count(SubscriberPhase::Idle) - _census.count(SubscriberPhase::Connecting);
-        const int64_t now = monotonicMicros();
-        if (settled != settledBefore)
-        {
-            settledBefore = settled;
-            lastProgress = now;
-        }
-        if (settled == total || now - lastProgress > kRampStallMicros || pastDeadline())
-            break;
-        _loop.runOnce(kLoopTickMillis);
-    }
-    // Stragglers would subscribe in the middle of the measurement and count
-    // as missing events they never had a chance to see.
-    for (auto& subscriber : _subscribers)
-    {
-        if (subscriber->phase() == SubscriberPhase::Connecting)
-            subscriber->stop();
-    }
+    _workers.start(_shards, _deadlineMicros);
+    _shards.front()->rampUp(_deadlineMicros);
+    // Keep serving our subscribers until every shard is through.
+    _workers.waitUntilRamped(*_shards.front());
     _result.rampSeconds = static_cast<double>(monotonicMicros() - started) / 1e6;
-    _result.connected = _census.count(SubscriberPhase::Ready) + _census.count(SubscriberPhase::Lost);
+    for (const auto& shard : _shards)
+        _result.connected += shard->connected();
     _result.hitDurationLimit = pastDeadline();
 }
 
@@ -135,7 +119,7 @@ void BenchRun::runLoopFor(double seconds)
 {
     const int64_t until = std::min(monotonicMicros() + secondsToMicros(seconds), _deadlineMicros);
     while (monotonicMicros() < until)
-        _loop.runOnce(kLoopTickMillis);
+        _shards.front()->tick();
 }
 
 void BenchRun::publishAndDrain()
@@ -149,25 +133,31 @@ void BenchRun::publishAndDrain()
     plan.format = _options.publishFormat;
     Publisher publisher(_publishTarget, plan);
 
-    const PollCounters pollBefore = _pollCounters;
-    PollCounters pollAtLastDelivery = pollBefore;
+    // Every shard takes its poll counters before the first publish goes out.
+    _workers.startMeasuring(*_shards.front());
+    const std::vector<clockid_t> loopClocks = loopCpuClocks();
     uint64_t deliveriesSeen = 0;
     bool draining = false;
     int64_t lastProgress = 0;
     getloadavg(&_result.loadAverage, 1);
     const int64_t wallAtStart = monotonicMicros();
     const int64_t cpuAtStart = processCpuMicros();
+    std::vector<int64_t> loopCpu; // at the start, then used over the window
+    for (const clockid_t clock : loopClocks)
+        loopCpu.push_back(cpuClockMicros(clock));
     publisher.start();
     for (;;)
     {
-        _loop.runOnce(kLoopTickMillis);
+        _shards.front()->tick();
         const int64_t now = monotonicMicros();
-        if (_recorder.deliveries() != deliveriesSeen)
+        const uint64_t deliveries = totalDeliveries();
+        if (deliveries != deliveriesSeen)
         {
-            deliveriesSeen = _recorder.deliveries();
-            pollAtLastDelivery = _pollCounters;
+            deliveriesSeen = deliveries;
             lastProgress = now;
         }
+        if (_workers.failed())
+            break;
         if (pastDeadline())
         {
             _result.hitDurationLimit = true;
@@ -189,18 +179,28 @@ void BenchRun::publishAndDrain()
     publisher.requestStop();
     publisher.join();
     const int64_t wallUsed = monotonicMicros() - wallAtStart;
-    if (wallUsed > 0)
-        _result.benchCpuPercent =
-            100.0 * static_cast<double>(processCpuMicros() - cpuAtStart) / static_cast<double>(wallUsed);
-
-    PollCounters pollDuringRun = _pollCounters;
-    pollDuringRun.cycles = pollAtLastDelivery.cycles; // idle timeouts after the last event do not count
-    recordRates(publisher, pollBefore, pollDuringRun);
+    const int64_t processCpuUsed = processCpuMicros() - cpuAtStart;
+    for (size_t i = 0; i < loopClocks.size(); ++i)
+        loopCpu[i] = cpuClockMicros(loopClocks[i]) - loopCpu[i];
+    _workers.stop(); // the shards' tallies are read from here on
+    recordCpu(wallUsed, processCpuUsed, loopCpu);
+    recordRates(publisher);
     tallyDeliveries(publisher.published());
 }
 
-void BenchRun::recordRates(const Publisher& publisher, const PollCounters& pollBefore,
-                           const PollCounters& pollAfter)
+void BenchRun::recordCpu(int64_t wallUsed, int64_t processCpuUsed, const std::vector<int64_t>& loopCpuUsed)
+{
+    if (wallUsed <= 0)
+        return;
+    _result.benchCpuPercent = 100.0 * static_cast<double>(processCpuUsed) / static_cast<double>(wallUsed);
+    for (const int64_t used : loopCpuUsed)
+    {
+        _result.loopCpuMaxPercent = std::max(_result.loopCpuMaxPercent, 100.0 * static_cast<double>(used) /
+                                                                            static_cast<double>(wallUsed));
+    }
+}
+
+void BenchRun::recordRates(const Publisher& publisher)
 {
     _result.eventsPublished = publisher.publishedCount();
     _result.publishFailures = publisher.failures();
@@ -209,15 +209,26 @@ void BenchRun::recordRates(const Publisher& publisher, const PollCounters& pollB
     _result.latePublishes = publisher.latePublishes();
     const int64_t firstPublish = publisher.firstPublishRealtimeMicros();
 
-    _result.poll.cycles = pollAfter.cycles - pollBefore.cycles;
-    _result.poll.truncatedResponses = pollAfter.truncatedResponses - pollBefore.truncatedResponses;
-    _result.poll.errors = pollAfter.errors - pollBefore.errors;
-    _result.poll.reconnects = pollAfter.reconnects - pollBefore.reconnects;
+    // Poll cycles count up to the tick that saw the run's last delivery:
+    // idle timeouts after the last event do not count.
+    int64_t lastDeliveryTick = 0;
+    for (const auto& shard : _shards)
+        lastDeliveryTick = std::max(lastDeliveryTick, shard->lastDeliveryTickMicros());
+    int64_t lastDelivery = 0;
+    for (const auto& shard : _shards)
+    {
+        const PollCounters counted = shard->pollCountersUpTo(lastDeliveryTick);
+        _result.poll.cycles += counted.cycles;
+        _result.poll.truncatedResponses += counted.truncatedResponses;
+        _result.poll.errors += counted.errors;
+        _result.poll.reconnects += counted.reconnects;
+        lastDelivery = std::max(lastDelivery, shard->recorder().lastDeliveryRealtimeMicros());
+    }
 
-    const uint64_t deliveries = _recorder.deliveries();
+    const uint64_t deliveries = totalDeliveries();
     if (deliveries == 0)
         return;
-    _result.activeSeconds = static_cast<double>(_recorder.lastDeliveryRealtimeMicros() - firstPublish) / 1e6;
+    _result.activeSeconds = static_cast<double>(lastDelivery - firstPublish) / 1e6;
     if (_result.activeSeconds > 0)
     {
         _result.deliveriesPerSecond = static_cast<double>(deliveries) / _result.activeSeconds;
@@ -227,19 +238,36 @@ void BenchRun::recordRates(const Publisher& publisher, const PollCounters& pollB
 
 void BenchRun::tallyDeliveries(const SequenceSet& published)
 {
-    _result.deliveries = _recorder.deliveries();
-    _result.duplicates = _recorder.duplicates();
-    _result.foreignEvents = _recorder.foreignEvents();
-    _result.expectedDeliveries = _result.connected * _result.eventsPublished;
-    for (const auto& subscriber : _subscribers)
+    LatencyHistogram latency;
+    for (const auto& shard : _shards)
     {
-        if (subscriber->phase() == SubscriberPhase::Ready || subscriber->phase() == SubscriberPhase::Lost)
-            _result.missed += subscriber->received().countMissingFrom(published);
+        const DeliveryRecorder& recorder = shard->recorder();
+        _result.deliveries += recorder.deliveries();
+        _result.duplicates += recorder.duplicates();
+        _result.foreignEvents += recorder.foreignEvents();
+        _result.missed += shard->missedFrom(published);
+        latency.merge(recorder.latency());
     }
-    const LatencyHistogram& latency = _recorder.latency();
+    _result.expectedDeliveries = _result.connected * _result.eventsPublished;
     _result.p50Micros = latency.quantileMicros(0.50);
     _result.p99Micros = latency.quantileMicros(0.99);
     _result.maxMicros = latency.maxMicros();
+}
+
+std::vector<clockid_t> BenchRun::loopCpuClocks()
+{
+    std::vector<clockid_t> clocks{CLOCK_THREAD_CPUTIME_ID};
+    for (const clockid_t clock : _workers.cpuClocks())
+        clocks.push_back(clock);
+    return clocks;
+}
+
+uint64_t BenchRun::totalDeliveries() const
+{
+    uint64_t total = 0;
+    for (const auto& shard : _shards)
+        total += shard->deliveries();
+    return total;
 }
 
 void BenchRun::sampleServerMemory(std::optional<int64_t>& into) const

@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
+#include <time.h>
+
 #include "BenchOptions.h"
-#include "DeliveryRecorder.h"
-#include "EventLoop.h"
+#include "BenchShard.h"
 #include "HttpTarget.h"
-#include "PollProtocol.h"
 #include "PollSubscriber.h"
 #include "Publisher.h"
-#include "Subscriber.h"
+#include "ShardWorkers.h"
 
 namespace feedhub::bench
 {
@@ -51,9 +51,14 @@ struct BenchResult
     std::optional<int64_t> rssIdleKb;
     std::optional<int64_t> rssEndKb;
 
-    // Share of one core the tool itself used while publishing and draining:
-    // near 100 means the load generator, not the server, set the pace.
+    // Share of one core the tool itself used while publishing and draining,
+    // all its threads together (event loops and publisher): with one event
+    // loop, near 100 means the load generator, not the server, set the pace.
+    // With several loops it may exceed 100; then loopCpuMaxPercent, the
+    // busiest loop thread's share of one core, near 100 says the same.
     double benchCpuPercent = 0;
+    double loopCpuMaxPercent = 0;
+    size_t threads = 1; // event loop threads the subscribers were split over
 
     PollCounters poll; // over the active window only
     double pollCyclesPerSecond = 0;
@@ -64,7 +69,10 @@ struct BenchResult
 };
 
 // One benchmark run: ramp the subscribers up, let them idle, publish, drain,
-// then account for every event at every subscriber.
+// then account for every event at every subscriber. The subscribers are split
+// over --threads shards, each with its own event loop: the first runs on the
+// calling thread, which also paces the run, the others on threads of their
+// own. Their tallies are merged as if one loop had served every subscriber.
 class BenchRun
 {
 public:
@@ -74,27 +82,26 @@ public:
     BenchResult execute();
 
 private:
-    void createSubscribers();
+    void createShards();
     void rampUp();
     void runLoopFor(double seconds);
     void publishAndDrain();
-    void recordRates(const Publisher& publisher, const PollCounters& pollBefore,
-                     const PollCounters& pollAfter);
+    void recordCpu(int64_t wallUsed, int64_t processCpuUsed, const std::vector<int64_t>& loopCpuUsed);
+    void recordRates(const Publisher& publisher);
     void tallyDeliveries(const SequenceSet& published);
     void sampleServerMemory(std::optional<int64_t>& into) const;
     bool pastDeadline() const;
+    // CPU-time clock of each shard's thread, the calling thread's first.
+    std::vector<clockid_t> loopCpuClocks();
+    uint64_t totalDeliveries() const;
 
     const BenchOptions& _options;
     const uint64_t _runId;
     const int64_t _deadlineMicros; // monotonic
     const HttpTarget _subscribeTarget;
     const HttpTarget _publishTarget;
-    EventLoop _loop;
-    DeliveryRecorder _recorder;
-    SubscriberCensus _census;
-    PollCounters _pollCounters;
-    std::unique_ptr<PollProtocol> _pollProtocol;
-    std::vector<std::unique_ptr<Subscriber>> _subscribers;
+    std::vector<std::unique_ptr<BenchShard>> _shards; // the first runs on the calling thread
+    ShardWorkers _workers;                            // the others
     BenchResult _result;
 };
 

@@ -23,6 +23,15 @@ inline int64_t processCpuMicros()
     return static_cast<int64_t>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
 }
 
+// CPU time a CPU-time clock has counted so far: CLOCK_THREAD_CPUTIME_ID for
+// the calling thread, or one from pthread_getcpuclockid() for another thread.
+inline int64_t cpuClockMicros(clockid_t clock)
+{
+    timespec ts{};
+    clock_gettime(clock, &ts);
+    return static_cast<int64_t>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
 // Monotonic microseconds for phase deadlines, immune to clock adjustments.
 inline int64_t monotonicMicros()
 {

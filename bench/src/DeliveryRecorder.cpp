@@ -23,7 +23,8 @@ void DeliveryRecorder::record(SequenceSet& receivedBySubscriber, std::string_vie
         return;
     }
     const int64_t now = realtimeMicros();
-    ++_deliveries;
+    // Single writer, so a plain load and store: no locked read-modify-write.
+    _deliveries.store(_deliveries.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     _lastDeliveryRealtimeMicros = now;
     _latency.record(now - payload.sentMicros);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string_view>
 
@@ -9,9 +10,10 @@
 namespace feedhub::bench
 {
 
-// Books every event data received by any subscriber of the run: checks that it
+// Books every event data received by any subscriber of one event loop: checks that it
 // belongs to this run, marks it in the subscriber's own SequenceSet, and
-// records its latency. Used from the event loop thread only.
+// records its latency. Each event loop thread has its own recorder; only
+// deliveries() may be read from another thread while the loop runs.
 class DeliveryRecorder
 {
 public:
@@ -19,7 +21,7 @@ public:
 
     void record(SequenceSet& receivedBySubscriber, std::string_view eventData);
 
-    uint64_t deliveries() const { return _deliveries; }
+    uint64_t deliveries() const { return _deliveries.load(std::memory_order_relaxed); }
     uint64_t duplicates() const { return _duplicates; }
     // Events not published by this run (e.g. left over in the server's
     // buffer from an earlier run, or published by someone else).
@@ -29,7 +31,7 @@ public:
 
 private:
     uint64_t _runId;
-    uint64_t _deliveries = 0;
+    std::atomic<uint64_t> _deliveries{0}; // one writer: the loop's thread
     uint64_t _duplicates = 0;
     uint64_t _foreignEvents = 0;
     int64_t _lastDeliveryRealtimeMicros = 0;

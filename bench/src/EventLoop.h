@@ -17,8 +17,8 @@ protected:
     ~IoHandler() = default;
 };
 
-// Thin level-triggered epoll wrapper: every subscriber socket of the run is
-// served by this one loop on one thread.
+// Thin level-triggered epoll wrapper: every subscriber socket of a shard (the
+// whole run unless --threads is above 1) is served by one loop on one thread.
 class EventLoop
 {
 public:

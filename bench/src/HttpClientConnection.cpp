@@ -15,9 +15,9 @@ namespace feedhub::bench
 namespace
 {
 
-// Shared by every connection: the loop is single-threaded and each read is
-// fully consumed by the parsers before the next one.
-char gReadBuffer[64 * 1024];
+// Shared by every connection of a thread's event loop (one loop per thread):
+// each read is fully consumed by the parsers before the next one.
+thread_local char gReadBuffer[64 * 1024];
 
 } // namespace
 

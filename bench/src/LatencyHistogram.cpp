@@ -16,6 +16,14 @@ void LatencyHistogram::record(int64_t micros)
     _max = std::max<int64_t>(_max, static_cast<int64_t>(value));
 }
 
+void LatencyHistogram::merge(const LatencyHistogram& other)
+{
+    for (int i = 0; i < kBucketCount; ++i)
+        _buckets[i] += other._buckets[i];
+    _count += other._count;
+    _max = std::max(_max, other._max);
+}
+
 int64_t LatencyHistogram::quantileMicros(double quantile) const
 {
     if (_count == 0)

@@ -13,6 +13,8 @@ class LatencyHistogram
 {
 public:
     void record(int64_t micros);
+    // Adds every value recorded by another histogram, as if recorded here.
+    void merge(const LatencyHistogram& other);
 
     uint64_t count() const { return _count; }
     int64_t maxMicros() const { return _max; }

@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "Clock.h"
+
 namespace feedhub::bench
 {
 
@@ -29,6 +31,7 @@ void SubscriberCensus::move(SubscriberPhase from, SubscriberPhase to)
 void SubscriberCensus::noteFailure(std::string_view reason)
 {
     _lastFailure.assign(reason.data(), reason.size());
+    _lastFailureMicros = monotonicMicros();
 }
 
 Subscriber::Subscriber(EventLoop& loop, const HttpTarget& target, DeliveryRecorder& recorder,

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -30,13 +31,16 @@ public:
     void move(SubscriberPhase from, SubscriberPhase to);
     size_t count(SubscriberPhase phase) const { return _counts[static_cast<size_t>(phase)]; }
 
-    // The latest failure reason, for the report.
+    // The latest failure reason, for the report, and when it happened
+    // (monotonic; 0 if none), to pick the latest across event loops.
     void noteFailure(std::string_view reason);
     const std::string& lastFailure() const { return _lastFailure; }
+    int64_t lastFailureMonotonicMicros() const { return _lastFailureMicros; }
 
 private:
     std::array<size_t, 5> _counts{};
     std::string _lastFailure;
+    int64_t _lastFailureMicros = 0;
 };
 
 // Common life cycle of an SSE or long-poll subscriber: connection attempts

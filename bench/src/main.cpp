@@ -1,5 +1,6 @@
 // feedhub-bench: drives thousands of SSE or long-poll subscribers from one
-// epoll loop while a publisher thread posts timestamped events, then reports
+// epoll loop (or --threads N of them, each with a share of the subscribers)
+// while publisher threads post timestamped events, then reports
 // delivery completeness, latency percentiles, throughput and server memory.
 #include <csignal>
 #include <iostream>

@@ -24,6 +24,7 @@
 #include "NchanPollProtocol.h"
 #include "Publisher.h"
 #include "SequenceSet.h"
+#include "ShardedRunTest.h"
 #include "SseParser.h"
 
 using namespace feedhub::bench;
@@ -424,6 +425,7 @@ int main()
     testHubPollBatchParsing();
     testNchanPollProtocol();
     testPacedPublisherIsOpenLoop();
+    testShardedRuns(check);
     std::cout << gPassed << " passed, " << gFailed << " failed\n";
     return gFailed == 0 ? 0 : 1;
 }

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+// Records one assertion of the self-test: its outcome and what it checks.
+using CheckFunction = std::function<void(bool condition, const std::string& what)>;
+
+// Runs of BenchRun with --threads above 1 against an in-process server.
+void testShardedRuns(const CheckFunction& check);
