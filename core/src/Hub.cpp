@@ -57,7 +57,7 @@ Hub::Hub(const HubSettings& settings)
     });
     _router->mount(LongPollHandler::PATH,
                    [this](const Poco::Net::HTTPServerRequest&) { return new LongPollHandler(*this); });
-    _router->mount("/publish",
+    _router->mount(PublishHandler::PATH,
                    [this](const Poco::Net::HTTPServerRequest&) { return new PublishHandler(*this); });
     _router->mount("/topics",
                    [this](const Poco::Net::HTTPServerRequest&) { return new TopicsHandler(*this); });

@@ -11,6 +11,7 @@
 #include "Poco/MemoryStream.h"
 #include "Poco/NumberFormatter.h"
 #include "PollQuery.h"
+#include "PublishHandler.h"
 #include "PublishRequest.h"
 #include "feedhub/EventLoop.h"
 #include <algorithm>
@@ -31,8 +32,6 @@ constexpr std::size_t MAX_HEAD_BYTES = 64 * 1024;
 
 // What a client may send ahead (pipelined requests) while its poll waits.
 constexpr std::size_t MAX_PENDING_BYTES = 256 * 1024;
-
-const std::string PUBLISH_PATH = "/publish";
 
 // Room for the head of an answer, so that writing it allocates once.
 constexpr std::size_t HEAD_RESERVE = 256;
@@ -234,7 +233,7 @@ void LoopHttpConnection::takeNextRequest()
     Taken taken = Taken::NOT_HERE;
     if (request.getMethod() == HTTPRequest::HTTP_GET && uri.getPath() == LongPollHandler::PATH)
         taken = takePoll(request, uri, headLength);
-    else if (request.getMethod() == HTTPRequest::HTTP_POST && uri.getPath() == PUBLISH_PATH)
+    else if (request.getMethod() == HTTPRequest::HTTP_POST && uri.getPath() == PublishHandler::PATH)
         taken = takePublish(request, headLength);
     if (taken == Taken::NOT_HERE)
         handOff();

@@ -10,6 +10,8 @@
 namespace feedhub
 {
 
+const std::string PublishHandler::PATH = "/publish";
+
 PublishHandler::PublishHandler(Hub& hub) : RouteHandler("POST", hub.settings().corsOrigin), _hub(hub) {}
 
 void PublishHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)

@@ -18,6 +18,8 @@ class PublishHandler : public RouteHandler
     /// takes). Answers 201 with the assigned ids.
 {
 public:
+    static const std::string PATH;
+
     explicit PublishHandler(Hub& hub);
 
 protected:
