@@ -144,7 +144,7 @@ void BenchRun::publishAndDrain()
     const int64_t cpuAtStart = processCpuMicros();
     std::vector<int64_t> loopCpu; // at the start, then used over the window
     for (const clockid_t clock : loopClocks)
-        loopCpu.push_back(cpuClockMicros(clock));
+        loopCpu.push_back(clockMicros(clock));
     publisher.start();
     for (;;)
     {
@@ -181,7 +181,7 @@ void BenchRun::publishAndDrain()
     const int64_t wallUsed = monotonicMicros() - wallAtStart;
     const int64_t processCpuUsed = processCpuMicros() - cpuAtStart;
     for (size_t i = 0; i < loopClocks.size(); ++i)
-        loopCpu[i] = cpuClockMicros(loopClocks[i]) - loopCpu[i];
+        loopCpu[i] = clockMicros(loopClocks[i]) - loopCpu[i];
     _workers.stop(); // the shards' tallies are read from here on
     recordCpu(wallUsed, processCpuUsed, loopCpu);
     recordRates(publisher);
