@@ -13,16 +13,16 @@ namespace feedhub
 Event::Event(std::string topic, std::uint64_t sequence, std::string type, std::string data,
              Poco::Timestamp time)
     : _topic(std::move(topic)), _sequence(sequence), _type(std::move(type)), _data(std::move(data)),
-      _time(time), _frame(EventStreamFormat::event(id(), _type, _data))
+      _time(time), _id(_topic)
 {
+    _id += ':';
+    Poco::NumberFormatter::append(_id, static_cast<Poco::UInt64>(_sequence));
 }
 
-std::string Event::id() const
+const std::string& Event::frame() const
 {
-    std::string result(_topic);
-    result += ':';
-    Poco::NumberFormatter::append(result, static_cast<Poco::UInt64>(_sequence));
-    return result;
+    std::call_once(_frameOnce, [this] { _frame = EventStreamFormat::event(_id, _type, _data); });
+    return _frame;
 }
 
 const std::string& Event::json() const

@@ -16,11 +16,12 @@ std::string EventJsonFormat::event(const Event& event)
 {
     std::string json;
     json.reserve(event.topic().size() * 2 + event.type().size() + event.data().size() + 96);
-    json += "{\"topic\":";
-    json += Poco::toJSON(event.topic());
-    json += ",\"id\":";
-    json += Poco::toJSON(event.id());
-    json += ",\"type\":";
+    // Topic and id are quoted as they are: topic names need no escaping.
+    json += "{\"topic\":\"";
+    json += event.topic();
+    json += "\",\"id\":\"";
+    json += event.id();
+    json += "\",\"type\":";
     json += Poco::toJSON(event.type());
     json += ",\"data\":";
     json += isJsonValue(event.data()) ? event.data() : Poco::toJSON(event.data());

@@ -8,7 +8,6 @@
 #include "Poco/DateTimeFormat.h"
 #include "Poco/DateTimeFormatter.h"
 #include "Poco/Exception.h"
-#include "Poco/MemoryStream.h"
 #include "Poco/NumberFormatter.h"
 #include "PollQuery.h"
 #include "PublishHandler.h"
@@ -52,10 +51,16 @@ const std::string& currentHttpDate()
 
 std::size_t endOfHead(const std::string& bytes)
 {
-    // A head ends with an empty line; Poco, like most servers, also takes bare LF line ends.
-    const std::size_t crlf = bytes.find("\r\n\r\n");
-    const std::size_t lf = bytes.find("\n\n");
-    return std::min(crlf == std::string::npos ? crlf : crlf + 4, lf == std::string::npos ? lf : lf + 2);
+    // A head ends with an empty line; Poco, like most servers, also takes bare
+    // LF line ends. Searching line by line stops at the head, before any body.
+    for (std::size_t lf = bytes.find('\n'); lf != std::string::npos; lf = bytes.find('\n', lf + 1))
+    {
+        if (lf + 1 < bytes.size() && bytes[lf + 1] == '\n')
+            return lf + 2;
+        if (lf + 2 < bytes.size() && bytes[lf + 1] == '\r' && bytes[lf + 2] == '\n')
+            return lf + 3;
+    }
+    return std::string::npos;
 }
 
 } // namespace
@@ -204,6 +209,24 @@ void LoopHttpConnection::written()
         takeNextRequest();
 }
 
+void LoopHttpConnection::Head::read(const char* data, std::size_t headLength)
+{
+    length = headLength;
+    in.point(data, headLength);
+    request.clear();
+    request.read(in);
+    uri = request.getURI();
+    // Poco reads Content-Length only when asked, and throws then if it is
+    // not a number: ask here, where a bad head still goes to the worker.
+    contentLength = Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH;
+    if (request.hasContentLength())
+    {
+        contentLength = request.getContentLength64();
+        if (contentLength < 0)
+            throw Poco::SyntaxException("negative Content-Length");
+    }
+}
+
 void LoopHttpConnection::takeNextRequest()
 {
     const std::size_t headLength = endOfHead(_received);
@@ -213,17 +236,10 @@ void LoopHttpConnection::takeNextRequest()
             handOff();
         return;
     }
-    HTTPRequest request;
-    Poco::URI uri;
+    thread_local Head head;
     try
     {
-        Poco::MemoryInputStream in(_received.data(), headLength);
-        request.read(in);
-        uri = Poco::URI(request.getURI());
-        // Poco reads Content-Length only when asked, and throws then if it is
-        // not a number: ask here, where a bad head still goes to the worker.
-        if (request.hasContentLength() && request.getContentLength64() < 0)
-            throw Poco::SyntaxException("negative Content-Length");
+        head.read(_received.data(), headLength);
     }
     catch (const Poco::Exception&)
     {
@@ -231,23 +247,23 @@ void LoopHttpConnection::takeNextRequest()
         return;
     }
     Taken taken = Taken::NOT_HERE;
-    if (request.getMethod() == HTTPRequest::HTTP_GET && uri.getPath() == LongPollHandler::PATH)
-        taken = takePoll(request, uri, headLength);
-    else if (request.getMethod() == HTTPRequest::HTTP_POST && uri.getPath() == PublishHandler::PATH)
-        taken = takePublish(request, headLength);
+    const std::string& method = head.request.getMethod();
+    if (method == HTTPRequest::HTTP_GET && head.uri.getPath() == LongPollHandler::PATH)
+        taken = takePoll(head);
+    else if (method == HTTPRequest::HTTP_POST && head.uri.getPath() == PublishHandler::PATH)
+        taken = takePublish(head);
     if (taken == Taken::NOT_HERE)
         handOff();
 }
 
-LoopHttpConnection::Taken LoopHttpConnection::takePoll(const HTTPRequest& request, const Poco::URI& uri,
-                                                       std::size_t headLength)
+LoopHttpConnection::Taken LoopHttpConnection::takePoll(const Head& head)
 {
-    if (hasBody(request))
+    if (head.request.getChunkedTransferEncoding() || head.contentLength > 0)
         return Taken::NOT_HERE;
     std::optional<PollQuery> query;
     try
     {
-        query = PollQuery::read(uri, _settings);
+        query = PollQuery::read(head.uri, _settings);
     }
     catch (const std::exception&)
     {
@@ -258,28 +274,28 @@ LoopHttpConnection::Taken LoopHttpConnection::takePoll(const HTTPRequest& reques
         return Taken::NOT_HERE;
     _request.waiter = query->waiter();
     _request.timeout = query->timeout;
-    _request.httpVersion = request.getVersion();
-    _request.keepAlive = request.getKeepAlive();
-    _received.erase(0, headLength);
+    _request.httpVersion = head.request.getVersion();
+    _request.keepAlive = head.request.getKeepAlive();
+    _received.erase(0, head.length);
     wait();
     return Taken::ANSWERED;
 }
 
-LoopHttpConnection::Taken LoopHttpConnection::takePublish(const HTTPRequest& request, std::size_t headLength)
+LoopHttpConnection::Taken LoopHttpConnection::takePublish(const Head& head)
 {
     // A body the worker must read in its own way: chunked, announced with
     // "Expect: 100-continue", or over the limit (413 with the body drained).
-    if (request.getChunkedTransferEncoding() || request.getExpectContinue() || !request.hasContentLength() ||
-        request.getContentLength64() > static_cast<Poco::Int64>(_settings.maxBodyBytes))
+    if (head.contentLength < 0 || head.contentLength > static_cast<Poco::Int64>(_settings.maxBodyBytes) ||
+        head.request.getChunkedTransferEncoding() || head.request.getExpectContinue())
         return Taken::NOT_HERE;
-    const std::size_t bodyLength = static_cast<std::size_t>(request.getContentLength64());
-    if (_received.size() < headLength + bodyLength)
+    const std::size_t bodyLength = static_cast<std::size_t>(head.contentLength);
+    if (_received.size() < head.length + bodyLength)
         return Taken::INCOMPLETE;
     std::vector<EventPtr> events;
     try
     {
-        events =
-            loop().bus().publish(PublishRequest::read(request, _received.substr(headLength, bodyLength)));
+        events = loop().bus().publish(
+            PublishRequest::read(head.request, head.uri, _received.substr(head.length, bodyLength)));
     }
     catch (const std::exception&)
     {
@@ -287,9 +303,9 @@ LoopHttpConnection::Taken LoopHttpConnection::takePublish(const HTTPRequest& req
         // and the worker it goes to refuses it again with the full JSON error.
         return Taken::NOT_HERE;
     }
-    _received.erase(0, headLength + bodyLength);
-    _request.httpVersion = request.getVersion();
-    _request.keepAlive = request.getKeepAlive();
+    _received.erase(0, head.length + bodyLength);
+    _request.httpVersion = head.request.getVersion();
+    _request.keepAlive = head.request.getKeepAlive();
     respond(HTTPResponse::HTTP_CREATED, PublishRequest::answer(events));
     return Taken::ANSWERED;
 }

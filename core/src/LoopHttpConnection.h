@@ -11,6 +11,7 @@
 #include "Poco/Net/HTTPResponse.h"
 #include "Poco/Timespan.h"
 #include "Poco/URI.h"
+#include "ReusableInputStream.h"
 #include "WorkerHandoff.h"
 #include "feedhub/HubSettings.h"
 #include "feedhub/LongPollWaiter.h"
@@ -76,6 +77,22 @@ private:
         NOT_HERE    /// a worker must answer it
     };
 
+    struct Head
+        /// A request head read from the received bytes. A loop thread reads
+        /// every head into the same one: its stream, header list and URI keep
+        /// their room (constructing a stream alone cost a fifth of reading).
+    {
+        void read(const char* data, std::size_t length);
+            /// Throws Poco::Exception if the head is not one the loop can
+            /// take, Content-Length included.
+
+        ReusableInputStream in;
+        Poco::Net::HTTPRequest request;
+        Poco::URI uri;
+        Poco::Int64 contentLength = Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH;
+        std::size_t length = 0; /// bytes of the head in _received
+    };
+
     struct LastAnswer
         /// A 200 answer and what it was made of, to be reused for the same.
     {
@@ -93,8 +110,8 @@ private:
     Outbox::Chunk response(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body) const;
     void awaitNextRequest();
     void takeNextRequest();
-    Taken takePoll(const Poco::Net::HTTPRequest& request, const Poco::URI& uri, std::size_t headLength);
-    Taken takePublish(const Poco::Net::HTTPRequest& request, std::size_t headLength);
+    Taken takePoll(const Head& head);
+    Taken takePublish(const Head& head);
     void handOff();
 
     ConnectionLimit& _limit;

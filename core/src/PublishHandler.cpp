@@ -17,7 +17,8 @@ PublishHandler::PublishHandler(Hub& hub) : RouteHandler("POST", hub.settings().c
 void PublishHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
     const std::string body = RequestBody::read(request, _hub.settings().maxBodyBytes);
-    const std::vector<EventPtr> events = _hub.bus().publish(PublishRequest::read(request, body));
+    const Poco::URI uri(request.getURI());
+    const std::vector<EventPtr> events = _hub.bus().publish(PublishRequest::read(request, uri, body));
     JsonResponse::sendText(response, Poco::Net::HTTPResponse::HTTP_CREATED, PublishRequest::answer(events));
 }
 

@@ -7,8 +7,8 @@
 #ifndef feedhub_PublishRequest_INCLUDED
 #define feedhub_PublishRequest_INCLUDED
 
-#include "Poco/Dynamic/Var.h"
 #include "Poco/Net/HTTPRequest.h"
+#include "Poco/URI.h"
 #include "feedhub/Event.h"
 #include "feedhub/Publication.h"
 #include <string>
@@ -20,14 +20,17 @@ namespace feedhub
 class PublishRequest
     /// What a POST /publish asks for, and the answer to it: a JSON object
     /// {"topic","type","data"}, a JSON array of them (published all or none),
-    /// or a form with topic, type and data.
+    /// a form with topic, type and data, or, when the query string names the
+    /// topic (?topic=T&type=X), the body as it is as the event's data, whatever
+    /// its Content-Type (scripts publish a file or a command's output as is).
     ///
     /// Both places that take publishes use it: PublishHandler on an HTTP
     /// worker and LoopHttpConnection, which answers publishes arriving on
     /// kept-alive connections on the event loop.
 {
 public:
-    static std::vector<Publication> read(const Poco::Net::HTTPRequest& request, const std::string& body);
+    static std::vector<Publication> read(const Poco::Net::HTTPRequest& request, const Poco::URI& uri,
+                                         const std::string& body);
         /// The events the request publishes. Throws HttpError 400 or 415
         /// saying what is wrong with it.
 
@@ -35,9 +38,9 @@ public:
         /// The body of the 201 answer: {"id": last id, "ids": [every id]}.
 
 private:
+    static Publication readRaw(const Poco::URI& uri, const std::string& body);
     static std::vector<Publication> readJson(const std::string& body);
     static std::vector<Publication> readForm(const Poco::Net::HTTPRequest& request, const std::string& body);
-    static Publication fromJson(const Poco::Dynamic::Var& value);
 };
 
 } // namespace feedhub

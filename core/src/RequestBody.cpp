@@ -4,6 +4,7 @@
 
 #include "feedhub/RequestBody.h"
 #include "Poco/JSON/JSONException.h"
+#include "Poco/JSON/ParseHandler.h"
 #include "Poco/JSON/Parser.h"
 #include "Poco/Net/MediaType.h"
 #include "Poco/NumberFormatter.h"
@@ -58,9 +59,16 @@ Poco::Dynamic::Var RequestBody::readJson(Poco::Net::HTTPServerRequest& request, 
 
 Poco::Dynamic::Var RequestBody::parseJson(const std::string& body)
 {
+    const Poco::JSON::Handler::Ptr handler = new Poco::JSON::ParseHandler;
+    parseJson(body, handler);
+    return handler->asVar();
+}
+
+void RequestBody::parseJson(const std::string& body, const Poco::JSON::Handler::Ptr& handler)
+{
     try
     {
-        return Poco::JSON::Parser().parse(body);
+        Poco::JSON::Parser(handler).parse(body);
     }
     catch (const Poco::Exception& exc)
     {

@@ -67,6 +67,7 @@ class PublishErrorsTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testBodyAtLimitAccepted);
     CPPUNIT_TEST(testGetIsNotAllowed);
     CPPUNIT_TEST(testUnsupportedMediaType);
+    CPPUNIT_TEST(testBadQueryPublishes);
     CPPUNIT_TEST(testMaxTopicsRefused);
     CPPUNIT_TEST_SUITE_END();
 
@@ -200,6 +201,16 @@ public:
         assertRefused(415, "application/json", post("<topic>t</topic>", "application/xml"));
     }
 
+    void testBadQueryPublishes()
+    {
+        assertRefused(400, "\"topic\" is required in the query", postTo("/publish?type=x", "data"));
+        assertRefused(400, "unknown query parameter 'data'", postTo("/publish?topic=t&data=x", ""));
+        assertRefused(400, "invalid topic 'a b'", postTo("/publish?topic=a%20b", "data"));
+        assertRefused(400, "type must not be empty", postTo("/publish?topic=t&type=", "data"));
+        assertRefused(400, "UTF-8", postTo("/publish?topic=t", "\xff\xfe"));
+        assertRefused(413, "4096 bytes", postTo("/publish?topic=t", std::string(5000, 'x')));
+    }
+
     void testMaxTopicsRefused()
     {
         CPPUNIT_ASSERT_EQUAL(201, post("{\"topic\":\"u1\"}").status);
@@ -209,6 +220,11 @@ public:
     }
 
 private:
+    HttpCall::Result postTo(const std::string& target, const std::string& body)
+    {
+        return HttpCall::post(_hub->port(), target, body, "text/plain");
+    }
+
     HttpCall::Result post(const std::string& body, const std::string& contentType = "application/json")
     {
         return HttpCall::post(_hub->port(), "/publish", body, contentType);

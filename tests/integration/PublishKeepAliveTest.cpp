@@ -78,12 +78,17 @@ public:
                        "topic=fmt&type=form&data=caf%C3%A9+au+lait");
         CPPUNIT_ASSERT_EQUAL(201, publisher.receive().status);
 
+        publisher.send("POST", "/publish?topic=fmt&type=raw", {{"Content-Type", "text/plain"}}, "as it is {");
+        CPPUNIT_ASSERT_EQUAL(201, publisher.receive().status);
+
         const Poco::JSON::Array::Ptr events = held("fmt");
-        CPPUNIT_ASSERT_EQUAL(std::size_t(3), events->size());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(4), events->size());
         CPPUNIT_ASSERT_EQUAL(std::string("a"), events->getObject(1)->getValue<std::string>("type"));
         CPPUNIT_ASSERT_EQUAL(std::string("form"), events->getObject(2)->getValue<std::string>("type"));
         CPPUNIT_ASSERT_EQUAL(std::string("caf\xC3\xA9 au lait"),
                              events->getObject(2)->getValue<std::string>("data"));
+        CPPUNIT_ASSERT_EQUAL(std::string("raw"), events->getObject(3)->getValue<std::string>("type"));
+        CPPUNIT_ASSERT_EQUAL(std::string("as it is {"), events->getObject(3)->getValue<std::string>("data"));
         CPPUNIT_ASSERT_EQUAL(1, held("fmt2")->getObject(0)->getObject("data")->getValue<int>("k"));
     }
 
@@ -150,6 +155,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(415, publisher.receive().status);
         publisher.send("PUT", "/publish", {{"Content-Type", "application/json"}}, "{\"topic\":\"bad\"}");
         CPPUNIT_ASSERT_EQUAL(405, publisher.receive().status);
+        publisher.send("POST", "/publish?topic=bad&what=x", {{"Content-Type", "text/plain"}}, "text");
+        CPPUNIT_ASSERT_EQUAL(400, publisher.receive().status);
 
         CPPUNIT_ASSERT_EQUAL(201,
                              publishJson(publisher, "{\"topic\":\"bad\",\"data\":\"still kept\"}").status);
@@ -189,7 +196,7 @@ public:
 
     void testMalformedContentLengthIsRefused()
     {
-        for (const std::string& length : {"abc", "-5", "99999999999999999999999"})
+        for (const std::string length : {"abc", "-5", "99999999999999999999999"})
         {
             PollClient publisher(port());
             CPPUNIT_ASSERT_EQUAL(201, publishJson(publisher, "{\"topic\":\"len\",\"data\":\"x\"}").status);

@@ -19,6 +19,7 @@ class PublishSubscribeTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testJsonDataArrivesAsJsonText);
     CPPUNIT_TEST(testMultiLineDataArrivesWhole);
     CPPUNIT_TEST(testFormEncodedPublish);
+    CPPUNIT_TEST(testBodyIsTheDataWhenTheQueryNamesTheTopic);
     CPPUNIT_TEST(testBatchPublish);
     CPPUNIT_TEST(testBadBatchPublishesNothing);
     CPPUNIT_TEST(testRetryIsSentAtConnect);
@@ -142,6 +143,27 @@ public:
         const SseClient::Event bare = client.expect();
         CPPUNIT_ASSERT_EQUAL(std::string("message"), bare.type);
         CPPUNIT_ASSERT_EQUAL(std::string(""), bare.data);
+    }
+
+    void testBodyIsTheDataWhenTheQueryNamesTheTopic()
+    {
+        TestDaemon hub;
+        SseClient client(hub.port(), "/events?topic=logs/app");
+        const HttpCall::Result result = HttpCall::post(hub.port(), "/publish?topic=logs%2Fapp&type=line",
+                                                       "GET /x 200\n{not json", "text/plain");
+        CPPUNIT_ASSERT_EQUAL(201, result.status);
+        const SseClient::Event event = client.expect();
+        CPPUNIT_ASSERT_EQUAL(result.jsonString("id"), event.id);
+        CPPUNIT_ASSERT_EQUAL(std::string("line"), event.type);
+        CPPUNIT_ASSERT_EQUAL(std::string("GET /x 200\n{not json"), event.data);
+
+        // Whatever the Content-Type says, the body is not read for topic or type.
+        CPPUNIT_ASSERT_EQUAL(
+            201, HttpCall::post(hub.port(), "/publish?topic=logs/app", "{\"topic\":\"other\",\"price\":1}")
+                     .status);
+        const SseClient::Event json = client.expect();
+        CPPUNIT_ASSERT_EQUAL(std::string("message"), json.type);
+        CPPUNIT_ASSERT_EQUAL(std::string("{\"topic\":\"other\",\"price\":1}"), json.data);
     }
 
     void testBatchPublish()

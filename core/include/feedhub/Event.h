@@ -35,11 +35,13 @@ public:
     const std::string& data() const { return _data; }
     const Poco::Timestamp& time() const { return _time; }
 
-    std::string id() const;
-        /// The event id as clients see it: "<topic>:<sequence>".
+    const std::string& id() const { return _id; }
+        /// The event id as clients see it: "<topic>:<sequence>". Topic names
+        /// need no escaping, so it is also valid inside JSON quotes as it is.
 
-    const std::string& frame() const { return _frame; }
-        /// The complete SSE frame (id, event, data lines, blank line).
+    const std::string& frame() const;
+        /// The complete SSE frame (id, event, data lines, blank line),
+        /// encoded on first use, once, from any thread.
 
     const std::string& json() const;
         /// The event as a JSON object for long polling (see EventJsonFormat),
@@ -51,8 +53,11 @@ private:
     std::string _type;
     std::string _data;
     Poco::Timestamp _time;
-    std::string _frame;
-    // Built lazily: SSE-only hubs never pay for checking whether data is JSON.
+    std::string _id;
+    // Both wire forms are built lazily: a topic nobody streams never pays
+    // for its SSE frame, and SSE-only hubs never check whether data is JSON.
+    mutable std::once_flag _frameOnce;
+    mutable std::string _frame;
     mutable std::once_flag _jsonOnce;
     mutable std::string _json;
 };

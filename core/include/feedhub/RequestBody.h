@@ -8,6 +8,7 @@
 #define feedhub_RequestBody_INCLUDED
 
 #include "Poco/Dynamic/Var.h"
+#include "Poco/JSON/Handler.h"
 #include "Poco/Net/HTTPServerRequest.h"
 #include <string>
 
@@ -29,6 +30,10 @@ public:
     static Poco::Dynamic::Var parseJson(const std::string& body);
         /// Parses a body already read; throws HttpError 400 naming the parse
         /// error.
+
+    static void parseJson(const std::string& body, const Poco::JSON::Handler::Ptr& handler);
+        /// Parses a body already read into the given handler, as Poco's
+        /// parser walks it; throws HttpError 400 naming the parse error.
 };
 
 } // namespace feedhub
