@@ -198,8 +198,7 @@ void PublicationJsonHandler::value(bool flag)
     scalar(flag);
 }
 
-template <typename Scalar>
-void PublicationJsonHandler::scalar(Scalar value)
+template <typename Scalar> void PublicationJsonHandler::scalar(Scalar value)
 {
     if (_data)
         _data->value(value);

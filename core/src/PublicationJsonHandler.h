@@ -60,8 +60,7 @@ private:
         NOT_TEXT
     };
 
-    template <typename Scalar>
-    void scalar(Scalar value);
+    template <typename Scalar> void scalar(Scalar value);
     void startContainer(bool object);
     void endContainer(bool object);
     bool takesMemberValue();

@@ -77,7 +77,9 @@ public:
 
     void testLastOfARepeatedMemberCounts()
     {
-        assertPublication("b", "y", "2", json(R"({"topic":"a","type":"x","data":"1","topic":"b","type":"y","data":"2"})")[0]);
+        assertPublication(
+            "b", "y", "2",
+            json(R"({"topic":"a","type":"x","data":"1","topic":"b","type":"y","data":"2"})")[0]);
         // A wrong value given first and then set right is right, as in a Poco::JSON::Object.
         assertPublication("t", "message", "{}", json(R"({"topic":5,"topic":"t","data":"x","data":{}})")[0]);
         assertPublication("t", "message", "", json(R"({"topic":"t","type":"x","type":null})")[0]);
@@ -85,8 +87,9 @@ public:
 
     void testOtherMembersAreIgnored()
     {
-        assertPublication("t", "message", "d",
-                          json(R"({"extra":{"topic":"no","data":[{"topic":"no"}]},"topic":"t","id":7,"data":"d"})")[0]);
+        assertPublication(
+            "t", "message", "d",
+            json(R"({"extra":{"topic":"no","data":[{"topic":"no"}]},"topic":"t","id":7,"data":"d"})")[0]);
     }
 
     void testEventErrors()
@@ -129,7 +132,8 @@ public:
 
     void testForm()
     {
-        const auto events = read("application/x-www-form-urlencoded", "/publish", "topic=t&type=x&data=a%20b");
+        const auto events =
+            read("application/x-www-form-urlencoded", "/publish", "topic=t&type=x&data=a%20b");
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), events.size());
         assertPublication("t", "x", "a b", events[0]);
     }
@@ -138,9 +142,9 @@ public:
     {
         assertPublication("t", "message", "raw {not json",
                           read("text/plain", "/publish?topic=t", "raw {not json").at(0));
-        assertPublication("a/b", "tick", R"({"topic":"ignored"})",
-                          read("application/json", "/publish?topic=a%2Fb&type=tick", R"({"topic":"ignored"})")
-                              .at(0));
+        assertPublication(
+            "a/b", "tick", R"({"topic":"ignored"})",
+            read("application/json", "/publish?topic=a%2Fb&type=tick", R"({"topic":"ignored"})").at(0));
         assertPublication("t", "message", "", read("", "/publish?topic=t", "").at(0));
     }
 
@@ -161,7 +165,8 @@ public:
         const std::vector<feedhub::EventPtr> events{
             std::make_shared<const feedhub::Event>("a/b", 7, "message", "x", Poco::Timestamp()),
             std::make_shared<const feedhub::Event>("c", 9, "message", "y", Poco::Timestamp())};
-        CPPUNIT_ASSERT_EQUAL(std::string(R"({"id":"c:9","ids":["a/b:7","c:9"]})"), PublishRequest::answer(events));
+        CPPUNIT_ASSERT_EQUAL(std::string(R"({"id":"c:9","ids":["a/b:7","c:9"]})"),
+                             PublishRequest::answer(events));
     }
 
 private:
