@@ -1,7 +1,6 @@
 #include "HttpResponseReader.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace feedhub::bench
 {
@@ -11,12 +10,17 @@ namespace
 
 constexpr size_t kMaxHeadBytes = 64 * 1024;
 
-std::string toLower(std::string_view text)
+char lowerAscii(char c)
 {
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lower;
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Case-insensitive search without a lower-cased copy: the tool reads a head
+// per poll answer, and every allocation there is taken from the server's CPU.
+bool containsIgnoringCase(std::string_view text, std::string_view lowerCaseWord)
+{
+    return std::search(text.begin(), text.end(), lowerCaseWord.begin(), lowerCaseWord.end(),
+                       [](char a, char b) { return lowerAscii(a) == b; }) != text.end();
 }
 
 std::string_view trim(std::string_view text)
@@ -141,13 +145,12 @@ bool HttpResponseReader::consumeHead(const char* bytes, size_t length, size_t& c
     _listener.onResponseHead(_head);
 
     const bool bodyless = _head.status / 100 == 1 || _head.status == 204 || _head.status == 304;
-    const std::string transferEncoding = toLower(_head.header("transfer-encoding"));
     const std::string_view contentLength = _head.header("content-length");
     if (bodyless)
     {
         completeResponse();
     }
-    else if (transferEncoding.find("chunked") != std::string::npos)
+    else if (containsIgnoringCase(_head.header("transfer-encoding"), "chunked"))
     {
         _state = State::ChunkSize;
         _remaining = 0;
@@ -171,11 +174,14 @@ bool HttpResponseReader::consumeHead(const char* bytes, size_t length, size_t& c
 
 bool HttpResponseReader::parseHead(std::string_view text)
 {
-    _head = HttpResponseHead{};
+    // The head's strings are assigned in place: answers on one connection
+    // carry the same headers, so after the first no header allocates.
+    _head.status = 0;
+    size_t headerCount = 0;
     size_t lineStart = 0;
     bool firstLine = true;
     bool http10 = false;
-    std::string connection;
+    std::string_view connection;
     while (lineStart < text.size())
     {
         size_t lineEnd = text.find('\n', lineStart);
@@ -200,13 +206,18 @@ bool HttpResponseReader::parseHead(std::string_view text)
         const size_t colon = line.find(':');
         if (colon == std::string_view::npos)
             return false;
-        _head.headers.emplace_back(toLower(trim(line.substr(0, colon))),
-                                   std::string(trim(line.substr(colon + 1))));
-        if (_head.headers.back().first == "connection")
-            connection = toLower(_head.headers.back().second);
+        if (headerCount == _head.headers.size())
+            _head.headers.emplace_back();
+        auto& [name, value] = _head.headers[headerCount++];
+        name.assign(trim(line.substr(0, colon)));
+        std::transform(name.begin(), name.end(), name.begin(), lowerAscii);
+        value.assign(trim(line.substr(colon + 1)));
+        if (name == "connection")
+            connection = line.substr(colon + 1);
     }
-    _head.keepAlive = http10 ? connection.find("keep-alive") != std::string::npos
-                             : connection.find("close") == std::string::npos;
+    _head.headers.resize(headerCount);
+    _head.keepAlive =
+        http10 ? containsIgnoringCase(connection, "keep-alive") : !containsIgnoringCase(connection, "close");
     return !firstLine;
 }
 

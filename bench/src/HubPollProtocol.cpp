@@ -17,18 +17,29 @@ HubPollProtocol::~HubPollProtocol() = default;
 
 std::string HubPollProtocol::buildRequest(const HttpTarget& target, const PollCursor& cursor) const
 {
-    std::string path = target.pathAndQuery;
-    path += path.find('?') == std::string::npos ? '?' : '&';
+    // Appended into one string: a request is built per poll cycle.
+    std::string request;
+    request.reserve(160 + target.pathAndQuery.size() + cursor.position.size());
+    request += "GET ";
+    request += target.pathAndQuery;
+    request += target.pathAndQuery.find('?') == std::string::npos ? '?' : '&';
     // The first poll only fetches a cursor. Without `since` the hub answers at
     // once with the newest event, but on an empty topic it waits for the next
     // one like any poll; timeout=0 makes that an immediate 204 as well, so a
     // client knows when it is subscribed.
     if (cursor.established)
-        path += "since=" + cursor.position + "&timeout=" + std::to_string(_pollTimeoutSeconds);
+    {
+        request += "since=";
+        request += cursor.position;
+        request += "&timeout=";
+        request += std::to_string(_pollTimeoutSeconds);
+    }
     else
-        path += "timeout=0";
-    return "GET " + path + " HTTP/1.1\r\nHost: " + target.hostHeader() +
-           "\r\nAccept: application/json\r\nUser-Agent: feedhub-bench\r\n\r\n";
+        request += "timeout=0";
+    request += " HTTP/1.1\r\nHost: ";
+    request += target.hostHeader();
+    request += "\r\nAccept: application/json\r\nUser-Agent: feedhub-bench\r\n\r\n";
+    return request;
 }
 
 PollOutcome HubPollProtocol::handleResponse(const HttpResponseHead& head, const std::string& body,
