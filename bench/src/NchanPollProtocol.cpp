@@ -5,11 +5,24 @@ namespace feedhub::bench
 
 std::string NchanPollProtocol::buildRequest(const HttpTarget& target, const PollCursor& cursor) const
 {
-    std::string request = "GET " + target.pathAndQuery + " HTTP/1.1\r\nHost: " + target.hostHeader() +
-                          "\r\nUser-Agent: feedhub-bench\r\n";
+    // Appended into one string, as for the hub: a request is built per poll cycle.
+    std::string request;
+    request.reserve(160 + target.pathAndQuery.size() + cursor.position.size() + cursor.tag.size());
+    request += "GET ";
+    request += target.pathAndQuery;
+    request += " HTTP/1.1\r\nHost: ";
+    request += target.hostHeader();
+    request += "\r\nUser-Agent: feedhub-bench\r\n";
     if (cursor.established)
-        request += "If-Modified-Since: " + cursor.position + "\r\nIf-None-Match: " + cursor.tag + "\r\n";
-    return request + "\r\n";
+    {
+        request += "If-Modified-Since: ";
+        request += cursor.position;
+        request += "\r\nIf-None-Match: ";
+        request += cursor.tag;
+        request += "\r\n";
+    }
+    request += "\r\n";
+    return request;
 }
 
 PollOutcome NchanPollProtocol::handleResponse(const HttpResponseHead& head, const std::string& body,
