@@ -171,7 +171,9 @@ void EventLoop::dispatch(const EventPtr& event)
     if (it == _watchers.end())
         return;
     // Iterate a copy: a connection may close or change its topics while we go.
-    _dispatching.assign(it->second.begin(), it->second.end());
+    _dispatching.clear();
+    for (const Watch& watch : it->second)
+        _dispatching.push_back(watch.connection);
     for (LoopConnection* connection : _dispatching)
     {
         if (!connection->_closed)
@@ -296,28 +298,40 @@ void EventLoop::setWriteWatch(LoopConnection& connection, bool on)
 
 void EventLoop::watch(LoopConnection& connection, std::vector<std::string> topics)
 {
-    for (const std::string& topic : connection._topics)
+    unwatchAll(connection);
+    connection._topics = std::move(topics);
+    connection._watchSlots.resize(connection._topics.size());
+    for (std::size_t i = 0; i < connection._topics.size(); ++i)
     {
-        auto it = _watchers.find(topic);
-        if (it == _watchers.end())
-            continue;
-        std::vector<LoopConnection*>& watchers = it->second;
-        auto position = std::find(watchers.begin(), watchers.end(), &connection);
-        if (position != watchers.end())
-        {
-            *position = watchers.back();
-            watchers.pop_back();
-        }
+        std::vector<Watch>& watchers = _watchers[connection._topics[i]];
+        connection._watchSlots[i] = watchers.size();
+        watchers.push_back(Watch{&connection, i});
+    }
+    if (!connection._topics.empty())
+        _bus.countSubscribers(connection._topics, +1);
+}
+
+void EventLoop::unwatchAll(LoopConnection& connection)
+{
+    // Each answered long poll leaves its topic's list, so a fan-out to n
+    // pollers would cost n^2 / 2 steps if the connection were searched for:
+    // it knows its slot, and the last entry moves into it.
+    for (std::size_t i = 0; i < connection._topics.size(); ++i)
+    {
+        auto it = _watchers.find(connection._topics[i]);
+        std::vector<Watch>& watchers = it->second;
+        const std::size_t slot = connection._watchSlots[i];
+        const Watch moved = watchers.back();
+        watchers[slot] = moved;
+        moved.connection->_watchSlots[moved.topicIndex] = slot;
+        watchers.pop_back();
         if (watchers.empty())
             _watchers.erase(it);
     }
     if (!connection._topics.empty())
         _bus.countSubscribers(connection._topics, -1);
-    connection._topics = std::move(topics);
-    for (const std::string& topic : connection._topics)
-        _watchers[topic].push_back(&connection);
-    if (!connection._topics.empty())
-        _bus.countSubscribers(connection._topics, +1);
+    connection._topics.clear();
+    connection._watchSlots.clear();
 }
 
 void EventLoop::close(LoopConnection& connection)
@@ -347,38 +361,19 @@ void EventLoop::closeAll()
 
 void EventLoop::setDeadline(LoopConnection& connection, Poco::Clock deadline)
 {
-    clearDeadline(connection);
-    connection._hasDeadline = true;
-    connection._deadline = deadline;
-    _deadlines.emplace(deadline, &connection);
+    _deadlines.set(connection._deadline, deadline);
 }
 
 void EventLoop::clearDeadline(LoopConnection& connection)
 {
-    if (!connection._hasDeadline)
-        return;
-    auto range = _deadlines.equal_range(connection._deadline);
-    for (auto it = range.first; it != range.second; ++it)
-    {
-        if (it->second == &connection)
-        {
-            _deadlines.erase(it);
-            break;
-        }
-    }
-    connection._hasDeadline = false;
+    _deadlines.clear(connection._deadline);
 }
 
 void EventLoop::fireDeadlines()
 {
     const Poco::Clock now;
-    while (!_deadlines.empty() && _deadlines.begin()->first <= now)
-    {
-        LoopConnection* connection = _deadlines.begin()->second;
-        _deadlines.erase(_deadlines.begin());
-        connection->_hasDeadline = false;
+    while (LoopConnection* connection = _deadlines.popDue(now))
         guarded(*connection, [&] { connection->deadlineReached(); });
-    }
 }
 
 void EventLoop::sendHeartbeats()
@@ -401,8 +396,8 @@ int EventLoop::nextTimeoutMs() const
     Poco::Clock::ClockDiff wait = _heartbeatInterval.totalMicroseconds() > 0
                                       ? _nextHeartbeat - Poco::Clock()
                                       : Poco::Clock::ClockDiff(60) * 1000000;
-    if (!_deadlines.empty())
-        wait = std::min(wait, _deadlines.begin()->first - Poco::Clock());
+    if (const std::optional<Poco::Clock> soonest = _deadlines.soonest())
+        wait = std::min(wait, *soonest - Poco::Clock());
     // Round up so that we wake after a deadline, not a hair before it.
     return static_cast<int>(std::max<Poco::Clock::ClockDiff>(0, (wait + 999) / 1000));
 }

@@ -13,11 +13,11 @@
 #include "Poco/Thread.h"
 #include "Poco/Timespan.h"
 #include "feedhub/Bus.h"
+#include "feedhub/DeadlineQueue.h"
 #include "feedhub/EventSink.h"
 #include "feedhub/LoopConnection.h"
 #include <atomic>
 #include <functional>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -86,6 +86,7 @@ private:
     void open(std::unique_ptr<LoopConnection> connection);
     void closeAll();
     void buryClosed();
+    void unwatchAll(LoopConnection& connection);
 
     Bus& _bus;
     Poco::Timespan _heartbeatInterval;
@@ -102,12 +103,19 @@ private:
     bool _woken = false;
 
     std::unordered_map<int, std::unique_ptr<LoopConnection>> _connections;
-    std::unordered_map<std::string, std::vector<LoopConnection*>> _watchers;
+    struct Watch
+        /// A connection watching a topic, and which of its topics that is.
+    {
+        LoopConnection* connection;
+        std::size_t topicIndex;
+    };
+
+    std::unordered_map<std::string, std::vector<Watch>> _watchers;
     std::vector<LoopConnection*> _dirty;
     std::vector<LoopConnection*> _writing;
     std::vector<LoopConnection*> _dispatching;
     std::vector<std::unique_ptr<LoopConnection>> _closed;
-    std::multimap<Poco::Clock, LoopConnection*> _deadlines;
+    DeadlineQueue<LoopConnection> _deadlines;
 };
 
 } // namespace feedhub

@@ -7,9 +7,9 @@
 #ifndef feedhub_LoopConnection_INCLUDED
 #define feedhub_LoopConnection_INCLUDED
 
-#include "Poco/Clock.h"
 #include "Poco/Net/StreamSocket.h"
 #include "feedhub/ConnectionLimit.h"
+#include "feedhub/DeadlineQueue.h"
 #include "feedhub/Event.h"
 #include "feedhub/Outbox.h"
 #include <string>
@@ -76,11 +76,11 @@ private:
     EventLoop* _loop = nullptr;
     Outbox _outbox;
     std::vector<std::string> _topics;
+    std::vector<std::size_t> _watchSlots; // where each of _topics lists this connection in the loop
     bool _writeWatched = false;
     bool _dirty = false;
     bool _closed = false;
-    bool _hasDeadline = false;
-    Poco::Clock _deadline;
+    DeadlineQueue<LoopConnection>::Entry _deadline{*this};
 };
 
 } // namespace feedhub

@@ -1,0 +1,138 @@
+//
+// DeadlineQueue.h
+//
+// Definition of the DeadlineQueue class template.
+//
+
+#ifndef feedhub_DeadlineQueue_INCLUDED
+#define feedhub_DeadlineQueue_INCLUDED
+
+#include "Poco/Clock.h"
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <vector>
+
+namespace feedhub
+{
+
+template <class Owner> class DeadlineQueue
+    /// The deadlines of many owners (an event loop's connections), soonest
+    /// first.
+    ///
+    /// A binary heap whose entries live in their owners and know their place
+    /// in it: every kept-alive request and every long poll sets, moves and
+    /// clears a deadline, and a tree of nodes would allocate and free one each
+    /// time. Here that is O(log n) swaps of pointers and no allocation.
+{
+public:
+    class Entry
+        /// An owner's place in the queue; an owner has at most one deadline.
+        /// Clear it before the owner goes away.
+    {
+    public:
+        explicit Entry(Owner& owner) : _owner(owner) {}
+
+        Entry(const Entry&) = delete;
+        Entry& operator=(const Entry&) = delete;
+
+        bool queued() const { return _position != NOT_QUEUED; }
+
+    private:
+        friend class DeadlineQueue;
+        static constexpr std::size_t NOT_QUEUED = std::numeric_limits<std::size_t>::max();
+
+        Owner& _owner;
+        Poco::Clock _deadline;
+        std::size_t _position = NOT_QUEUED;
+    };
+
+    void set(Entry& entry, Poco::Clock deadline)
+        /// Queues entry for deadline, or moves it there if already queued.
+    {
+        entry._deadline = deadline;
+        if (!entry.queued())
+        {
+            entry._position = _heap.size();
+            _heap.push_back(&entry);
+        }
+        restore(entry._position);
+    }
+
+    void clear(Entry& entry)
+        /// Takes entry out of the queue; does nothing if it is not queued.
+    {
+        if (!entry.queued())
+            return;
+        const std::size_t position = entry._position;
+        entry._position = Entry::NOT_QUEUED;
+        Entry* last = _heap.back();
+        _heap.pop_back();
+        if (position == _heap.size())
+            return;
+        place(last, position);
+        restore(position);
+    }
+
+    std::optional<Poco::Clock> soonest() const
+        /// The soonest deadline, if any entry is queued.
+    {
+        if (_heap.empty())
+            return std::nullopt;
+        return _heap.front()->_deadline;
+    }
+
+    Owner* popDue(Poco::Clock now)
+        /// Takes out the entry with the soonest deadline and returns its
+        /// owner if that deadline is not after now; nullptr otherwise.
+    {
+        if (_heap.empty() || now < _heap.front()->_deadline)
+            return nullptr;
+        Entry& due = *_heap.front();
+        clear(due);
+        return &due._owner;
+    }
+
+    std::size_t size() const { return _heap.size(); }
+
+private:
+    void place(Entry* entry, std::size_t position)
+    {
+        _heap[position] = entry;
+        entry->_position = position;
+    }
+
+    void restore(std::size_t position)
+        /// Moves the entry at position up or down to where the heap order
+        /// holds again.
+    {
+        Entry* entry = _heap[position];
+        while (position > 0)
+        {
+            const std::size_t parent = (position - 1) / 2;
+            if (!(entry->_deadline < _heap[parent]->_deadline))
+                break;
+            place(_heap[parent], position);
+            position = parent;
+        }
+        for (;;)
+        {
+            std::size_t child = 2 * position + 1;
+            if (child >= _heap.size())
+                break;
+            if (child + 1 < _heap.size() && _heap[child + 1]->_deadline < _heap[child]->_deadline)
+                ++child;
+            if (!(_heap[child]->_deadline < entry->_deadline))
+                break;
+            place(_heap[child], position);
+            position = child;
+        }
+        place(entry, position);
+    }
+
+    std::vector<Entry*> _heap;
+};
+
+} // namespace feedhub
+
+#endif // feedhub_DeadlineQueue_INCLUDED
