@@ -32,7 +32,7 @@ std::optional<std::string> TopicPollWaiter::check(Bus& bus)
         _since = std::min(*_since, replay.position);
         return std::nullopt;
     }
-    return EventJsonFormat::batch(replay.events, replay.position, replay.truncated);
+    return answer(replay.events, replay.position, replay.truncated);
 }
 
 std::optional<std::string> TopicPollWaiter::currentState(Bus& bus)
@@ -47,7 +47,25 @@ std::optional<std::string> TopicPollWaiter::currentState(Bus& bus)
     _since = position;
     if (newest.empty())
         return std::nullopt;
-    return EventJsonFormat::batch(newest, position, false);
+    return answer(newest, position, false);
+}
+
+std::string TopicPollWaiter::answer(const std::vector<EventPtr>& events, std::uint64_t position, bool truncated)
+{
+    // An event wakes every poll waiting on its topics, and the pollers that
+    // kept up all get the same events: encoded once per loop thread, not once
+    // per poller. Holding the events keeps their addresses from being reused.
+    struct LastAnswer
+    {
+        std::vector<EventPtr> events;
+        std::uint64_t position = 0;
+        bool truncated = false;
+        std::string body;
+    };
+    thread_local LastAnswer last;
+    if (last.body.empty() || last.position != position || last.truncated != truncated || last.events != events)
+        last = LastAnswer{events, position, truncated, EventJsonFormat::batch(events, position, truncated)};
+    return last.body;
 }
 
 } // namespace feedhub

@@ -7,9 +7,12 @@
 #ifndef feedhub_TopicPollWaiter_INCLUDED
 #define feedhub_TopicPollWaiter_INCLUDED
 
+#include "feedhub/Event.h"
 #include "feedhub/LongPollWaiter.h"
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace feedhub
 {
@@ -33,6 +36,7 @@ public:
 
 private:
     std::optional<std::string> currentState(Bus& bus);
+    static std::string answer(const std::vector<EventPtr>& events, std::uint64_t position, bool truncated);
 
     std::vector<std::string> _topics;
     std::optional<std::uint64_t> _since;

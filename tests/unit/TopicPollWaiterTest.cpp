@@ -56,6 +56,7 @@ class TopicPollWaiterTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testWithoutCursorAnswersNewestOfEachTopic);
     CPPUNIT_TEST(testWithoutCursorAndNothingHeldWaitsFromNow);
     CPPUNIT_TEST(testCursorPastTheNewestDoesNotHideEvents);
+    CPPUNIT_TEST(testPollersAtOneCursorGetTheSameAnswerUntilTheNextEvent);
     CPPUNIT_TEST(testTopics);
     CPPUNIT_TEST_SUITE_END();
 
@@ -150,6 +151,26 @@ public:
         CPPUNIT_ASSERT(!waiter.check(bus));
         const EventPtr next = bus.publish("a", "message", "next");
         CPPUNIT_ASSERT(read(waiter.check(bus)).ids == std::vector<std::string>({next->id()}));
+    }
+
+    void testPollersAtOneCursorGetTheSameAnswerUntilTheNextEvent()
+    {
+        InProcessBus bus(limits());
+        const EventPtr start = bus.publish("a", "message", "start");
+        const EventPtr first = bus.publish("a", "message", "1");
+        TopicPollWaiter early({"a"}, start->sequence(), 100);
+        TopicPollWaiter alike({"a"}, start->sequence(), 100);
+        const std::optional<std::string> earlyAnswer = early.check(bus);
+        CPPUNIT_ASSERT(earlyAnswer == alike.check(bus));
+        CPPUNIT_ASSERT(read(earlyAnswer).ids == std::vector<std::string>({first->id()}));
+
+        const EventPtr second = bus.publish("a", "message", "2");
+        TopicPollWaiter late({"a"}, start->sequence(), 100);
+        CPPUNIT_ASSERT(read(late.check(bus)).ids == std::vector<std::string>({first->id(), second->id()}));
+        TopicPollWaiter batched({"a"}, start->sequence(), 1);
+        const Answer one = read(batched.check(bus));
+        CPPUNIT_ASSERT(one.ids == std::vector<std::string>({first->id()}));
+        CPPUNIT_ASSERT_EQUAL(first->sequence(), one.cursor);
     }
 
     void testTopics()
