@@ -23,7 +23,8 @@ template <class Owner> class DeadlineQueue
     /// A binary heap whose entries live in their owners and know their place
     /// in it: every kept-alive request and every long poll sets, moves and
     /// clears a deadline, and a tree of nodes would allocate and free one each
-    /// time. Here that is O(log n) swaps of pointers and no allocation.
+    /// time. Here that is O(log n) moves of (deadline, entry) pairs in one
+    /// array, and no allocation.
 {
 public:
     class Entry
@@ -43,19 +44,18 @@ public:
         static constexpr std::size_t NOT_QUEUED = std::numeric_limits<std::size_t>::max();
 
         Owner& _owner;
-        Poco::Clock _deadline;
         std::size_t _position = NOT_QUEUED;
     };
 
     void set(Entry& entry, Poco::Clock deadline)
         /// Queues entry for deadline, or moves it there if already queued.
     {
-        entry._deadline = deadline;
         if (!entry.queued())
         {
             entry._position = _heap.size();
-            _heap.push_back(&entry);
+            _heap.push_back(Slot{deadline, &entry});
         }
+        _heap[entry._position].deadline = deadline;
         restore(entry._position);
     }
 
@@ -66,7 +66,7 @@ public:
             return;
         const std::size_t position = entry._position;
         entry._position = Entry::NOT_QUEUED;
-        Entry* last = _heap.back();
+        const Slot last = _heap.back();
         _heap.pop_back();
         if (position == _heap.size())
             return;
@@ -79,16 +79,16 @@ public:
     {
         if (_heap.empty())
             return std::nullopt;
-        return _heap.front()->_deadline;
+        return _heap.front().deadline;
     }
 
     Owner* popDue(Poco::Clock now)
         /// Takes out the entry with the soonest deadline and returns its
         /// owner if that deadline is not after now; nullptr otherwise.
     {
-        if (_heap.empty() || now < _heap.front()->_deadline)
+        if (_heap.empty() || now < _heap.front().deadline)
             return nullptr;
-        Entry& due = *_heap.front();
+        Entry& due = *_heap.front().entry;
         clear(due);
         return &due._owner;
     }
@@ -96,21 +96,29 @@ public:
     std::size_t size() const { return _heap.size(); }
 
 private:
-    void place(Entry* entry, std::size_t position)
+    struct Slot
+        /// The deadline is kept in the heap as well as in the entry, so that
+        /// ordering reads contiguous memory rather than one entry per step.
     {
-        _heap[position] = entry;
-        entry->_position = position;
+        Poco::Clock deadline;
+        Entry* entry;
+    };
+
+    void place(const Slot& slot, std::size_t position)
+    {
+        _heap[position] = slot;
+        slot.entry->_position = position;
     }
 
     void restore(std::size_t position)
         /// Moves the entry at position up or down to where the heap order
         /// holds again.
     {
-        Entry* entry = _heap[position];
+        const Slot moving = _heap[position];
         while (position > 0)
         {
             const std::size_t parent = (position - 1) / 2;
-            if (!(entry->_deadline < _heap[parent]->_deadline))
+            if (!(moving.deadline < _heap[parent].deadline))
                 break;
             place(_heap[parent], position);
             position = parent;
@@ -120,17 +128,17 @@ private:
             std::size_t child = 2 * position + 1;
             if (child >= _heap.size())
                 break;
-            if (child + 1 < _heap.size() && _heap[child + 1]->_deadline < _heap[child]->_deadline)
+            if (child + 1 < _heap.size() && _heap[child + 1].deadline < _heap[child].deadline)
                 ++child;
-            if (!(_heap[child]->_deadline < entry->_deadline))
+            if (!(_heap[child].deadline < moving.deadline))
                 break;
             place(_heap[child], position);
             position = child;
         }
-        place(entry, position);
+        place(moving, position);
     }
 
-    std::vector<Entry*> _heap;
+    std::vector<Slot> _heap;
 };
 
 } // namespace feedhub
