@@ -50,7 +50,8 @@ std::optional<std::string> TopicPollWaiter::currentState(Bus& bus)
     return answer(newest, position, false);
 }
 
-std::string TopicPollWaiter::answer(const std::vector<EventPtr>& events, std::uint64_t position, bool truncated)
+std::string TopicPollWaiter::answer(const std::vector<EventPtr>& events, std::uint64_t position,
+                                    bool truncated)
 {
     // An event wakes every poll waiting on its topics, and the pollers that
     // kept up all get the same events: encoded once per loop thread, not once
@@ -63,7 +64,8 @@ std::string TopicPollWaiter::answer(const std::vector<EventPtr>& events, std::ui
         std::string body;
     };
     thread_local LastAnswer last;
-    if (last.body.empty() || last.position != position || last.truncated != truncated || last.events != events)
+    if (last.body.empty() || last.position != position || last.truncated != truncated ||
+        last.events != events)
         last = LastAnswer{events, position, truncated, EventJsonFormat::batch(events, position, truncated)};
     return last.body;
 }
