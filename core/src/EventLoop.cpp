@@ -299,16 +299,13 @@ void EventLoop::setWriteWatch(LoopConnection& connection, bool on)
 void EventLoop::watch(LoopConnection& connection, std::vector<std::string> topics)
 {
     unwatchAll(connection);
-    connection._topics = std::move(topics);
-    connection._watchSlots.resize(connection._topics.size());
-    for (std::size_t i = 0; i < connection._topics.size(); ++i)
+    for (std::string& topic : topics)
     {
-        std::vector<Watch>& watchers = _watchers[connection._topics[i]];
-        connection._watchSlots[i] = watchers.size();
-        watchers.push_back(Watch{&connection, i});
+        std::vector<Watch>& watchers = _watchers[topic];
+        watchers.push_back(Watch{&connection, connection._watched.size()});
+        _bus.countSubscribers(topic, +1);
+        connection._watched.push_back(LoopConnection::WatchedTopic{std::move(topic), watchers.size() - 1});
     }
-    if (!connection._topics.empty())
-        _bus.countSubscribers(connection._topics, +1);
 }
 
 void EventLoop::unwatchAll(LoopConnection& connection)
@@ -316,22 +313,20 @@ void EventLoop::unwatchAll(LoopConnection& connection)
     // Each answered long poll leaves its topic's list, so a fan-out to n
     // pollers would cost n^2 / 2 steps if the connection were searched for:
     // it knows its slot, and the last entry moves into it.
-    for (std::size_t i = 0; i < connection._topics.size(); ++i)
+    for (const LoopConnection::WatchedTopic& watched : connection._watched)
     {
-        auto it = _watchers.find(connection._topics[i]);
+        auto it = _watchers.find(watched.name);
         std::vector<Watch>& watchers = it->second;
-        const std::size_t slot = connection._watchSlots[i];
         const Watch moved = watchers.back();
-        watchers[slot] = moved;
-        moved.connection->_watchSlots[moved.topicIndex] = slot;
+        watchers[watched.slot] = moved;
+        moved.connection->_watched[moved.topicIndex].slot = watched.slot;
         watchers.pop_back();
         if (watchers.empty())
             _watchers.erase(it);
+        _bus.countSubscribers(watched.name, -1);
     }
-    if (!connection._topics.empty())
-        _bus.countSubscribers(connection._topics, -1);
-    connection._topics.clear();
-    connection._watchSlots.clear();
+    // clear() keeps the capacity for the connection's next poll.
+    connection._watched.clear();
 }
 
 void EventLoop::close(LoopConnection& connection)
@@ -361,12 +356,12 @@ void EventLoop::closeAll()
 
 void EventLoop::setDeadline(LoopConnection& connection, Poco::Clock deadline)
 {
-    _deadlines.set(connection._deadline, deadline);
+    _deadlines.set(connection, deadline);
 }
 
 void EventLoop::clearDeadline(LoopConnection& connection)
 {
-    _deadlines.clear(connection._deadline);
+    _deadlines.clear(connection);
 }
 
 void EventLoop::fireDeadlines()

@@ -160,14 +160,11 @@ std::uint64_t InProcessBus::lastSequence() const
     return _lastSequence;
 }
 
-void InProcessBus::countSubscribers(const std::vector<std::string>& topics, int delta)
+void InProcessBus::countSubscribers(const std::string& name, int delta)
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    for (const std::string& name : topics)
-    {
-        Topic& topic = topicFor(name);
-        topic.subscribers = static_cast<std::size_t>(static_cast<long>(topic.subscribers) + delta);
-    }
+    Topic& topic = topicFor(name);
+    topic.subscribers = static_cast<std::size_t>(static_cast<long>(topic.subscribers) + delta);
 }
 
 std::vector<Bus::TopicStatus> InProcessBus::topics() const

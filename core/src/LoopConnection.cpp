@@ -15,6 +15,15 @@ LoopConnection::LoopConnection(Poco::Net::StreamSocket socket, ConnectionLimit::
 
 LoopConnection::~LoopConnection() = default;
 
+std::vector<std::string> LoopConnection::topics() const
+{
+    std::vector<std::string> names;
+    names.reserve(_watched.size());
+    for (const WatchedTopic& topic : _watched)
+        names.push_back(topic.name);
+    return names;
+}
+
 bool LoopConnection::holdSlot(ConnectionLimit::Slot slot)
 {
     if (!slot)

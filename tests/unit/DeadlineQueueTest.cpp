@@ -16,8 +16,10 @@ struct Owner
 {
     explicit Owner(int id) : id(id) {}
 
+    feedhub::DeadlineQueue<Owner>::Entry& deadlineEntry() { return entry; }
+
     int id;
-    feedhub::DeadlineQueue<Owner>::Entry entry{*this};
+    feedhub::DeadlineQueue<Owner>::Entry entry;
 };
 
 Poco::Clock at(Poco::Clock::ClockVal micros)
@@ -42,9 +44,9 @@ public:
     {
         Owner a(1), b(2), c(3);
         feedhub::DeadlineQueue<Owner> queue;
-        queue.set(b.entry, at(200));
-        queue.set(c.entry, at(300));
-        queue.set(a.entry, at(100));
+        queue.set(b, at(200));
+        queue.set(c, at(300));
+        queue.set(a, at(100));
         CPPUNIT_ASSERT(queue.soonest() == at(100));
         CPPUNIT_ASSERT_EQUAL(1, queue.popDue(at(1000))->id);
         CPPUNIT_ASSERT_EQUAL(2, queue.popDue(at(1000))->id);
@@ -58,7 +60,7 @@ public:
     {
         Owner a(1);
         feedhub::DeadlineQueue<Owner> queue;
-        queue.set(a.entry, at(500));
+        queue.set(a, at(500));
         CPPUNIT_ASSERT(queue.popDue(at(499)) == nullptr);
         CPPUNIT_ASSERT(a.entry.queued());
         CPPUNIT_ASSERT_EQUAL(1, queue.popDue(at(500))->id);
@@ -68,13 +70,13 @@ public:
     {
         Owner a(1), b(2);
         feedhub::DeadlineQueue<Owner> queue;
-        queue.set(a.entry, at(100));
-        queue.set(b.entry, at(200));
-        queue.set(a.entry, at(300));
+        queue.set(a, at(100));
+        queue.set(b, at(200));
+        queue.set(a, at(300));
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), queue.size());
         CPPUNIT_ASSERT_EQUAL(2, queue.popDue(at(250))->id);
         CPPUNIT_ASSERT(queue.popDue(at(250)) == nullptr);
-        queue.set(a.entry, at(50));
+        queue.set(a, at(50));
         CPPUNIT_ASSERT_EQUAL(1, queue.popDue(at(250))->id);
     }
 
@@ -82,12 +84,12 @@ public:
     {
         Owner a(1), b(2), c(3);
         feedhub::DeadlineQueue<Owner> queue;
-        queue.set(a.entry, at(100));
-        queue.set(b.entry, at(200));
-        queue.set(c.entry, at(300));
-        queue.clear(a.entry);
-        queue.clear(a.entry);
-        queue.clear(c.entry);
+        queue.set(a, at(100));
+        queue.set(b, at(200));
+        queue.set(c, at(300));
+        queue.clear(a);
+        queue.clear(a);
+        queue.clear(c);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), queue.size());
         CPPUNIT_ASSERT_EQUAL(2, queue.popDue(at(1000))->id);
         CPPUNIT_ASSERT(queue.popDue(at(1000)) == nullptr);
@@ -107,13 +109,13 @@ public:
             Owner& owner = *owners[random() % owners.size()];
             if (random() % 4 == 0)
             {
-                queue.clear(owner.entry);
+                queue.clear(owner);
                 expected[owner.id] = -1;
             }
             else
             {
                 const Poco::Clock::ClockVal deadline = 1 + random() % 10000;
-                queue.set(owner.entry, at(deadline));
+                queue.set(owner, at(deadline));
                 expected[owner.id] = deadline;
             }
         }

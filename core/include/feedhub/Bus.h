@@ -59,7 +59,8 @@ public:
 
     virtual std::uint64_t lastSequence() const = 0;
 
-    virtual void countSubscribers(const std::vector<std::string>& topics, int delta) = 0;
+    virtual void countSubscribers(const std::string& topic, int delta) = 0;
+        /// Adds delta to the topic's count of watching connections.
 
     virtual std::vector<TopicStatus> topics() const = 0;
 

@@ -20,11 +20,11 @@ template <class Owner> class DeadlineQueue
     /// The deadlines of many owners (an event loop's connections), soonest
     /// first.
     ///
-    /// A binary heap whose entries live in their owners and know their place
-    /// in it: every kept-alive request and every long poll sets, moves and
-    /// clears a deadline, and a tree of nodes would allocate and free one each
-    /// time. Here that is O(log n) moves of (deadline, entry) pairs in one
-    /// array, and no allocation.
+    /// A binary heap of (deadline, owner) pairs in one array; each owner keeps
+    /// its place in it (an Entry, which Owner::deadlineEntry() returns). Every
+    /// kept-alive request and every long poll sets, moves and clears a
+    /// deadline, and a tree of nodes would allocate and free one each time:
+    /// here that is O(log n) moves in the array and no allocation.
 {
 public:
     class Entry
@@ -32,36 +32,32 @@ public:
         /// Clear it before the owner goes away.
     {
     public:
-        explicit Entry(Owner& owner) : _owner(owner) {}
-
-        Entry(const Entry&) = delete;
-        Entry& operator=(const Entry&) = delete;
-
         bool queued() const { return _position != NOT_QUEUED; }
 
     private:
         friend class DeadlineQueue;
         static constexpr std::size_t NOT_QUEUED = std::numeric_limits<std::size_t>::max();
 
-        Owner& _owner;
         std::size_t _position = NOT_QUEUED;
     };
 
-    void set(Entry& entry, Poco::Clock deadline)
-        /// Queues entry for deadline, or moves it there if already queued.
+    void set(Owner& owner, Poco::Clock deadline)
+        /// Queues owner for deadline, or moves it there if already queued.
     {
+        Entry& entry = owner.deadlineEntry();
         if (!entry.queued())
         {
             entry._position = _heap.size();
-            _heap.push_back(Slot{deadline, &entry});
+            _heap.push_back(Slot{deadline, &owner});
         }
         _heap[entry._position].deadline = deadline;
         restore(entry._position);
     }
 
-    void clear(Entry& entry)
-        /// Takes entry out of the queue; does nothing if it is not queued.
+    void clear(Owner& owner)
+        /// Takes owner out of the queue; does nothing if it is not queued.
     {
+        Entry& entry = owner.deadlineEntry();
         if (!entry.queued())
             return;
         const std::size_t position = entry._position;
@@ -75,7 +71,7 @@ public:
     }
 
     std::optional<Poco::Clock> soonest() const
-        /// The soonest deadline, if any entry is queued.
+        /// The soonest deadline, if any owner is queued.
     {
         if (_heap.empty())
             return std::nullopt;
@@ -83,35 +79,35 @@ public:
     }
 
     Owner* popDue(Poco::Clock now)
-        /// Takes out the entry with the soonest deadline and returns its
-        /// owner if that deadline is not after now; nullptr otherwise.
+        /// Takes out the owner with the soonest deadline and returns it if
+        /// that deadline is not after now; nullptr otherwise.
     {
         if (_heap.empty() || now < _heap.front().deadline)
             return nullptr;
-        Entry& due = *_heap.front().entry;
-        clear(due);
-        return &due._owner;
+        Owner* due = _heap.front().owner;
+        clear(*due);
+        return due;
     }
 
     std::size_t size() const { return _heap.size(); }
 
 private:
     struct Slot
-        /// The deadline is kept in the heap as well as in the entry, so that
-        /// ordering reads contiguous memory rather than one entry per step.
+        /// The deadline is kept here rather than in the owner, so that
+        /// ordering reads one array rather than one owner per step.
     {
         Poco::Clock deadline;
-        Entry* entry;
+        Owner* owner;
     };
 
     void place(const Slot& slot, std::size_t position)
     {
         _heap[position] = slot;
-        slot.entry->_position = position;
+        slot.owner->deadlineEntry()._position = position;
     }
 
     void restore(std::size_t position)
-        /// Moves the entry at position up or down to where the heap order
+        /// Moves the slot at position up or down to where the heap order
         /// holds again.
     {
         const Slot moving = _heap[position];

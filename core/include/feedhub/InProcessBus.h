@@ -42,7 +42,7 @@ public:
     Replay replay(const std::vector<std::string>& topics, std::uint64_t after, std::size_t limit) override;
     std::vector<EventPtr> newest(const std::vector<std::string>& topics) override;
     std::uint64_t lastSequence() const override;
-    void countSubscribers(const std::vector<std::string>& topics, int delta) override;
+    void countSubscribers(const std::string& topic, int delta) override;
     std::vector<TopicStatus> topics() const override;
     void expire() override;
 

@@ -58,7 +58,8 @@ public:
     int fd() const { return _fd; }
     Outbox& outbox() { return _outbox; }
     EventLoop& loop() const { return *_loop; }
-    const std::vector<std::string>& topics() const { return _topics; }
+    std::vector<std::string> topics() const;
+        /// The topics whose events the connection receives.
 
     bool holdsSlot() const { return static_cast<bool>(_slot); }
         /// True if the connection counts against the hub's connection limit.
@@ -69,18 +70,28 @@ public:
 
 private:
     friend class EventLoop;
+    friend class DeadlineQueue<LoopConnection>;
+
+    struct WatchedTopic
+        /// A topic the connection watches, and where in the loop's list of
+        /// that topic's watchers it is.
+    {
+        std::string name;
+        std::size_t slot;
+    };
+
+    DeadlineQueue<LoopConnection>::Entry& deadlineEntry() { return _deadline; }
 
     Poco::Net::StreamSocket _socket;
     ConnectionLimit::Slot _slot;
     int _fd;
     EventLoop* _loop = nullptr;
     Outbox _outbox;
-    std::vector<std::string> _topics;
-    std::vector<std::size_t> _watchSlots; // where each of _topics lists this connection in the loop
+    std::vector<WatchedTopic> _watched;
     bool _writeWatched = false;
     bool _dirty = false;
     bool _closed = false;
-    DeadlineQueue<LoopConnection>::Entry _deadline{*this};
+    DeadlineQueue<LoopConnection>::Entry _deadline;
 };
 
 } // namespace feedhub
