@@ -299,12 +299,15 @@ void EventLoop::setWriteWatch(LoopConnection& connection, bool on)
 void EventLoop::watch(LoopConnection& connection, std::vector<std::string> topics)
 {
     unwatchAll(connection);
+    // Reserved first, so that once a topic's list holds the connection, the
+    // connection's own entry for it cannot fail to follow.
+    connection._watched.reserve(topics.size());
     for (std::string& topic : topics)
     {
         std::vector<Watch>& watchers = _watchers[topic];
         watchers.push_back(Watch{&connection, connection._watched.size()});
-        _bus.countSubscribers(topic, +1);
         connection._watched.push_back(LoopConnection::WatchedTopic{std::move(topic), watchers.size() - 1});
+        _bus.countSubscribers(connection._watched.back().name, +1);
     }
 }
 
