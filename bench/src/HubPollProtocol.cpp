@@ -63,10 +63,15 @@ PollOutcome HubPollProtocol::handleResponse(const HttpResponseHead& head, const 
         // The handler keeps each event's data text (the raw string for string
         // data) and the cursor, without a DOM. Events are handed on only once
         // the whole answer parsed, so a bad answer delivers nothing.
-        _parser->reset();
-        _parser->parse(body);
+        if (!_lastParsedBody || body != *_lastParsedBody)
+        {
+            _lastParsedBody.reset();
+            _parser->reset();
+            _parser->parse(body);
+            _batchHandler->finish();
+            _lastParsedBody = body;
+        }
         const HubPollBatchHandler& batch = *_batchHandler;
-        batch.finish();
         for (size_t i = 0; i < batch.eventCount(); ++i)
             onEventData(batch.eventData(i));
         cursor.position = batch.cursor();

@@ -248,6 +248,26 @@ void testHubPollProtocol()
     check(protocol.handleResponse(makeHead(200), "not json", cursor, collect) == PollOutcome::Failed,
           "malformed batch fails");
     check(protocol.handleResponse(makeHead(503), "", cursor, collect) == PollOutcome::Failed, "503 fails");
+
+    // The same bytes for another poller (parsed once, read again) give the
+    // same events and cursor; a bad answer in between leaves nothing behind.
+    PollCursor otherCursor;
+    for (int poller = 0; poller < 2; ++poller)
+    {
+        otherCursor = PollCursor();
+        data.clear();
+        check(protocol.handleResponse(makeHead(200), body, otherCursor, collect) ==
+                      PollOutcome::EventsTruncated &&
+                  otherCursor.position == "8" && data.size() == 2 && data[1] == "plain text",
+              "a repeated answer gives the same events and cursor");
+    }
+    check(protocol.handleResponse(makeHead(200), "not json", otherCursor, collect) == PollOutcome::Failed &&
+              protocol.handleResponse(makeHead(200), "not json", otherCursor, collect) == PollOutcome::Failed,
+          "a repeated malformed answer fails each time");
+    data.clear();
+    check(protocol.handleResponse(makeHead(200), "", otherCursor, collect) == PollOutcome::Failed &&
+              data.empty(),
+          "an empty 200 fails, whatever was parsed before");
 }
 
 // The hub's poll answer is read by a streaming Poco::JSON handler: each
