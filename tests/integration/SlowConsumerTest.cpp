@@ -13,6 +13,7 @@ class SlowConsumerTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE(SlowConsumerTest);
     CPPUNIT_TEST(testStalledSubscriberIsDroppedOthersKeepEverything);
     CPPUNIT_TEST(testBurstLargerThanLimitReachesReader);
+    CPPUNIT_TEST(testLaggingSubscriberGetsEverythingOnceItReads);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -74,6 +75,29 @@ public:
         CPPUNIT_ASSERT_EQUAL(201, HttpCall::post(hub.port(), "/publish", batch + "]").status);
         for (int i = 0; i < 10; ++i)
             CPPUNIT_ASSERT_EQUAL(std::to_string(i) + std::string(3000, 'b'), reader.expect().data);
+        CPPUNIT_ASSERT(!hub.logContains("disconnecting a subscriber"));
+    }
+
+    void testLaggingSubscriberGetsEverythingOnceItReads()
+    {
+        // More than the kernel holds on both ends (a small receive buffer here,
+        // tcp_wmem's 4 MB ceiling on the hub's side), so the loop's writes
+        // block and the rest waits in the outbox until the socket drains.
+        constexpr int EVENTS = 600;
+        const std::string payload(16 * 1024, 'q');
+        TestDaemon hub(TestDaemon::Settings{{"sse.outbox_limit_bytes", std::to_string(64 << 20)},
+                                            {"sse.heartbeat_seconds", "0"},
+                                            {"history.max_events", "1000"}});
+        SseClient lagging(hub.port(), "/events?topic=feed", {}, 4096);
+        std::vector<std::string> ids;
+        for (int i = 0; i < EVENTS; ++i)
+            ids.push_back(HttpCall::publish(hub.port(), "feed", std::to_string(i) + payload));
+        for (int i = 0; i < EVENTS; ++i)
+        {
+            const SseClient::Event event = lagging.expect();
+            CPPUNIT_ASSERT_EQUAL(ids[i], event.id);
+            CPPUNIT_ASSERT_EQUAL(std::to_string(i) + payload, event.data);
+        }
         CPPUNIT_ASSERT(!hub.logContains("disconnecting a subscriber"));
     }
 };
