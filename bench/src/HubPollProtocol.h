@@ -38,10 +38,11 @@ private:
     // bench's single event-loop thread; not for use from several threads.
     HubPollBatchHandler::Ptr _batchHandler;
     std::unique_ptr<Poco::JSON::Parser> _parser;
-    // The body the handler's state was parsed from, if it holds a good one. Every poller at one cursor gets the same bytes, so a fan-out is
-    // parsed once: Poco's JSON parser costs the tool about three times all
-    // its other work per cycle, and on a 2-core machine shared with the
-    // server that cost, not the server, would set the long-poll figures.
+    // The body the handler's state was parsed from, if it holds a good one.
+    // Every poller at one cursor gets the same bytes, so a fan-out is parsed
+    // once: Poco's JSON parser costs the tool about three times all its other
+    // work per cycle, and on a 2-core machine shared with the server that
+    // cost, not the server, would set the long-poll figures.
     mutable std::optional<std::string> _lastParsedBody;
 };
 

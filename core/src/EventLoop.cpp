@@ -22,8 +22,9 @@ constexpr int MAX_READY = 256;
 constexpr std::size_t READ_CHUNK = 4096;
 constexpr std::uint32_t READ_EVENTS = EPOLLIN | EPOLLRDHUP;
 // Sockets are watched edge-triggered: readFrom() always drains what is there,
-// and level triggering would have epoll poll every ready socket once more on
-// the next wait only to find it empty, 5,000 times per long-poll fan-out.
+// and level triggering would have epoll poll every socket it reported once
+// more on the next wait, only to find it empty (every answered poller, every
+// publish).
 constexpr std::uint32_t SOCKET_WATCH = EPOLLET;
 
 } // namespace
