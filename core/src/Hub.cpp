@@ -140,7 +140,8 @@ void Hub::park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRespo
     parked.waiter = std::move(waiter);
     parked.timeout = timeout;
     parked.httpVersion = request.getVersion();
-    parked.keepAlive = response.getKeepAlive() && !LoopHttpConnection::hasBody(request);
+    parked.keepAlive =
+        response.getKeepAlive() && !LoopHttpConnection::hasBody(request, request.getContentLength64());
 
     auto& requestImpl = static_cast<Poco::Net::HTTPServerRequestImpl&>(request);
     // A client may have sent its next request already; the server has read it with this one.

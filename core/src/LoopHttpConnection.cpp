@@ -73,10 +73,9 @@ LoopHttpConnection::LoopHttpConnection(Poco::Net::StreamSocket socket, Connectio
 {
 }
 
-bool LoopHttpConnection::hasBody(const HTTPRequest& request)
+bool LoopHttpConnection::hasBody(const HTTPRequest& request, Poco::Int64 contentLength)
 {
-    return request.getChunkedTransferEncoding() ||
-           (request.hasContentLength() && request.getContentLength64() > 0);
+    return request.getChunkedTransferEncoding() || contentLength > 0;
 }
 
 void LoopHttpConnection::opened()
@@ -258,7 +257,7 @@ void LoopHttpConnection::takeNextRequest()
 
 LoopHttpConnection::Taken LoopHttpConnection::takePoll(const Head& head)
 {
-    if (head.request.getChunkedTransferEncoding() || head.contentLength > 0)
+    if (hasBody(head.request, head.contentLength))
         return Taken::NOT_HERE;
     std::optional<PollQuery> query;
     try

@@ -59,9 +59,12 @@ public:
         /// worker has finished with); it takes a slot from limit when it
         /// starts to wait on a poll.
 
-    static bool hasBody(const Poco::Net::HTTPRequest& request);
+    static bool hasBody(const Poco::Net::HTTPRequest& request, Poco::Int64 contentLength);
         /// True if the request comes with a body, which a long poll leaves
         /// unread: the connection cannot be kept for the next request then.
+        /// contentLength is the request's as getContentLength64() gives it
+        /// (UNKNOWN_CONTENT_LENGTH without one), passed in so that a head
+        /// whose length was already read is not asked again.
 
     void opened() override;
     void eventPublished(const EventPtr& event) override;
