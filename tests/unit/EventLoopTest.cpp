@@ -3,6 +3,7 @@
 //
 
 #include "feedhub/EventLoop.h"
+#include "Poco/Event.h"
 #include "Poco/Net/ServerSocket.h"
 #include "Poco/Net/StreamSocket.h"
 #include "feedhub/InProcessBus.h"
@@ -18,7 +19,7 @@ namespace
 {
 
 class ScriptedConnection : public LoopConnection
-    /// Echoes what it receives and sends "event" for each event on topic
+    /// Echoes what it receives and sends the data of each event on topic
     /// "t", or throws from either if told to.
 {
 public:
@@ -29,7 +30,7 @@ public:
 
     void opened() override { loop().watch(*this, {"t"}); }
 
-    void eventPublished(const EventPtr&) override { send("event"); }
+    void eventPublished(const EventPtr& event) override { send(event->data()); }
 
     void received(const char* data, std::size_t length) override { send(std::string(data, length)); }
 
@@ -52,6 +53,8 @@ class EventLoopTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE(EventLoopTest);
     CPPUNIT_TEST(testConnectionThrowingOnInputIsClosedAndOthersGoOn);
     CPPUNIT_TEST(testConnectionThrowingOnAnEventIsClosedAndOthersGetIt);
+    CPPUNIT_TEST(testEventPublishedOnTheLoopThreadGoesOutBeforeItWaits);
+    CPPUNIT_TEST(testEventsFromTheLoopAndAnotherThreadKeepTheBusOrder);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -86,14 +89,38 @@ public:
     void testConnectionThrowingOnAnEventIsClosedAndOthersGetIt()
     {
         Poco::Net::StreamSocket faulty = connect(true);
-        Poco::Net::StreamSocket healthy = connect(false);
-        // Both watch "t" once opened; an echo proves the healthy one is.
-        healthy.sendBytes("ready", 5);
-        CPPUNIT_ASSERT_EQUAL(std::string("ready"), receive(healthy));
+        // Opened after the faulty one, so both watch "t" once it answers.
+        Poco::Net::StreamSocket healthy = watching();
 
         _bus->publish({{"t", "message", "data"}});
         CPPUNIT_ASSERT_EQUAL(std::string(), receive(faulty));
-        CPPUNIT_ASSERT_EQUAL(std::string("event"), receive(healthy));
+        CPPUNIT_ASSERT_EQUAL(std::string("data"), receive(healthy));
+    }
+
+    void testEventPublishedOnTheLoopThreadGoesOutBeforeItWaits()
+    {
+        // No heartbeats and no deadlines: the loop's next wait would last a minute.
+        Poco::Net::StreamSocket watcher = watching();
+        _loop->post([this] { _bus->publish({{"t", "message", "from the loop"}}); });
+        CPPUNIT_ASSERT_EQUAL(std::string("from the loop"), receive(watcher, 13));
+    }
+
+    void testEventsFromTheLoopAndAnotherThreadKeepTheBusOrder()
+    {
+        Poco::Net::StreamSocket watcher = watching();
+        Poco::Event loopTaskRunning;
+        Poco::Event firstPublished;
+        // The first event is published here while the loop runs a task; the
+        // task then publishes the second from the loop's own thread.
+        _loop->post([&] {
+            loopTaskRunning.set();
+            firstPublished.wait();
+            _bus->publish({{"t", "message", "second"}});
+        });
+        loopTaskRunning.wait();
+        _bus->publish({{"t", "message", "first"}});
+        firstPublished.set();
+        CPPUNIT_ASSERT_EQUAL(std::string("firstsecond"), receive(watcher, 11));
     }
 
 private:
@@ -105,12 +132,35 @@ private:
         return client;
     }
 
+    Poco::Net::StreamSocket watching()
+        /// A connection that watches "t" once opened; its echo proves it does.
+    {
+        Poco::Net::StreamSocket client = connect(false);
+        client.sendBytes("ready", 5);
+        CPPUNIT_ASSERT_EQUAL(std::string("ready"), receive(client));
+        return client;
+    }
+
     static std::string receive(Poco::Net::StreamSocket& socket)
         /// What arrives next: "" if the loop closed the connection.
     {
         char buffer[64];
         const int got = socket.receiveBytes(buffer, sizeof buffer);
         return std::string(buffer, static_cast<std::size_t>(got));
+    }
+
+    static std::string receive(Poco::Net::StreamSocket& socket, std::size_t length)
+        /// The next length bytes, however the loop split them; fewer if it closed.
+    {
+        std::string received;
+        while (received.size() < length)
+        {
+            const std::string more = receive(socket);
+            if (more.empty())
+                break;
+            received += more;
+        }
+        return received;
     }
 
     std::unique_ptr<feedhub::InProcessBus> _bus;

@@ -72,6 +72,7 @@ public:
 private:
     void run() override;
     void wake();
+    void wakeOnceLocked();
     void takeQueued();
     void dispatch(const EventPtr& event);
     void handleReady(LoopConnection& connection, std::uint32_t events);
@@ -101,6 +102,7 @@ private:
     std::vector<EventPtr> _queuedEvents;
     std::vector<std::function<void()>> _queuedTasks;
     bool _woken = false;
+    bool _takeBeforeWait = false; // only the loop thread sets and reads it
 
     std::unordered_map<int, std::unique_ptr<LoopConnection>> _connections;
     struct Watch
