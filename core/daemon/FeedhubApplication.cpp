@@ -17,8 +17,8 @@
 #include "Poco/Util/IntValidator.h"
 #include "Poco/Util/Option.h"
 #include "Poco/Util/OptionCallback.h"
-#include "feedhub/FeedHost.h"
-#include "feedhub/Hub.h"
+#include "feeds/FeedHost.h"
+#include "hub/Hub.h"
 #include <algorithm>
 #include <iostream>
 

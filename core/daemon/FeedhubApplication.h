@@ -7,9 +7,9 @@
 #ifndef feedhub_FeedhubApplication_INCLUDED
 #define feedhub_FeedhubApplication_INCLUDED
 
-#include "HubConfiguration.h"
+#include "config/HubConfiguration.h"
 #include "Poco/Util/ServerApplication.h"
-#include "feedhub/FeedHost.h"
+#include "feeds/FeedHost.h"
 
 namespace feedhub
 {

@@ -1,0 +1,53 @@
+//
+// HubConfiguration.h
+//
+// Definition of the HubConfiguration class.
+//
+
+#ifndef feedhub_HubConfiguration_INCLUDED
+#define feedhub_HubConfiguration_INCLUDED
+
+#include "Poco/AutoPtr.h"
+#include "Poco/Util/IniFileConfiguration.h"
+#include "feeds/FeedsConfiguration.h"
+#include "feedhub/HubSettings.h"
+#include <string>
+#include <vector>
+
+namespace feedhub
+{
+
+class HubConfiguration
+/// One reading of hub.ini, checked as a whole: the hub's settings, the feeds
+/// to run and the log level. The daemon reads it at start and again on
+/// SIGHUP, where a file with any error is refused before anything changes.
+{
+public:
+    static HubConfiguration read(const std::string& path, const std::string& defaultPluginDir);
+    /// Reads and checks path. Throws Poco::DataException saying what is
+    /// wrong, prefixed with "<path>:<line>: " (or "<path>: " when no line
+    /// of the file is to blame).
+
+    const HubSettings& hub() const { return _hub; }
+    const FeedsConfiguration& feeds() const { return _feeds; }
+    int logLevel() const { return _logLevel; }
+
+    std::vector<std::string> changesNeedingRestart(const HubConfiguration& running) const;
+    /// The settings that differ from running's outside [feeds], [feed.*] and
+    /// [log]: the hub takes those (port, threads, limits...) only when it
+    /// starts. One message per setting, "<path>:<line>: [section] key
+    /// changed from 'old' to 'new'".
+
+private:
+    std::string valueOrDefault(const std::string& section, const std::string& key) const;
+
+    std::string _path;
+    Poco::AutoPtr<Poco::Util::IniFileConfiguration> _file;
+    HubSettings _hub;
+    FeedsConfiguration _feeds;
+    int _logLevel = 0;
+};
+
+} // namespace feedhub
+
+#endif // feedhub_HubConfiguration_INCLUDED

@@ -1,0 +1,25 @@
+//
+// FeedWaiter.cpp
+//
+
+#include "feeds/FeedWaiter.h"
+
+namespace feedhub
+{
+
+FeedWaiter::FeedWaiter(std::shared_ptr<void> plugin, std::unique_ptr<LongPollWaiter> waiter)
+    : _plugin(std::move(plugin)), _waiter(std::move(waiter))
+{
+}
+
+std::vector<std::string> FeedWaiter::topics() const
+{
+    return _waiter->topics();
+}
+
+std::optional<std::string> FeedWaiter::check(Bus& bus)
+{
+    return _waiter->check(bus);
+}
+
+} // namespace feedhub

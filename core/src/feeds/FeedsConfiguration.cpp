@@ -1,0 +1,120 @@
+//
+// FeedsConfiguration.cpp
+//
+
+#include "feeds/FeedsConfiguration.h"
+#include "config/IniFileLines.h"
+#include "Poco/Exception.h"
+#include "Poco/Logger.h"
+#include "Poco/Path.h"
+#include "Poco/String.h"
+#include "Poco/StringTokenizer.h"
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace feedhub
+{
+
+namespace
+{
+
+const std::set<std::string> FEEDS_KEYS = {"enabled", "plugin_dir"};
+
+bool isFeedName(const std::string& name)
+{
+    return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '-';
+    });
+}
+
+void collectLeaves(const Poco::Util::AbstractConfiguration& config, const std::string& prefix,
+                   const std::string& relative, std::map<std::string, std::string>& out)
+{
+    Poco::Util::AbstractConfiguration::Keys keys;
+    config.keys(prefix, keys);
+    for (const std::string& key : keys)
+    {
+        const std::string full = prefix + "." + key;
+        // Poco reads ini keys without regard to case; the feed reads a copy.
+        const std::string name = Poco::toLower(relative.empty() ? key : relative + "." + key);
+        if (config.hasOption(full))
+            out[name] = config.getString(full);
+        collectLeaves(config, full, name, out);
+    }
+}
+
+std::string directoryOf(const std::string& path)
+{
+    return Poco::Path(Poco::Path(path).absolute()).parent().toString();
+}
+
+std::string resolveLibrary(const std::string& library, const std::string& pluginDir,
+                           const std::string& baseDir)
+{
+    if (library.find('/') != std::string::npos)
+        return Poco::Path(baseDir).resolve(Poco::Path(library)).toString();
+    const bool hasSuffix = library.size() > 3 && library.compare(library.size() - 3, 3, ".so") == 0;
+    return Poco::Path(pluginDir)
+        .makeDirectory()
+        .setFileName(hasSuffix ? library : library + ".so")
+        .toString();
+}
+
+} // namespace
+
+FeedsConfiguration FeedsConfiguration::read(const Poco::Util::AbstractConfiguration& config,
+                                            const std::string& sourcePath,
+                                            const std::string& defaultPluginDir)
+{
+    Poco::Logger& logger = Poco::Logger::get("feedhub.feeds");
+    Poco::Util::AbstractConfiguration::Keys keys;
+    config.keys("feeds", keys);
+    for (const std::string& key : keys)
+    {
+        if (FEEDS_KEYS.count(key) == 0)
+            logger.warning("%s: unknown key '%s' in [feeds] is ignored",
+                           IniFileLines::locate(sourcePath, "feeds", key), key);
+    }
+
+    const std::string baseDir = directoryOf(sourcePath);
+    std::string pluginDir = config.getString("feeds.plugin_dir", "");
+    pluginDir =
+        pluginDir.empty() ? defaultPluginDir : Poco::Path(baseDir).resolve(Poco::Path(pluginDir)).toString();
+
+    FeedsConfiguration result;
+    Poco::StringTokenizer names(config.getString("feeds.enabled", ""), ",",
+                                Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    for (const std::string& name : names)
+    {
+        if (!isFeedName(name))
+            throw Poco::InvalidArgumentException("feeds.enabled: '" + name +
+                                                 "' is not a feed name (1 to 64 of A-Z a-z 0-9 _ -)");
+        if (std::any_of(result.enabled.begin(), result.enabled.end(),
+                        [&name](const FeedSettings& feed) { return feed.name == name; }))
+        {
+            logger.warning("%s: feed '%s' is listed twice in [feeds] enabled",
+                           IniFileLines::locate(sourcePath, "feeds", "enabled"), name);
+            continue;
+        }
+        FeedSettings feed;
+        feed.name = name;
+        feed.sourcePath = sourcePath;
+        const std::string prefix = "feed." + name;
+        collectLeaves(config, prefix, "", feed.section);
+        const std::string library = config.getString(prefix + ".library", "");
+        feed.library = resolveLibrary(library.empty() ? name : library, pluginDir, baseDir);
+        try
+        {
+            feed.required = config.getBool(prefix + ".required", false);
+        }
+        catch (const Poco::SyntaxException&)
+        {
+            throw Poco::InvalidArgumentException(prefix + ".required must be true or false");
+        }
+        result.enabled.push_back(std::move(feed));
+    }
+    return result;
+}
+
+} // namespace feedhub

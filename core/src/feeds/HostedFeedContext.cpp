@@ -1,0 +1,126 @@
+//
+// HostedFeedContext.cpp
+//
+
+#include "feeds/HostedFeedContext.h"
+#include "feeds/FeedRouteHandler.h"
+#include "feeds/FeedWaiter.h"
+#include "feeds/KeepingLoaded.h"
+#include "Poco/Exception.h"
+
+namespace feedhub
+{
+
+HostedFeedContext::HostedFeedContext(Hub& hub, const std::string& name)
+    : _hub(hub), _name(name), _logger(Poco::Logger::get("feedhub.feed." + name))
+{
+}
+
+HostedFeedContext::~HostedFeedContext()
+{
+    release();
+}
+
+void HostedFeedContext::setPlugin(std::weak_ptr<void> plugin)
+{
+    _plugin = std::move(plugin);
+}
+
+std::shared_ptr<void> HostedFeedContext::plugin() const
+{
+    std::shared_ptr<void> plugin = _plugin.lock();
+    if (!plugin)
+        throw Poco::IllegalStateException("feed " + _name + " is no longer hosted");
+    return plugin;
+}
+
+void HostedFeedContext::checkRunning() const
+{
+    if (_released)
+        throw Poco::IllegalStateException("feed " + _name + " is stopped");
+}
+
+void HostedFeedContext::release()
+{
+    std::unique_ptr<Poco::Util::Timer> timer;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _released = true;
+        for (const std::string& path : _paths)
+            _hub.router().unmount(path);
+        _paths.clear();
+        for (SubscriberGreetings::Handle handle : _greeters)
+            _hub.greetings().remove(handle);
+        _greeters.clear();
+        timer = std::move(_timer);
+    }
+    // Destroying the timer joins its thread, after a running task; outside
+    // the lock, as that task may still be calling into this context.
+    timer.reset();
+}
+
+void HostedFeedContext::mount(const std::string& path, RouteFactory factory)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    checkRunning();
+    KeepingLoaded<RouteFactory> bound(plugin(), std::move(factory));
+    _hub.router().mount(path, [bound](const Poco::Net::HTTPServerRequest&) -> Poco::Net::HTTPRequestHandler* {
+        return new FeedRouteHandler(bound.plugin(), bound());
+    });
+    _paths.push_back(path);
+}
+
+void HostedFeedContext::mountEventStream(const std::string& path, std::vector<std::string> topics)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    checkRunning();
+    _hub.mountEventStream(path, std::move(topics));
+    _paths.push_back(path);
+}
+
+void HostedFeedContext::greetSubscribers(const std::string& topic, SubscriberGreetings::Greeter greeter)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    checkRunning();
+    _greeters.push_back(_hub.greetings().add(
+        topic, KeepingLoaded<SubscriberGreetings::Greeter>(plugin(), std::move(greeter))));
+}
+
+void HostedFeedContext::park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                             std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout)
+{
+    _hub.park(request, response, std::make_unique<FeedWaiter>(plugin(), std::move(waiter)), timeout);
+}
+
+Poco::Util::TimerTask::Ptr HostedFeedContext::every(Poco::Timespan interval, std::function<void()> task)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    checkRunning();
+    if (interval.totalMilliseconds() <= 0)
+        throw Poco::InvalidArgumentException("a timer interval must be at least 1 ms");
+    if (!_timer)
+        _timer = std::make_unique<Poco::Util::Timer>();
+    Poco::Util::TimerTask::Ptr timerTask =
+        Poco::Util::Timer::func([this, task = std::move(task)] { runTask(task); });
+    const long milliseconds = static_cast<long>(interval.totalMilliseconds());
+    _timer->schedule(timerTask, milliseconds, milliseconds);
+    return timerTask;
+}
+
+void HostedFeedContext::runTask(const std::function<void()>& task)
+{
+    try
+    {
+        task();
+    }
+    catch (const Poco::Exception& exc)
+    {
+        _logger.error("timer task failed: %s", exc.displayText());
+    }
+    catch (const std::exception& exc)
+    {
+        _logger.error("timer task failed: %s", std::string(exc.what()));
+    }
+}
+
+} // namespace feedhub

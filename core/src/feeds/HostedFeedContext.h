@@ -1,0 +1,68 @@
+//
+// HostedFeedContext.h
+//
+// Definition of the HostedFeedContext class.
+//
+
+#ifndef feedhub_HostedFeedContext_INCLUDED
+#define feedhub_HostedFeedContext_INCLUDED
+
+#include "Poco/Util/Timer.h"
+#include "feedhub/FeedContext.h"
+#include "hub/Hub.h"
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace feedhub
+{
+
+class HostedFeedContext : public FeedContext
+    /// The context of one hosted feed: does what the feed asks of the hub and
+    /// remembers it, so release() can undo all of it.
+{
+public:
+    HostedFeedContext(Hub& hub, const std::string& name);
+    ~HostedFeedContext() override;
+        /// Releases what release() has not.
+
+    void setPlugin(std::weak_ptr<void> plugin);
+        /// What keeps the feed's plugin loaded; handlers, waiters and
+        /// greeters the feed hands over hold a reference to it.
+
+    void release();
+        /// Unmounts the feed's routes and streams, removes its greeters,
+        /// cancels its timers and waits for a running timer task to finish.
+        /// The context then refuses to mount or schedule anything more.
+
+    const std::string& name() const override { return _name; }
+    const HubSettings& settings() const override { return _hub.settings(); }
+    Publisher& publisher() override { return _hub.bus(); }
+    Poco::Logger& logger() override { return _logger; }
+    void mount(const std::string& path, RouteFactory factory) override;
+    void mountEventStream(const std::string& path, std::vector<std::string> topics) override;
+    void greetSubscribers(const std::string& topic, SubscriberGreetings::Greeter greeter) override;
+    void park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+              std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout) override;
+    Poco::Util::TimerTask::Ptr every(Poco::Timespan interval, std::function<void()> task) override;
+
+private:
+    std::shared_ptr<void> plugin() const;
+    void checkRunning() const;
+    void runTask(const std::function<void()>& task);
+
+    Hub& _hub;
+    std::string _name;
+    Poco::Logger& _logger;
+    std::weak_ptr<void> _plugin;
+    mutable std::mutex _mutex;
+    bool _released = false;
+    std::vector<std::string> _paths;
+    std::vector<SubscriberGreetings::Handle> _greeters;
+    std::unique_ptr<Poco::Util::Timer> _timer;
+};
+
+} // namespace feedhub
+
+#endif // feedhub_HostedFeedContext_INCLUDED

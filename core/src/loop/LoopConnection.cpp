@@ -1,0 +1,46 @@
+//
+// LoopConnection.cpp
+//
+
+#include "loop/LoopConnection.h"
+#include "loop/EventLoop.h"
+
+namespace feedhub
+{
+
+LoopConnection::LoopConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot)
+    : _socket(std::move(socket)), _slot(std::move(slot)), _fd(_socket.impl()->sockfd())
+{
+}
+
+LoopConnection::~LoopConnection() = default;
+
+std::vector<std::string> LoopConnection::topics() const
+{
+    std::vector<std::string> names;
+    names.reserve(_watched.size());
+    for (const WatchedTopic& topic : _watched)
+        names.push_back(topic.name);
+    return names;
+}
+
+bool LoopConnection::holdSlot(ConnectionLimit::Slot slot)
+{
+    if (!slot)
+        return false;
+    _slot = std::move(slot);
+    return true;
+}
+
+void LoopConnection::heartbeat() {}
+
+void LoopConnection::deadlineReached()
+{
+    loop().close(*this);
+}
+
+void LoopConnection::received(const char*, std::size_t) {}
+
+void LoopConnection::written() {}
+
+} // namespace feedhub

@@ -1,0 +1,34 @@
+//
+// PublishHandler.h
+//
+// Definition of the PublishHandler class.
+//
+
+#ifndef feedhub_PublishHandler_INCLUDED
+#define feedhub_PublishHandler_INCLUDED
+
+#include "hub/Hub.h"
+#include "feedhub/RouteHandler.h"
+
+namespace feedhub
+{
+
+class PublishHandler : public RouteHandler
+    /// POST /publish on an HTTP worker (see PublishRequest for what it
+    /// takes). Answers 201 with the assigned ids.
+{
+public:
+    static const std::string PATH;
+
+    explicit PublishHandler(Hub& hub);
+
+protected:
+    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+private:
+    Hub& _hub;
+};
+
+} // namespace feedhub
+
+#endif // feedhub_PublishHandler_INCLUDED

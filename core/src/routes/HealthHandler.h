@@ -1,0 +1,31 @@
+//
+// HealthHandler.h
+//
+// Definition of the HealthHandler class.
+//
+
+#ifndef feedhub_HealthHandler_INCLUDED
+#define feedhub_HealthHandler_INCLUDED
+
+#include "hub/Hub.h"
+#include "feedhub/RouteHandler.h"
+
+namespace feedhub
+{
+
+class HealthHandler : public RouteHandler
+    /// GET /healthz: 200 while the hub serves.
+{
+public:
+    explicit HealthHandler(Hub& hub);
+
+protected:
+    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+private:
+    Hub& _hub;
+};
+
+} // namespace feedhub
+
+#endif // feedhub_HealthHandler_INCLUDED

@@ -1,0 +1,31 @@
+//
+// TopicsHandler.h
+//
+// Definition of the TopicsHandler class.
+//
+
+#ifndef feedhub_TopicsHandler_INCLUDED
+#define feedhub_TopicsHandler_INCLUDED
+
+#include "hub/Hub.h"
+#include "feedhub/RouteHandler.h"
+
+namespace feedhub
+{
+
+class TopicsHandler : public RouteHandler
+    /// GET /topics: each topic with its subscriber count, held events and last id.
+{
+public:
+    explicit TopicsHandler(Hub& hub);
+
+protected:
+    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+private:
+    Hub& _hub;
+};
+
+} // namespace feedhub
+
+#endif // feedhub_TopicsHandler_INCLUDED
