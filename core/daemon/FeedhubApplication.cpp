@@ -19,6 +19,7 @@
 #include "Poco/Util/OptionCallback.h"
 #include "feeds/FeedHost.h"
 #include "hub/Hub.h"
+#include "hub/OpenFiles.h"
 #include <algorithm>
 #include <iostream>
 
@@ -137,6 +138,8 @@ int FeedhubApplication::main(const std::vector<std::string>&)
     if (_port >= 0)
         settings.port = _port;
 
+    const std::size_t openFiles = OpenFiles::raiseLimit();
+    logger().information("open-files limit: %z", openFiles);
     Hub hub(settings);
     FeedHost feeds(hub);
     for (const FeedHost::Failure& failure : feeds.apply(configuration.feeds()))

@@ -72,7 +72,7 @@ void NotificationsFeed::start(FeedContext& context)
     _context = &context;
     if (!_notifyPath.empty())
         context.mount(_notifyPath,
-                      [this, &context] { return std::make_unique<NotifyHandler>(*this, context); });
+                      std::make_shared<NotifyHandler>(*this, context));
     if (_welcome)
         context.greetSubscribers(_topic, [this](const std::string& topic) { return welcome(topic); });
     if (_simulate)

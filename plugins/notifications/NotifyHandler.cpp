@@ -5,27 +5,25 @@
 #include "NotifyHandler.h"
 #include "NotificationsFeed.h"
 #include "Poco/JSON/Object.h"
-#include "feedhub/JsonResponse.h"
-#include "feedhub/RequestBody.h"
 
 namespace feedhub::notifications
 {
 
 NotifyHandler::NotifyHandler(NotificationsFeed& feed, FeedContext& context)
-    : RouteHandler("POST", context.settings().corsOrigin), _feed(feed), _context(context)
+    : RouteHandler("POST"), _feed(feed), _context(context)
 {
 }
 
-void NotifyHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
+void NotifyHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
 {
-    const Notification notification =
-        Notification::parse(RequestBody::readJson(request, _context.settings().maxBodyBytes), _feed.types());
+    request.allowQuery({});
+    const Notification notification = Notification::parse(request.json(), _feed.types());
     const std::size_t sentTo = _feed.send(notification);
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
     body->set("success", true);
     body->set("sentTo", sentTo);
     body->set("event", notification.type());
-    JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
+    reply->send(HttpResponse::json(Poco::Net::HTTPResponse::HTTP_OK, body));
 }
 
 } // namespace feedhub::notifications

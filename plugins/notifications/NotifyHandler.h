@@ -21,9 +21,7 @@ class NotifyHandler : public RouteHandler
 {
 public:
     NotifyHandler(NotificationsFeed& feed, FeedContext& context);
-
-protected:
-    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:
     NotificationsFeed& _feed;

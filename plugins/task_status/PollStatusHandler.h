@@ -24,9 +24,7 @@ class PollStatusHandler : public RouteHandler
 {
 public:
     PollStatusHandler(TaskStatusFeed& feed, FeedContext& context);
-
-protected:
-    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:
     TaskStatusFeed& _feed;

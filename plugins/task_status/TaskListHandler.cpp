@@ -6,18 +6,18 @@
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "TaskStatusFeed.h"
-#include "feedhub/JsonResponse.h"
 
 namespace feedhub::task_status
 {
 
 TaskListHandler::TaskListHandler(TaskStatusFeed& feed, FeedContext& context)
-    : RouteHandler("GET", context.settings().corsOrigin), _feed(feed)
+    : RouteHandler("GET"), _feed(feed)
 {
 }
 
-void TaskListHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response)
+void TaskListHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
 {
+    request.allowQuery({});
     Poco::JSON::Array::Ptr tasks = new Poco::JSON::Array;
     for (const TaskState& state : _feed.board().all())
         tasks->add(state.toJson());
@@ -27,7 +27,7 @@ void TaskListHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServe
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
     body->set("tasks", tasks);
     body->set("statuses", statuses);
-    JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
+    reply->send(HttpResponse::json(Poco::Net::HTTPResponse::HTTP_OK, body));
 }
 
 } // namespace feedhub::task_status

@@ -21,9 +21,7 @@ class TaskListHandler : public RouteHandler
 {
 public:
     TaskListHandler(TaskStatusFeed& feed, FeedContext& context);
-
-protected:
-    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:
     TaskStatusFeed& _feed;

@@ -98,13 +98,13 @@ void TaskStatusFeed::start(FeedContext& context)
     context.logger().information("%z tasks in %s", _board->all().size(), _database);
     if (!_updatePath.empty())
         context.mount(_updatePath,
-                      [this, &context] { return std::make_unique<UpdateStatusHandler>(*this, context); });
+                      std::make_shared<UpdateStatusHandler>(*this, context));
     if (!_pollPath.empty())
         context.mount(_pollPath,
-                      [this, &context] { return std::make_unique<PollStatusHandler>(*this, context); });
+                      std::make_shared<PollStatusHandler>(*this, context));
     if (!_listPath.empty())
         context.mount(_listPath,
-                      [this, &context] { return std::make_unique<TaskListHandler>(*this, context); });
+                      std::make_shared<TaskListHandler>(*this, context));
 }
 
 } // namespace feedhub::task_status

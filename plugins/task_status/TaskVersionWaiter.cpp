@@ -19,7 +19,7 @@ std::vector<std::string> TaskVersionWaiter::topics() const
     return {_topic};
 }
 
-std::optional<std::string> TaskVersionWaiter::check(Bus&)
+std::optional<std::string> TaskVersionWaiter::check()
 {
     // The board changes before the event that wakes us is published, so it
     // already holds what the event announces.

@@ -21,7 +21,7 @@ public:
     TaskVersionWaiter(const TaskBoard& board, std::string topic, std::string task, Poco::Int64 seenVersion);
 
     std::vector<std::string> topics() const override;
-    std::optional<std::string> check(Bus& bus) override;
+    std::optional<std::string> check() override;
 
 private:
     const TaskBoard& _board;

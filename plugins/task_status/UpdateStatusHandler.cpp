@@ -7,8 +7,6 @@
 #include "Poco/String.h"
 #include "TaskStatusFeed.h"
 #include "feedhub/HttpError.h"
-#include "feedhub/JsonResponse.h"
-#include "feedhub/RequestBody.h"
 
 namespace feedhub::task_status
 {
@@ -46,15 +44,16 @@ std::string stringField(const Poco::JSON::Object& object, const std::string& nam
 } // namespace
 
 UpdateStatusHandler::UpdateStatusHandler(TaskStatusFeed& feed, FeedContext& context)
-    : RouteHandler("POST", context.settings().corsOrigin), _feed(feed), _context(context)
+    : RouteHandler("POST"), _feed(feed), _context(context)
 {
 }
 
-void UpdateStatusHandler::handle(Poco::Net::HTTPServerRequest& request,
-                                 Poco::Net::HTTPServerResponse& response)
+void UpdateStatusHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
 {
-    checkToken(request, response);
-    const Poco::Dynamic::Var body = RequestBody::readJson(request, _context.settings().maxBodyBytes);
+    request.allowQuery({});
+    if (!checkToken(request, reply))
+        return;
+    const Poco::Dynamic::Var body = request.json();
     if (body.type() != typeid(Poco::JSON::Object::Ptr))
         throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "the body must be a JSON object with \"status\"");
     const Poco::JSON::Object& object = *body.extract<Poco::JSON::Object::Ptr>();
@@ -63,25 +62,21 @@ void UpdateStatusHandler::handle(Poco::Net::HTTPServerRequest& request,
 
     Poco::JSON::Object::Ptr answer = _feed.board().update(task, status).toJson();
     answer->set("success", true);
-    JsonResponse::send(response, HTTPResponse::HTTP_OK, answer);
+    reply->send(HttpResponse::json(HTTPResponse::HTTP_OK, answer));
 }
 
-void UpdateStatusHandler::checkToken(const Poco::Net::HTTPServerRequest& request,
-                                     Poco::Net::HTTPServerResponse& response) const
+bool UpdateStatusHandler::checkToken(const HttpRequest& request, const ReplyPtr& reply) const
 {
-    std::string scheme;
-    std::string token;
-    if (request.hasCredentials())
-        request.getCredentials(scheme, token);
-    const bool bearer = Poco::icompare(scheme, "Bearer") == 0;
-    if (bearer && sameInConstantTime(Poco::trim(token), _feed.token()))
-        return;
-    response.set("WWW-Authenticate", "Bearer realm=\"feedhub\"");
-    // The body stays unread, so the connection cannot carry another request.
-    response.setKeepAlive(false);
-    throw HttpError(HTTPResponse::HTTP_UNAUTHORIZED,
-                    bearer ? "the bearer token is not valid"
-                           : "a bearer token is required: send Authorization: Bearer <token>");
+    const std::string token = request.bearerToken();
+    if (!token.empty() && sameInConstantTime(token, _feed.token()))
+        return true;
+    HttpResponse refusal = HttpResponse::error(HTTPResponse::HTTP_UNAUTHORIZED,
+                                               token.empty()
+                                                   ? "a bearer token is required: send Authorization: Bearer <token>"
+                                                   : "the bearer token is not valid");
+    refusal.set("WWW-Authenticate", "Bearer realm=\"feedhub\"");
+    reply->send(refusal);
+    return false;
 }
 
 } // namespace feedhub::task_status

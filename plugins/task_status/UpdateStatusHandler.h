@@ -22,13 +22,11 @@ class UpdateStatusHandler : public RouteHandler
 {
 public:
     UpdateStatusHandler(TaskStatusFeed& feed, FeedContext& context);
-
-protected:
-    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:
-    void checkToken(const Poco::Net::HTTPServerRequest& request,
-                    Poco::Net::HTTPServerResponse& response) const;
+    bool checkToken(const HttpRequest& request, const ReplyPtr& reply) const;
+        /// False after answering 401.
 
     TaskStatusFeed& _feed;
     FeedContext& _context;

@@ -12,7 +12,6 @@
 #include "Poco/JSON/Object.h"
 #include "Poco/Thread.h"
 #include "feedhub/FeedContext.h"
-#include "feedhub/JsonResponse.h"
 #include "feedhub/PluginApi.h"
 #include "feedhub/RouteHandler.h"
 
@@ -22,18 +21,16 @@ namespace feedhub::test
 class SlowHandler : public RouteHandler
 {
 public:
-    SlowHandler(const std::string& corsOrigin, std::string feed, long delayMs)
-        : RouteHandler("GET", corsOrigin), _feed(std::move(feed)), _delayMs(delayMs)
+    SlowHandler(std::string feed, long delayMs) : RouteHandler("GET"), _feed(std::move(feed)), _delayMs(delayMs)
     {
     }
 
-protected:
-    void handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) override
+    void handle(const HttpRequest&, const ReplyPtr& reply) override
     {
         Poco::Thread::sleep(_delayMs);
         Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
         body->set("feed", _feed);
-        JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
+        reply->send(HttpResponse::json(Poco::Net::HTTPResponse::HTTP_OK, body));
     }
 
 private:
@@ -60,9 +57,7 @@ public:
 
     void start(FeedContext& context) override
     {
-        context.mount(_path, [this, &context] {
-            return std::make_unique<SlowHandler>(context.settings().corsOrigin, context.name(), _delayMs);
-        });
+        context.mount(_path, std::make_shared<SlowHandler>(context.name(), _delayMs));
         context.every(Poco::Timespan(20 * Poco::Timespan::MILLISECONDS),
                       [this, &context] { context.publisher().publish(_topic, "tick", "{}"); });
         if (_failIn == "start")

@@ -8,13 +8,10 @@
 #define feedhub_FeedContext_INCLUDED
 
 #include "Poco/Logger.h"
-#include "Poco/Net/HTTPRequestHandler.h"
-#include "Poco/Net/HTTPServerRequest.h"
-#include "Poco/Net/HTTPServerResponse.h"
 #include "Poco/Timespan.h"
 #include "Poco/Util/TimerTask.h"
-#include "feedhub/HubSettings.h"
-#include "feedhub/LongPollWaiter.h"
+#include "feedhub/Export.h"
+#include "feedhub/RouteHandler.h"
 #include "feedhub/Publisher.h"
 #include "feedhub/SubscriberGreetings.h"
 #include <functional>
@@ -25,7 +22,7 @@
 namespace feedhub
 {
 
-class FeedContext
+class FEEDHUB_API FeedContext
     /// What the hub offers a running feed.
     ///
     /// Everything a feed sets up through its context is undone by the hub
@@ -35,17 +32,10 @@ class FeedContext
     /// request in flight never runs code that was unloaded.
 {
 public:
-    using RouteFactory = std::function<std::unique_ptr<Poco::Net::HTTPRequestHandler>()>;
-        /// Makes the handler for one request; called on an HTTP worker thread.
-        /// Handlers usually derive from RouteHandler.
-
     virtual ~FeedContext();
 
     virtual const std::string& name() const = 0;
         /// The feed's name in hub.ini: "stock" for [feed.stock].
-
-    virtual const HubSettings& settings() const = 0;
-        /// The hub's settings (CORS origin and body size limit for routes).
 
     virtual Publisher& publisher() = 0;
         /// Publishes to the hub's topics; any thread.
@@ -53,9 +43,10 @@ public:
     virtual Poco::Logger& logger() = 0;
         /// The logger "feedhub.feed.<name>".
 
-    virtual void mount(const std::string& path, RouteFactory factory) = 0;
-        /// Serves requests for exactly path. Throws Poco::ExistsException if
-        /// the path is taken by the hub or another feed.
+    virtual void mount(const std::string& path, std::shared_ptr<RouteHandler> handler) = 0;
+        /// Serves requests for exactly path with handler, on the hub's worker
+        /// threads. Throws Poco::ExistsException if the path is taken by the
+        /// hub or another feed.
 
     virtual void mountEventStream(const std::string& path, std::vector<std::string> topics) = 0;
         /// Serves an SSE stream of topics at path, as /events does (a request
@@ -65,13 +56,6 @@ public:
     virtual void greetSubscribers(const std::string& topic, SubscriberGreetings::Greeter greeter) = 0;
         /// Sends each new SSE subscriber of topic an event of its own, without
         /// an id (see SubscriberGreetings).
-
-    virtual void park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                      std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout) = 0;
-        /// Answers a long-poll request from an event loop instead of this
-        /// worker thread (see Hub::park()): 200 with the waiter's body once it
-        /// has one, 204 when the timeout passes. Call it last in a route's
-        /// handle(), with nothing sent.
 
     virtual Poco::Util::TimerTask::Ptr every(Poco::Timespan interval, std::function<void()> task) = 0;
         /// Runs task every interval, the first time one interval from now, on

@@ -9,22 +9,28 @@
 
 #include "Poco/Timespan.h"
 #include "Poco/Util/AbstractConfiguration.h"
+#include "feedhub/Export.h"
 #include <string>
 #include <vector>
 
 namespace feedhub
 {
 
-struct HubSettings
+struct FEEDHUB_API HubSettings
     /// The core's settings, read from hub.ini. etc/hub.ini documents each one.
 {
     std::string address = "0.0.0.0";
     int port = 8080;
-    int httpThreads = 8;
-    int httpQueue = 256;
+    int workerThreads = 8;
+    int workerQueue = 256;
     int eventLoops = 1;
     std::string corsOrigin = "*";
+    std::size_t maxConnections = 0;
+        /// 0: sized from the open-files limit (see OpenFiles).
+    std::size_t maxHeadBytes = 32768;
     std::size_t maxBodyBytes = 65536;
+    Poco::Timespan requestTimeout = Poco::Timespan(10, 0);
+    Poco::Timespan keepAliveTimeout = Poco::Timespan(60, 0);
 
     int retryMs = 3000;
     Poco::Timespan heartbeat = Poco::Timespan(15, 0);

@@ -7,7 +7,7 @@
 #ifndef feedhub_LongPollWaiter_INCLUDED
 #define feedhub_LongPollWaiter_INCLUDED
 
-#include "feedhub/Bus.h"
+#include "feedhub/Export.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,14 +15,13 @@
 namespace feedhub
 {
 
-class LongPollWaiter
+class FEEDHUB_API LongPollWaiter
     /// Decides, for one parked long-poll request, when and what to answer.
     /// Called on an event loop thread; must not block.
     ///
-    /// Hub::park() hands the request's socket and its waiter to an event
-    /// loop. A route builds a waiter from its request (a cursor, a version,
-    /// the topics to watch) and parks it; the loop asks the waiter after each
-    /// event on its topics whether the answer is ready.
+    /// A route builds a waiter from its request (a cursor, a version, the
+    /// topics to watch) and parks it with Reply::park(); the loop asks the
+    /// waiter after each event on its topics whether the answer is ready.
 {
 public:
     virtual ~LongPollWaiter() = default;
@@ -30,7 +29,7 @@ public:
     virtual std::vector<std::string> topics() const = 0;
         /// Topics whose events may change the answer.
 
-    virtual std::optional<std::string> check(Bus& bus) = 0;
+    virtual std::optional<std::string> check() = 0;
         /// A JSON body to answer 200 with now, or nothing to keep waiting.
         /// Called once when parked and again after each event on topics().
 };

@@ -7,36 +7,42 @@
 #ifndef feedhub_RouteHandler_INCLUDED
 #define feedhub_RouteHandler_INCLUDED
 
-#include "Poco/Net/HTTPRequestHandler.h"
-#include "Poco/Net/HTTPServerRequest.h"
-#include "Poco/Net/HTTPServerResponse.h"
+#include "feedhub/Export.h"
+#include "feedhub/HttpRequest.h"
+#include "feedhub/Reply.h"
 #include <string>
+#include <vector>
 
 namespace feedhub
 {
 
-class RouteHandler : public Poco::Net::HTTPRequestHandler
-    /// Base of every route the hub serves, its own and the feeds'.
+class FEEDHUB_API RouteHandler
+    /// Serves the requests of one route, the hub's own and the feeds'.
     ///
-    /// Adds the CORS header, answers preflight OPTIONS requests, refuses other
-    /// methods with 405, and turns exceptions into JSON errors: HttpError keeps
-    /// its status, Poco::InvalidArgumentException and Poco::SyntaxException
-    /// become 400, anything else 500. A route only handles its success path.
+    /// One instance serves every request of its route, possibly several at
+    /// once on different threads. The hub answers CORS preflights (OPTIONS)
+    /// and refuses other methods than the route's with 405 before handle()
+    /// is called, and turns what handle() throws into a JSON error: HttpError
+    /// keeps its status, Poco::InvalidArgumentException and
+    /// Poco::SyntaxException become 400, anything else 500 (logged).
 {
 public:
-    RouteHandler(std::string allowedMethods, std::string corsOrigin);
-        /// allowedMethods is a comma-separated list, e.g. "GET" or "GET, POST".
+    explicit RouteHandler(const std::string& methods);
+        /// methods is a comma-separated list, e.g. "GET" or "GET, POST".
+    virtual ~RouteHandler();
 
-    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) final;
+    virtual void handle(const HttpRequest& request, const ReplyPtr& reply) = 0;
+        /// Answers the request through reply (see Reply). Feed routes are
+        /// called on a worker thread and may block briefly (a database
+        /// write); the hub's own routes run on its event loops.
 
-protected:
-    virtual void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) = 0;
+    bool allows(const std::string& method) const;
+    const std::string& methods() const { return _methodList; }
+        /// As given, for the Allow header.
 
 private:
-    bool allows(const std::string& method) const;
-
-    std::string _allowedMethods;
-    std::string _corsOrigin;
+    std::vector<std::string> _methods;
+    std::string _methodList;
 };
 
 } // namespace feedhub

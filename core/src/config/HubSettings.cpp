@@ -41,6 +41,12 @@ std::size_t readSize(const Poco::Util::AbstractConfiguration& config, const std:
     return static_cast<std::size_t>(readInt(config, key, static_cast<int>(fallback), lowest, highest));
 }
 
+Poco::Timespan readSeconds(const Poco::Util::AbstractConfiguration& config, const std::string& key,
+                           const Poco::Timespan& fallback, int lowest, int highest)
+{
+    return Poco::Timespan(readInt(config, key, static_cast<int>(fallback.totalSeconds()), lowest, highest), 0);
+}
+
 } // namespace
 
 HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfiguration& config)
@@ -48,14 +54,18 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
     HubSettings s;
     s.address = config.getString("server.address", s.address);
     s.port = readInt(config, "server.port", s.port, 0, 65535);
-    s.httpThreads = readInt(config, "server.http_threads", s.httpThreads, 1, 256);
-    s.httpQueue = readInt(config, "server.http_queue", s.httpQueue, 1, 65536);
+    s.workerThreads = readInt(config, "server.worker_threads", s.workerThreads, 1, 256);
+    s.workerQueue = readInt(config, "server.worker_queue", s.workerQueue, 1, 65536);
     s.eventLoops = readInt(config, "server.event_loops", s.eventLoops, 1, 64);
     s.corsOrigin = config.getString("server.cors_origin", s.corsOrigin);
+    s.maxConnections = readSize(config, "server.max_connections", s.maxConnections, 0, 10000000);
+    s.maxHeadBytes = readSize(config, "server.max_head_bytes", s.maxHeadBytes, 1024, 1 << 20);
     s.maxBodyBytes = readSize(config, "server.max_body_bytes", s.maxBodyBytes, 1, 64 << 20);
+    s.requestTimeout = readSeconds(config, "server.request_timeout_seconds", s.requestTimeout, 1, 3600);
+    s.keepAliveTimeout = readSeconds(config, "server.keepalive_timeout_seconds", s.keepAliveTimeout, 1, 3600);
 
     s.retryMs = readInt(config, "sse.retry_ms", s.retryMs, 0, 3600000);
-    s.heartbeat = Poco::Timespan(readInt(config, "sse.heartbeat_seconds", 15, 0, 3600), 0);
+    s.heartbeat = readSeconds(config, "sse.heartbeat_seconds", s.heartbeat, 0, 3600);
     s.maxSubscribers = readSize(config, "sse.max_subscribers", s.maxSubscribers, 1, 10000000);
     s.maxTopicsPerConnection =
         readSize(config, "sse.max_topics_per_connection", s.maxTopicsPerConnection, 1, 1024);
@@ -70,13 +80,12 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
     }
 
     s.historyEvents = readSize(config, "history.max_events", s.historyEvents, 0, 10000000);
-    s.historyAge = Poco::Timespan(readInt(config, "history.max_age_seconds", 3600, 1, 30 * 86400), 0);
+    s.historyAge = readSeconds(config, "history.max_age_seconds", s.historyAge, 1, 30 * 86400);
     s.maxTopics = readSize(config, "history.max_topics", s.maxTopics, 1, 10000000);
 
-    s.pollMaxTimeout = Poco::Timespan(readInt(config, "poll.max_timeout_seconds", 120, 1, 3600), 0);
-    s.pollDefaultTimeout = Poco::Timespan(readInt(config, "poll.default_timeout_seconds", 25, 0,
-                                                  static_cast<int>(s.pollMaxTimeout.totalSeconds())),
-                                          0);
+    s.pollMaxTimeout = readSeconds(config, "poll.max_timeout_seconds", s.pollMaxTimeout, 1, 3600);
+    s.pollDefaultTimeout = readSeconds(config, "poll.default_timeout_seconds", s.pollDefaultTimeout, 0,
+                                       static_cast<int>(s.pollMaxTimeout.totalSeconds()));
     s.pollBatchSize = readSize(config, "poll.batch_size", s.pollBatchSize, 1, 10000);
 
     s.webEnabled = config.getBool("web.enabled", s.webEnabled);

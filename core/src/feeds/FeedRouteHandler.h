@@ -7,26 +7,25 @@
 #ifndef feedhub_FeedRouteHandler_INCLUDED
 #define feedhub_FeedRouteHandler_INCLUDED
 
-#include "Poco/Net/HTTPRequestHandler.h"
+#include "feedhub/RouteHandler.h"
 #include <memory>
 
 namespace feedhub
 {
 
-class FeedRouteHandler : public Poco::Net::HTTPRequestHandler
-    /// Serves a request with a handler made by a feed, keeping the feed's
-    /// plugin loaded until that handler is destroyed, even if the feed is
-    /// stopped meanwhile.
+class FeedRouteHandler : public RouteHandler
+    /// A feed's route as the hub mounts it: keeps the feed's plugin loaded
+    /// while the route, a request it serves, a reply it kept or a waiter it
+    /// parked still exists, even if the feed is stopped meanwhile.
 {
 public:
-    FeedRouteHandler(std::shared_ptr<void> plugin, std::unique_ptr<Poco::Net::HTTPRequestHandler> handler);
+    FeedRouteHandler(std::shared_ptr<void> plugin, std::shared_ptr<RouteHandler> handler);
 
-    void handleRequest(Poco::Net::HTTPServerRequest& request,
-                       Poco::Net::HTTPServerResponse& response) override;
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:
     std::shared_ptr<void> _plugin;
-    std::unique_ptr<Poco::Net::HTTPRequestHandler> _handler;
+    std::shared_ptr<RouteHandler> _handler;
         /// Declared after _plugin, so destroyed before it.
 };
 

@@ -17,9 +17,9 @@ std::vector<std::string> FeedWaiter::topics() const
     return _waiter->topics();
 }
 
-std::optional<std::string> FeedWaiter::check(Bus& bus)
+std::optional<std::string> FeedWaiter::check()
 {
-    return _waiter->check(bus);
+    return _waiter->check();
 }
 
 } // namespace feedhub

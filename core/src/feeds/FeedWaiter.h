@@ -21,7 +21,7 @@ public:
     FeedWaiter(std::shared_ptr<void> plugin, std::unique_ptr<LongPollWaiter> waiter);
 
     std::vector<std::string> topics() const override;
-    std::optional<std::string> check(Bus& bus) override;
+    std::optional<std::string> check() override;
 
 private:
     std::shared_ptr<void> _plugin;

@@ -4,7 +4,6 @@
 
 #include "feeds/HostedFeedContext.h"
 #include "feeds/FeedRouteHandler.h"
-#include "feeds/FeedWaiter.h"
 #include "feeds/KeepingLoaded.h"
 #include "Poco/Exception.h"
 
@@ -59,14 +58,12 @@ void HostedFeedContext::release()
     timer.reset();
 }
 
-void HostedFeedContext::mount(const std::string& path, RouteFactory factory)
+void HostedFeedContext::mount(const std::string& path, std::shared_ptr<RouteHandler> handler)
 {
     std::lock_guard<std::mutex> lock(_mutex);
     checkRunning();
-    KeepingLoaded<RouteFactory> bound(plugin(), std::move(factory));
-    _hub.router().mount(path, [bound](const Poco::Net::HTTPServerRequest&) -> Poco::Net::HTTPRequestHandler* {
-        return new FeedRouteHandler(bound.plugin(), bound());
-    });
+    _hub.router().mount(path, std::make_shared<FeedRouteHandler>(plugin(), std::move(handler)),
+                        RequestRouter::Runs::ON_WORKER);
     _paths.push_back(path);
 }
 
@@ -84,12 +81,6 @@ void HostedFeedContext::greetSubscribers(const std::string& topic, SubscriberGre
     checkRunning();
     _greeters.push_back(_hub.greetings().add(
         topic, KeepingLoaded<SubscriberGreetings::Greeter>(plugin(), std::move(greeter))));
-}
-
-void HostedFeedContext::park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                             std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout)
-{
-    _hub.park(request, response, std::make_unique<FeedWaiter>(plugin(), std::move(waiter)), timeout);
 }
 
 Poco::Util::TimerTask::Ptr HostedFeedContext::every(Poco::Timespan interval, std::function<void()> task)

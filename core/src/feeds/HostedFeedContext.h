@@ -37,14 +37,11 @@ public:
         /// The context then refuses to mount or schedule anything more.
 
     const std::string& name() const override { return _name; }
-    const HubSettings& settings() const override { return _hub.settings(); }
     Publisher& publisher() override { return _hub.bus(); }
     Poco::Logger& logger() override { return _logger; }
-    void mount(const std::string& path, RouteFactory factory) override;
+    void mount(const std::string& path, std::shared_ptr<RouteHandler> handler) override;
     void mountEventStream(const std::string& path, std::vector<std::string> topics) override;
     void greetSubscribers(const std::string& topic, SubscriberGreetings::Greeter greeter) override;
-    void park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-              std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout) override;
     Poco::Util::TimerTask::Ptr every(Poco::Timespan interval, std::function<void()> task) override;
 
 private:

@@ -4,9 +4,7 @@
 
 #include "http/RequestRouter.h"
 #include "Poco/Exception.h"
-#include "Poco/URI.h"
 #include "feedhub/HttpError.h"
-#include "feedhub/RouteHandler.h"
 #include <mutex>
 
 namespace feedhub
@@ -18,27 +16,22 @@ namespace
 class NotFoundHandler : public RouteHandler
 {
 public:
-    explicit NotFoundHandler(const std::string& corsOrigin)
-        : RouteHandler("GET, HEAD, POST, PUT, DELETE", corsOrigin)
-    {
-    }
+    NotFoundHandler() : RouteHandler("GET, HEAD, POST, PUT, PATCH, DELETE") {}
 
-protected:
-    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse&) override
+    void handle(const HttpRequest& request, const ReplyPtr&) override
     {
-        throw HttpError(Poco::Net::HTTPResponse::HTTP_NOT_FOUND,
-                        "no route for " + Poco::URI(request.getURI()).getPath());
+        throw HttpError(Poco::Net::HTTPResponse::HTTP_NOT_FOUND, "no route for " + request.path());
     }
 };
 
 } // namespace
 
-RequestRouter::RequestRouter(std::string corsOrigin) : _corsOrigin(std::move(corsOrigin)) {}
+RequestRouter::RequestRouter() : _fallback{std::make_shared<NotFoundHandler>(), Runs::ON_LOOP} {}
 
-void RequestRouter::mount(const std::string& path, HandlerFactory factory)
+void RequestRouter::mount(const std::string& path, std::shared_ptr<RouteHandler> handler, Runs runs)
 {
     std::unique_lock<std::shared_mutex> lock(_mutex);
-    if (!_routes.emplace(path, std::move(factory)).second)
+    if (!_routes.emplace(path, Route{std::move(handler), runs}).second)
         throw Poco::ExistsException("route " + path + " is already mounted");
 }
 
@@ -48,10 +41,10 @@ void RequestRouter::unmount(const std::string& path)
     _routes.erase(path);
 }
 
-void RequestRouter::setFallback(HandlerFactory factory)
+void RequestRouter::setFallback(std::shared_ptr<RouteHandler> handler, Runs runs)
 {
     std::unique_lock<std::shared_mutex> lock(_mutex);
-    _fallback = std::move(factory);
+    _fallback = Route{std::move(handler), runs};
 }
 
 bool RequestRouter::isMounted(const std::string& path) const
@@ -60,25 +53,11 @@ bool RequestRouter::isMounted(const std::string& path) const
     return _routes.count(path) != 0;
 }
 
-Poco::Net::HTTPRequestHandler*
-RequestRouter::createRequestHandler(const Poco::Net::HTTPServerRequest& request)
+RequestRouter::Route RequestRouter::find(const std::string& path) const
 {
-    std::string path;
-    try
-    {
-        path = Poco::URI(request.getURI()).getPath();
-    }
-    catch (const Poco::SyntaxException&)
-    {
-        return new NotFoundHandler(_corsOrigin);
-    }
     std::shared_lock<std::shared_mutex> lock(_mutex);
     auto it = _routes.find(path);
-    if (it != _routes.end())
-        return it->second(request);
-    if (_fallback)
-        return _fallback(request);
-    return new NotFoundHandler(_corsOrigin);
+    return it != _routes.end() ? it->second : _fallback;
 }
 
 } // namespace feedhub

@@ -7,8 +7,7 @@
 #ifndef feedhub_RequestRouter_INCLUDED
 #define feedhub_RequestRouter_INCLUDED
 
-#include "Poco/Net/HTTPRequestHandlerFactory.h"
-#include <functional>
+#include "feedhub/RouteHandler.h"
 #include <map>
 #include <memory>
 #include <shared_mutex>
@@ -17,34 +16,44 @@
 namespace feedhub
 {
 
-class RequestRouter : public Poco::Net::HTTPRequestHandlerFactory
-    /// Maps request paths to handlers. Routes can be mounted and unmounted
-    /// while the server runs (feeds come and go on reload).
+class RequestRouter
+    /// Maps request paths to route handlers and says where each runs. Routes
+    /// can be mounted and unmounted while the hub runs (feeds come and go on
+    /// reload).
 {
 public:
-    using HandlerFactory = std::function<Poco::Net::HTTPRequestHandler*(const Poco::Net::HTTPServerRequest&)>;
+    enum class Runs
+    {
+        ON_LOOP,  /// never blocks: called on the connection's event loop
+        ON_WORKER /// may block (disk, a database): called on a worker thread
+    };
 
-    explicit RequestRouter(std::string corsOrigin);
+    struct Route
+    {
+        std::shared_ptr<RouteHandler> handler;
+        Runs runs = Runs::ON_WORKER;
+    };
 
-    void mount(const std::string& path, HandlerFactory factory);
+    RequestRouter();
+
+    void mount(const std::string& path, std::shared_ptr<RouteHandler> handler, Runs runs);
         /// Serves requests whose path is exactly path. Throws
         /// Poco::ExistsException if the path is taken.
 
     void unmount(const std::string& path);
 
-    void setFallback(HandlerFactory factory);
-        /// Serves paths no route matches (static files); without one they get
-        /// a JSON 404.
+    void setFallback(std::shared_ptr<RouteHandler> handler, Runs runs);
+        /// Serves paths no route matches (static files); by default a JSON 404.
 
     bool isMounted(const std::string& path) const;
 
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
+    Route find(const std::string& path) const;
+        /// The route for path, or the fallback. Any thread.
 
 private:
-    std::string _corsOrigin;
     mutable std::shared_mutex _mutex;
-    std::map<std::string, HandlerFactory> _routes;
-    HandlerFactory _fallback;
+    std::map<std::string, Route> _routes;
+    Route _fallback;
 };
 
 } // namespace feedhub

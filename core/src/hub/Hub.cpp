@@ -3,23 +3,18 @@
 //
 
 #include "hub/Hub.h"
-#include "sse/EventStreamHandler.h"
-#include "routes/HealthHandler.h"
-#include "http/HubConnectionFactory.h"
-#include "poll/LongPollHandler.h"
-#include "http/LoopHttpConnection.h"
-#include "Poco/Buffer.h"
-#include "Poco/Net/HTTPServerParams.h"
-#include "Poco/Net/HTTPServerRequestImpl.h"
-#include "Poco/Net/HTTPServerSession.h"
+#include "Poco/Logger.h"
 #include "Poco/Net/ServerSocket.h"
-#include "Poco/NumberFormatter.h"
+#include "feedhub/HttpResponse.h"
+#include "http/HttpConnection.h"
+#include "http/ResponseHead.h"
+#include "hub/OpenFiles.h"
+#include "poll/LongPollHandler.h"
 #include "publish/PublishHandler.h"
-#include "http/ReplayedSocketImpl.h"
+#include "routes/HealthHandler.h"
 #include "routes/StaticFileHandler.h"
 #include "routes/TopicsHandler.h"
-#include "http/WorkerHandoff.h"
-#include "feedhub/HttpError.h"
+#include "sse/EventStreamHandler.h"
 
 namespace feedhub
 {
@@ -42,33 +37,39 @@ InProcessBus::Limits busLimits(const HubSettings& settings)
     return limits;
 }
 
+std::string outOfDescriptors(const HubSettings& settings)
+{
+    HttpResponse refusal = HttpResponse::error(Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+                                               "the hub has no file descriptor left for another connection");
+    refusal.set("Retry-After", "1");
+    return ResponseHead::write(refusal, settings.corsOrigin, ResponseHead::Framing{false, false, false});
+}
+
+HubSettings fitted(HubSettings settings)
+{
+    for (const std::string& warning : OpenFiles::fit(settings, OpenFiles::limit()))
+        Poco::Logger::get("feedhub").warning(warning);
+    return settings;
+}
+
 } // namespace
 
 Hub::Hub(const HubSettings& settings)
-    : _settings(settings), _bus(busLimits(settings)), _connections(settings.maxSubscribers),
-      _routerPtr(new RequestRouter(settings.corsOrigin)),
-      _router(static_cast<RequestRouter*>(_routerPtr.get()))
+    : _settings(fitted(settings)), _bus(busLimits(settings)), _connections(_settings.maxConnections),
+      _subscribers(_settings.maxSubscribers),
+      _workers(_settings.workerThreads, static_cast<std::size_t>(_settings.workerQueue))
 {
     for (int i = 0; i < _settings.eventLoops; ++i)
         _loops.push_back(std::make_unique<EventLoop>(_bus, _settings.heartbeat, "loop-" + std::to_string(i)));
 
-    _router->mount("/events", [this](const Poco::Net::HTTPServerRequest&) {
-        return new EventStreamHandler(*this, _settings.defaultTopics);
-    });
-    _router->mount(LongPollHandler::PATH,
-                   [this](const Poco::Net::HTTPServerRequest&) { return new LongPollHandler(*this); });
-    _router->mount(PublishHandler::PATH,
-                   [this](const Poco::Net::HTTPServerRequest&) { return new PublishHandler(*this); });
-    _router->mount("/topics",
-                   [this](const Poco::Net::HTTPServerRequest&) { return new TopicsHandler(*this); });
-    _router->mount("/healthz",
-                   [this](const Poco::Net::HTTPServerRequest&) { return new HealthHandler(*this); });
+    mountEventStream("/events", _settings.defaultTopics);
+    _router.mount(LongPollHandler::PATH, std::make_shared<LongPollHandler>(*this), RequestRouter::Runs::ON_LOOP);
+    _router.mount(PublishHandler::PATH, std::make_shared<PublishHandler>(*this), RequestRouter::Runs::ON_LOOP);
+    _router.mount("/topics", std::make_shared<TopicsHandler>(*this), RequestRouter::Runs::ON_LOOP);
+    _router.mount("/healthz", std::make_shared<HealthHandler>(*this), RequestRouter::Runs::ON_LOOP);
     if (_settings.webEnabled)
-    {
-        _router->setFallback([this, root = WebRoot(_settings.webRoot)](const Poco::Net::HTTPServerRequest&) {
-            return new StaticFileHandler(root, _settings.corsOrigin);
-        });
-    }
+        _router.setFallback(std::make_shared<StaticFileHandler>(WebRoot(_settings.webRoot)),
+                            RequestRouter::Runs::ON_WORKER);
 }
 
 Hub::~Hub()
@@ -84,99 +85,49 @@ void Hub::start()
     socket.bind(Poco::Net::SocketAddress(_settings.address, static_cast<Poco::UInt16>(_settings.port)), true,
                 false);
     socket.listen(LISTEN_BACKLOG);
-
-    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(_settings.httpThreads);
-    params->setMaxQueued(_settings.httpQueue);
-    params->setKeepAlive(true);
-    params->setServerName("feedhub");
-    params->setSoftwareVersion("feedhub");
-    _workers = std::make_unique<Poco::ThreadPool>(1, _settings.httpThreads);
-    _connectionFactory = new HubConnectionFactory(
-        params, _routerPtr, [this](Poco::Net::StreamSocket socket, std::string received) {
-            keepAlive(std::move(socket), std::move(received));
-        });
-    _handoff = std::make_unique<WorkerHandoff>(_connectionFactory, params);
-
+    _acceptor = std::make_unique<Acceptor>(
+        socket,
+        [this](EventLoop& loop, Poco::Net::StreamSocket client, const Poco::Net::SocketAddress& address) {
+            accept(loop, std::move(client), address);
+        },
+        outOfDescriptors(_settings));
     for (auto& loop : _loops)
+    {
+        loop->listen(*_acceptor);
         loop->start();
+    }
     _timer.scheduleAtFixedRate(Poco::Util::Timer::func([this] { _bus.expire(); }), EXPIRY_INTERVAL_MS,
                                EXPIRY_INTERVAL_MS);
-    _server = std::make_unique<Poco::Net::TCPServer>(_connectionFactory, *_workers, socket, params);
-    _server->start();
+    _running = true;
+}
+
+void Hub::accept(EventLoop& loop, Poco::Net::StreamSocket socket, const Poco::Net::SocketAddress& client)
+{
+    // Past the limit the connection is still taken, to be answered 503.
+    loop.adopt(std::make_unique<HttpConnection>(std::move(socket), _connections.acquire(), client, *this));
 }
 
 void Hub::stop()
 {
-    if (!_server)
+    if (!_running)
         return;
-    _server->stop();
-    static_cast<HubConnectionFactory&>(*_connectionFactory).abortActive();
+    _running = false;
     _timer.cancel(true);
     for (auto& loop : _loops)
         loop->stop();
-    _handoff->stop();
-    _workers->joinAll();
-    _server.reset();
+    _workers.stop();
+    _acceptor.reset();
 }
 
 Poco::UInt16 Hub::port() const
 {
-    return _server ? _server->port() : static_cast<Poco::UInt16>(_settings.port);
+    return _acceptor ? _acceptor->port() : static_cast<Poco::UInt16>(_settings.port);
 }
 
 void Hub::mountEventStream(const std::string& path, std::vector<std::string> defaultTopics)
 {
-    _router->mount(path, [this, topics = std::move(defaultTopics)](const Poco::Net::HTTPServerRequest&) {
-        return new EventStreamHandler(*this, topics);
-    });
-}
-
-void Hub::park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-               std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout)
-{
-    ConnectionLimit::Slot slot = reserveConnection();
-    LoopHttpConnection::Request parked;
-    parked.waiter = std::move(waiter);
-    parked.timeout = timeout;
-    parked.httpVersion = request.getVersion();
-    parked.keepAlive =
-        response.getKeepAlive() && !LoopHttpConnection::hasBody(request, request.getContentLength64());
-
-    auto& requestImpl = static_cast<Poco::Net::HTTPServerRequestImpl&>(request);
-    // A client may have sent its next request already; the server has read it with this one.
-    Poco::Buffer<char> buffered(0);
-    requestImpl.session().drainBuffer(buffered);
-    std::string ahead(buffered.begin(), buffered.size());
-    Poco::Net::StreamSocket socket = requestImpl.detachSocket();
-    // A connection a worker took back from a loop may still replay bytes the loop had read.
-    if (auto* replayed = dynamic_cast<ReplayedSocketImpl*>(socket.impl()))
-        ahead += replayed->takeRest();
-    nextLoop().adopt(std::make_unique<LoopHttpConnection>(std::move(socket), std::move(slot), _connections,
-                                                          _settings, *_handoff, std::move(parked),
-                                                          std::move(ahead)));
-}
-
-void Hub::keepAlive(Poco::Net::StreamSocket socket, std::string received)
-{
-    nextLoop().adopt(std::make_unique<LoopHttpConnection>(
-        std::move(socket), ConnectionLimit::Slot(), _connections, _settings, *_handoff,
-        LoopHttpConnection::Request(), std::move(received)));
-}
-
-ConnectionLimit::Slot Hub::reserveConnection()
-{
-    ConnectionLimit::Slot slot = _connections.acquire();
-    if (!slot)
-        throw HttpError(Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
-                        "the hub serves its maximum of " +
-                            Poco::NumberFormatter::format(_connections.maximum()) + " connections");
-    return slot;
-}
-
-EventLoop& Hub::nextLoop()
-{
-    return *_loops[_nextLoop.fetch_add(1, std::memory_order_relaxed) % _loops.size()];
+    _router.mount(path, std::make_shared<EventStreamHandler>(*this, std::move(defaultTopics)),
+                  RequestRouter::Runs::ON_LOOP);
 }
 
 } // namespace feedhub

@@ -7,42 +7,41 @@
 #ifndef feedhub_Hub_INCLUDED
 #define feedhub_Hub_INCLUDED
 
-#include "Poco/Net/TCPServer.h"
-#include "Poco/ThreadPool.h"
 #include "Poco/Util/Timer.h"
+#include "bus/InProcessBus.h"
+#include "feedhub/HubSettings.h"
+#include "feedhub/SubscriberGreetings.h"
+#include "http/RequestRouter.h"
+#include "http/WorkerPool.h"
+#include "loop/Acceptor.h"
 #include "loop/ConnectionLimit.h"
 #include "loop/EventLoop.h"
-#include "feedhub/HubSettings.h"
-#include "bus/InProcessBus.h"
-#include "feedhub/LongPollWaiter.h"
-#include "http/RequestRouter.h"
-#include "feedhub/SubscriberGreetings.h"
-#include <atomic>
 #include <memory>
 #include <vector>
 
 namespace feedhub
 {
 
-class WorkerHandoff;
-
 class Hub
-    /// The running hub: the bus, the event loops, the HTTP server and its
-    /// routes (/events, /poll, /publish, /topics, /healthz).
+    /// The running hub: the bus, the event loops, the worker pool and the
+    /// routes (/events, /poll, /publish, /topics, /healthz, static files).
     ///
-    /// HTTP worker threads parse requests and answer the short ones; SSE
-    /// subscribers and waiting long polls are handed to the event loops, so
-    /// a subscriber costs a socket and a few hundred bytes, never a thread.
+    /// The event loops accept every connection and own it until it closes
+    /// (HttpConnection): they read and answer requests, hold SSE streams and
+    /// waiting long polls. Only routes that may block run on the bounded
+    /// worker pool, which hands their answer back to the loop.
 {
 public:
     explicit Hub(const HubSettings& settings);
+        /// Sizes the connection limits to the open-files limit in force
+        /// (OpenFiles::fit()), warning about each it lowers.
     ~Hub();
 
     void start();
         /// Binds the port and starts serving. Throws if the port is taken.
 
     void stop();
-        /// Stops accepting, closes every subscriber, joins every thread.
+        /// Stops accepting, closes every connection, joins every thread.
 
     Poco::UInt16 port() const;
         /// The bound port (useful when the settings ask for port 0).
@@ -51,49 +50,31 @@ public:
         /// Serves an SSE endpoint at path for the given topics (a request may
         /// still name its own with ?topic=).
 
-    void park(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-              std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout);
-        /// Takes the request's socket off the worker thread and parks it on an event
-        /// loop until waiter->check() returns a body (200, application/json) or the
-        /// timeout passes (204). Throws HttpError 503 when the hub is full.
-        ///
-        /// For long-poll routes: call it last in RouteHandler::handle(), with
-        /// nothing sent. The timeout is capped at [poll] max_timeout_seconds.
-        /// The answer carries the CORS header and Cache-Control: no-store, and
-        /// keeps the connection alive if the request allows it.
-
     const HubSettings& settings() const { return _settings; }
     Bus& bus() { return _bus; }
-    RequestRouter& router() { return *_router; }
+    RequestRouter& router() { return _router; }
     Poco::Util::Timer& timer() { return _timer; }
     ConnectionLimit& connections() { return _connections; }
+        /// Every open client connection, against [server] max_connections.
+    ConnectionLimit& subscribers() { return _subscribers; }
+        /// SSE streams and waiting polls, against [sse] max_subscribers.
+    WorkerPool& workers() { return _workers; }
     SubscriberGreetings& greetings() { return _greetings; }
 
-    ConnectionLimit::Slot reserveConnection();
-        /// A slot for one more parked connection; throws HttpError 503 when
-        /// the hub holds its maximum.
-
-    EventLoop& nextLoop();
-        /// The loop to park the next connection on (round robin).
-
 private:
-    void keepAlive(Poco::Net::StreamSocket socket, std::string received);
-        /// Parks a connection between requests on an event loop, which hands
-        /// it to a worker when its next request has arrived.
+    void accept(EventLoop& loop, Poco::Net::StreamSocket socket, const Poco::Net::SocketAddress& client);
 
     HubSettings _settings;
     InProcessBus _bus;
     ConnectionLimit _connections;
+    ConnectionLimit _subscribers;
     SubscriberGreetings _greetings;
-    Poco::Net::HTTPRequestHandlerFactory::Ptr _routerPtr;
-    RequestRouter* _router;
+    RequestRouter _router;
+    WorkerPool _workers;
     std::vector<std::unique_ptr<EventLoop>> _loops;
-    std::atomic<std::size_t> _nextLoop{0};
+    std::unique_ptr<Acceptor> _acceptor;
     Poco::Util::Timer _timer;
-    std::unique_ptr<Poco::ThreadPool> _workers;
-    Poco::Net::TCPServerConnectionFactory::Ptr _connectionFactory;
-    std::unique_ptr<Poco::Net::TCPServer> _server;
-    std::unique_ptr<WorkerHandoff> _handoff;
+    bool _running = false;
 };
 
 } // namespace feedhub

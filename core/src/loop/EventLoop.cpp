@@ -3,6 +3,7 @@
 //
 
 #include "loop/EventLoop.h"
+#include "loop/Acceptor.h"
 #include "Poco/Error.h"
 #include "Poco/Exception.h"
 #include <algorithm>
@@ -88,7 +89,7 @@ void EventLoop::wakeOnceLocked()
     // A publish answered on the loop delivers from the loop's own thread: it
     // takes the queue before its next wait, without an eventfd write and read.
     // One queue for both keeps events in the order the bus numbered them.
-    if (Poco::Thread::current() == &_thread)
+    if (inLoopThread())
         _takeBeforeWait = true;
     else
         wake();
@@ -99,6 +100,23 @@ void EventLoop::adopt(std::unique_ptr<LoopConnection> connection)
     // std::function needs a copyable callable, so the connection travels as a shared_ptr.
     auto parcel = std::make_shared<std::unique_ptr<LoopConnection>>(std::move(connection));
     post([this, parcel] { open(std::move(*parcel)); });
+}
+
+void EventLoop::listen(Acceptor& acceptor)
+{
+    _acceptor = &acceptor;
+    epoll_event interest{};
+    // Level-triggered and exclusive: every loop watches the one listening
+    // socket, and a new connection wakes one of them, which accepts a batch.
+    interest.events = EPOLLIN | EPOLLEXCLUSIVE;
+    interest.data.ptr = &acceptor;
+    if (::epoll_ctl(_epoll, EPOLL_CTL_ADD, acceptor.fd(), &interest) < 0)
+        throw Poco::SystemException("cannot watch the listening socket", Poco::Error::getMessage(errno));
+}
+
+bool EventLoop::inLoopThread() const
+{
+    return Poco::Thread::current() == &_thread;
 }
 
 void EventLoop::wake()
@@ -149,6 +167,8 @@ void EventLoop::run()
                 // this batch of ready sockets has been read and parsed.
                 writeDirty();
             }
+            else if (ready[i].data.ptr == _acceptor)
+                _acceptor->acceptReady(*this);
             else
                 handleReady(*static_cast<LoopConnection*>(ready[i].data.ptr), ready[i].events);
         }
@@ -350,13 +370,31 @@ void EventLoop::close(LoopConnection& connection)
 {
     if (connection._closed)
         return;
+    ::epoll_ctl(_epoll, EPOLL_CTL_DEL, connection._fd, nullptr);
+    retire(connection);
+    _connections.erase(connection._fd);
+}
+
+void EventLoop::retire(LoopConnection& connection)
+{
     connection._closed = true;
     watch(connection, {});
     clearDeadline(connection);
-    ::epoll_ctl(_epoll, EPOLL_CTL_DEL, connection._fd, nullptr);
-    auto it = _connections.find(connection._fd);
-    _closed.push_back(std::move(it->second));
-    _connections.erase(it);
+    _closed.push_back(std::move(_connections.at(connection._fd)));
+}
+
+void EventLoop::replace(LoopConnection& connection, std::unique_ptr<LoopConnection> next)
+{
+    LoopConnection& ref = *next;
+    retire(connection);
+    ref._loop = this;
+    ref._writeWatched = connection._writeWatched;
+    _connections[ref._fd] = std::move(next);
+    epoll_event interest{};
+    interest.events = (ref._writeWatched ? (READ_EVENTS | EPOLLOUT) : READ_EVENTS) | SOCKET_WATCH;
+    interest.data.ptr = &ref;
+    ::epoll_ctl(_epoll, EPOLL_CTL_MOD, ref._fd, &interest);
+    guarded(ref, [&] { ref.opened(); });
 }
 
 void EventLoop::buryClosed()
@@ -396,8 +434,15 @@ void EventLoop::sendHeartbeats()
     if (now < _nextHeartbeat)
         return;
     _nextHeartbeat = now + _heartbeatInterval.totalMicroseconds();
+    // A heartbeat may close its connection, which leaves the map: walk a copy.
+    _dispatching.clear();
     for (auto& entry : _connections)
-        entry.second->heartbeat();
+        _dispatching.push_back(entry.second.get());
+    for (LoopConnection* connection : _dispatching)
+    {
+        if (!connection->_closed)
+            guarded(*connection, [&] { connection->heartbeat(); });
+    }
 }
 
 int EventLoop::nextTimeoutMs() const

@@ -25,6 +25,8 @@
 namespace feedhub
 {
 
+class Acceptor;
+
 class EventLoop : public EventSink, private Poco::Runnable
     /// One thread that serves many parked connections with epoll.
     ///
@@ -50,6 +52,12 @@ public:
     void post(std::function<void()> task);
         /// Runs task on the loop thread. Any thread.
 
+    void listen(Acceptor& acceptor);
+        /// Accepts connections with acceptor whenever its listening socket
+        /// is readable. Before start().
+
+    bool inLoopThread() const;
+
     // The rest is for connections, on the loop thread.
 
     Bus& bus() { return _bus; }
@@ -62,6 +70,11 @@ public:
 
     void close(LoopConnection& connection);
         /// Closes the socket and destroys the connection after the current batch.
+
+    void replace(LoopConnection& connection, std::unique_ptr<LoopConnection> next);
+        /// Hands connection's socket to next (an HTTP connection that became
+        /// an event stream, say): next is opened at once, and connection is
+        /// destroyed after the current batch without closing the socket.
 
     void setDeadline(LoopConnection& connection, Poco::Clock deadline);
         /// Calls the connection's deadlineReached() when the monotonic clock
@@ -88,6 +101,7 @@ private:
     void closeAll();
     void buryClosed();
     void unwatchAll(LoopConnection& connection);
+    void retire(LoopConnection& connection);
 
     Bus& _bus;
     Poco::Timespan _heartbeatInterval;
@@ -96,6 +110,7 @@ private:
     Poco::Logger& _logger;
     int _epoll;
     int _wakeFd;
+    Acceptor* _acceptor = nullptr;
     std::atomic<bool> _stopping{false};
 
     std::mutex _queueMutex;

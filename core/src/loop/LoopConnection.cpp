@@ -24,14 +24,6 @@ std::vector<std::string> LoopConnection::topics() const
     return names;
 }
 
-bool LoopConnection::holdSlot(ConnectionLimit::Slot slot)
-{
-    if (!slot)
-        return false;
-    _slot = std::move(slot);
-    return true;
-}
-
 void LoopConnection::heartbeat() {}
 
 void LoopConnection::deadlineReached()

@@ -21,8 +21,8 @@ namespace feedhub
 class EventLoop;
 
 class LoopConnection
-    /// A client socket taken from the HTTP server and parked on an event loop:
-    /// an SSE stream or a waiting long-poll request.
+    /// A client socket served by an event loop: an HTTP connection, or the
+    /// event stream one became.
     ///
     /// The loop owns it and calls it only from the loop thread. Subclasses
     /// react to events on their topics, to heartbeats and to their deadline;
@@ -56,17 +56,17 @@ public:
         /// nothing by default.
 
     int fd() const { return _fd; }
+    const Poco::Net::StreamSocket& socket() const { return _socket; }
+    bool closed() const { return _closed; }
+    bool holdsSlot() const { return static_cast<bool>(_slot); }
+        /// False for a connection accepted past the hub's connection limit.
+    ConnectionLimit::Slot takeSlot() { return std::move(_slot); }
+        /// Gives up the connection's place in the limit, for the connection
+        /// that takes over its socket (EventLoop::replace()).
     Outbox& outbox() { return _outbox; }
     EventLoop& loop() const { return *_loop; }
     std::vector<std::string> topics() const;
         /// The topics whose events the connection receives.
-
-    bool holdsSlot() const { return static_cast<bool>(_slot); }
-        /// True if the connection counts against the hub's connection limit.
-
-    bool holdSlot(ConnectionLimit::Slot slot);
-        /// Takes slot (for a connection that starts counting later); false if
-        /// slot is empty because the limit is reached.
 
 private:
     friend class EventLoop;

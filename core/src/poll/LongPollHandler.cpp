@@ -10,12 +10,12 @@ namespace feedhub
 
 const std::string LongPollHandler::PATH = "/poll";
 
-LongPollHandler::LongPollHandler(Hub& hub) : RouteHandler("GET", hub.settings().corsOrigin), _hub(hub) {}
+LongPollHandler::LongPollHandler(Hub& hub) : RouteHandler("GET"), _hub(hub) {}
 
-void LongPollHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
+void LongPollHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
 {
-    const PollQuery query = PollQuery::read(Poco::URI(request.getURI()), _hub.settings());
-    _hub.park(request, response, query.waiter(), query.timeout);
+    const PollQuery query = PollQuery::read(request, _hub.settings());
+    reply->park(query.waiter(_hub.bus()), query.timeout);
 }
 
 } // namespace feedhub

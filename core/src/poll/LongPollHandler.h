@@ -22,9 +22,7 @@ public:
     explicit LongPollHandler(Hub& hub);
 
     static const std::string PATH;
-
-protected:
-    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:
     Hub& _hub;

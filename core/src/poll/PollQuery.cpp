@@ -12,10 +12,11 @@
 namespace feedhub
 {
 
-PollQuery PollQuery::read(const Poco::URI& uri, const HubSettings& settings)
+PollQuery PollQuery::read(const HttpRequest& request, const HubSettings& settings)
 {
+    request.allowQuery({"topic", "since", "timeout"});
     PollQuery query;
-    const Poco::URI::QueryParameters parameters = uri.getQueryParameters();
+    const Poco::URI::QueryParameters& parameters = request.query();
     query.topics = QueryTopics::read(parameters, settings.defaultTopics, settings);
     const std::string since = QueryTopics::parameter(parameters, "since");
     if (!since.empty())
@@ -35,9 +36,9 @@ PollQuery PollQuery::read(const Poco::URI& uri, const HubSettings& settings)
     return query;
 }
 
-std::unique_ptr<LongPollWaiter> PollQuery::waiter() const
+std::unique_ptr<LongPollWaiter> PollQuery::waiter(Bus& bus) const
 {
-    return std::make_unique<TopicPollWaiter>(topics, since, batchSize);
+    return std::make_unique<TopicPollWaiter>(bus, topics, since, batchSize);
 }
 
 } // namespace feedhub

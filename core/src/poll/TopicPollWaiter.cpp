@@ -9,9 +9,9 @@
 namespace feedhub
 {
 
-TopicPollWaiter::TopicPollWaiter(std::vector<std::string> topics, std::optional<std::uint64_t> since,
+TopicPollWaiter::TopicPollWaiter(Bus& bus, std::vector<std::string> topics, std::optional<std::uint64_t> since,
                                  std::size_t batchSize)
-    : _topics(std::move(topics)), _since(since), _batchSize(batchSize)
+    : _bus(bus), _topics(std::move(topics)), _since(since), _batchSize(batchSize)
 {
 }
 
@@ -20,11 +20,11 @@ std::vector<std::string> TopicPollWaiter::topics() const
     return _topics;
 }
 
-std::optional<std::string> TopicPollWaiter::check(Bus& bus)
+std::optional<std::string> TopicPollWaiter::check()
 {
     if (!_since)
-        return currentState(bus);
-    Bus::Replay replay = bus.replay(_topics, *_since, _batchSize);
+        return currentState();
+    Bus::Replay replay = _bus.replay(_topics, *_since, _batchSize);
     if (replay.events.empty() && !replay.truncated)
     {
         // A cursor past the bus's newest sequence (another hub's, or from
@@ -35,10 +35,10 @@ std::optional<std::string> TopicPollWaiter::check(Bus& bus)
     return answer(replay.events, replay.position, replay.truncated);
 }
 
-std::optional<std::string> TopicPollWaiter::currentState(Bus& bus)
+std::optional<std::string> TopicPollWaiter::currentState()
 {
-    const std::uint64_t position = bus.lastSequence();
-    std::vector<EventPtr> newest = bus.newest(_topics);
+    const std::uint64_t position = _bus.lastSequence();
+    std::vector<EventPtr> newest = _bus.newest(_topics);
     // An event published between the two calls is after the cursor we answer
     // with, so the next poll gets it; answering it now would send it twice.
     newest.erase(std::remove_if(newest.begin(), newest.end(),

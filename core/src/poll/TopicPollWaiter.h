@@ -8,6 +8,7 @@
 #define feedhub_TopicPollWaiter_INCLUDED
 
 #include "feedhub/Event.h"
+#include "feedhub/Bus.h"
 #include "feedhub/LongPollWaiter.h"
 #include <cstdint>
 #include <optional>
@@ -28,16 +29,17 @@ class TopicPollWaiter : public LongPollWaiter
     /// sequence SSE ids carry, so a client can switch between the transports.
 {
 public:
-    TopicPollWaiter(std::vector<std::string> topics, std::optional<std::uint64_t> since,
+    TopicPollWaiter(Bus& bus, std::vector<std::string> topics, std::optional<std::uint64_t> since,
                     std::size_t batchSize);
 
     std::vector<std::string> topics() const override;
-    std::optional<std::string> check(Bus& bus) override;
+    std::optional<std::string> check() override;
 
 private:
-    std::optional<std::string> currentState(Bus& bus);
+    std::optional<std::string> currentState();
     static std::string answer(const std::vector<EventPtr>& events, std::uint64_t position, bool truncated);
 
+    Bus& _bus;
     std::vector<std::string> _topics;
     std::optional<std::uint64_t> _since;
     std::size_t _batchSize;

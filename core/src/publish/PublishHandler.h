@@ -21,9 +21,7 @@ public:
     static const std::string PATH;
 
     explicit PublishHandler(Hub& hub);
-
-protected:
-    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:
     Hub& _hub;

@@ -7,7 +7,7 @@
 #include "Poco/Net/MediaType.h"
 #include "publish/PublicationJsonHandler.h"
 #include "feedhub/HttpError.h"
-#include "feedhub/RequestBody.h"
+#include "http/RequestBody.h"
 #include <sstream>
 
 namespace feedhub
@@ -54,17 +54,16 @@ void appendQuoted(std::string& json, const std::string& text)
 
 } // namespace
 
-std::vector<Publication> PublishRequest::read(const Poco::Net::HTTPRequest& request, const Poco::URI& uri,
-                                              const std::string& body)
+std::vector<Publication> PublishRequest::read(const HttpRequest& request)
 {
-    if (!uri.getRawQuery().empty())
-        return {readRaw(uri, body)};
-    switch (bodyKind(request.getContentType()))
+    if (!request.rawQuery().empty())
+        return {readRaw(request)};
+    switch (bodyKind(request.head().getContentType()))
     {
     case BodyKind::FORM:
-        return readForm(request, body);
+        return readForm(request);
     case BodyKind::JSON:
-        return readJson(body);
+        return readJson(request.body());
     case BodyKind::OTHER:
         break;
     }
@@ -106,11 +105,11 @@ std::vector<Publication> PublishRequest::readJson(const std::string& body)
     return handler->publications();
 }
 
-Publication PublishRequest::readRaw(const Poco::URI& uri, const std::string& body)
+Publication PublishRequest::readRaw(const HttpRequest& request)
 {
     Publication publication;
     bool named = false;
-    for (const auto& [name, value] : uri.getQueryParameters())
+    for (const auto& [name, value] : request.query())
     {
         if (name == "topic")
         {
@@ -125,16 +124,15 @@ Publication PublishRequest::readRaw(const Poco::URI& uri, const std::string& bod
     }
     if (!named)
         throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "\"topic\" is required in the query");
-    publication.data = body;
+    publication.data = request.body();
     return publication;
 }
 
-std::vector<Publication> PublishRequest::readForm(const Poco::Net::HTTPRequest& request,
-                                                  const std::string& body)
+std::vector<Publication> PublishRequest::readForm(const HttpRequest& request)
 {
-    std::istringstream in(body);
+    std::istringstream in(request.body());
     Poco::Net::HTMLForm form;
-    form.load(request, in);
+    form.load(request.head(), in);
     if (!form.has("topic"))
         throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "\"topic\" is required");
     Publication publication;

@@ -7,8 +7,7 @@
 #ifndef feedhub_PublishRequest_INCLUDED
 #define feedhub_PublishRequest_INCLUDED
 
-#include "Poco/Net/HTTPRequest.h"
-#include "Poco/URI.h"
+#include "feedhub/HttpRequest.h"
 #include "feedhub/Event.h"
 #include "feedhub/Publication.h"
 #include <string>
@@ -24,13 +23,9 @@ class PublishRequest
     /// topic (?topic=T&type=X), the body as it is as the event's data, whatever
     /// its Content-Type (scripts publish a file or a command's output as is).
     ///
-    /// Both places that take publishes use it: PublishHandler on an HTTP
-    /// worker and LoopHttpConnection, which answers publishes arriving on
-    /// kept-alive connections on the event loop.
 {
 public:
-    static std::vector<Publication> read(const Poco::Net::HTTPRequest& request, const Poco::URI& uri,
-                                         const std::string& body);
+    static std::vector<Publication> read(const HttpRequest& request);
         /// The events the request publishes. Throws HttpError 400 or 415
         /// saying what is wrong with it.
 
@@ -38,9 +33,9 @@ public:
         /// The body of the 201 answer: {"id": last id, "ids": [every id]}.
 
 private:
-    static Publication readRaw(const Poco::URI& uri, const std::string& body);
+    static Publication readRaw(const HttpRequest& request);
     static std::vector<Publication> readJson(const std::string& body);
-    static std::vector<Publication> readForm(const Poco::Net::HTTPRequest& request, const std::string& body);
+    static std::vector<Publication> readForm(const HttpRequest& request);
 };
 
 } // namespace feedhub

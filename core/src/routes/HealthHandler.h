@@ -18,9 +18,7 @@ class HealthHandler : public RouteHandler
 {
 public:
     explicit HealthHandler(Hub& hub);
-
-protected:
-    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:
     Hub& _hub;

@@ -12,7 +12,9 @@
 #include "Poco/String.h"
 #include "Poco/StringTokenizer.h"
 #include "feedhub/HttpError.h"
+#include <fstream>
 #include <map>
+#include <sstream>
 
 namespace feedhub
 {
@@ -60,23 +62,19 @@ bool notModifiedSince(const std::string& header, const Poco::Timestamp& modified
     return modified.epochTime() <= since.timestamp().epochTime();
 }
 
-bool isCurrent(const Poco::Net::HTTPServerRequest& request, const std::string& tag,
+bool isCurrent(const HttpRequest& request, const std::string& tag,
                const Poco::Timestamp& modified)
 {
     if (request.has("If-None-Match"))
-        return matchesAnyTag(request.get("If-None-Match"), tag);
-    return request.has("If-Modified-Since") && notModifiedSince(request.get("If-Modified-Since"), modified);
-}
-
-std::string requestPath(const std::string& target)
-{
-    return target.substr(0, target.find_first_of("?#"));
+        return matchesAnyTag(request.get("If-None-Match", ""), tag);
+    return request.has("If-Modified-Since") &&
+           notModifiedSince(request.get("If-Modified-Since", ""), modified);
 }
 
 } // namespace
 
-StaticFileHandler::StaticFileHandler(const WebRoot& root, const std::string& corsOrigin)
-    : RouteHandler("GET, HEAD, POST, PUT, PATCH, DELETE", corsOrigin), _root(root)
+StaticFileHandler::StaticFileHandler(const WebRoot& root)
+    : RouteHandler("GET, HEAD, POST, PUT, PATCH, DELETE"), _root(root)
 {
 }
 
@@ -105,37 +103,44 @@ std::string StaticFileHandler::contentType(const std::string& path)
     return it == types.end() ? "application/octet-stream" : it->second;
 }
 
-void StaticFileHandler::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
+void StaticFileHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
 {
-    const std::string path = requestPath(request.getURI());
+    const std::string path = request.target().substr(0, request.target().find_first_of("?#"));
     const std::string location = _root.locate(path);
     if (location.empty())
         throw HttpError(HTTPResponse::HTTP_NOT_FOUND, "no route or file at " + path);
-    if (request.getMethod() != HTTPRequest::HTTP_GET && request.getMethod() != HTTPRequest::HTTP_HEAD)
+    if (request.method() != HTTPRequest::HTTP_GET && request.method() != HTTPRequest::HTTP_HEAD)
     {
-        response.set("Allow", "GET, HEAD, OPTIONS");
-        throw HttpError(HTTPResponse::HTTP_METHOD_NOT_ALLOWED,
-                        "method " + request.getMethod() + " is not allowed on a file; use GET or HEAD");
+        HttpResponse refusal = HttpResponse::error(HTTPResponse::HTTP_METHOD_NOT_ALLOWED,
+                                                   "method " + request.method() +
+                                                       " is not allowed on a file; use GET or HEAD");
+        refusal.set("Allow", "GET, HEAD, OPTIONS");
+        reply->send(refusal);
+        return;
     }
 
     const Poco::File file(location);
     const std::string tag = entityTag(file);
     const Poco::Timestamp modified = file.getLastModified();
     const std::string type = contentType(location);
+    const bool current = isCurrent(request, tag, modified);
+    HttpResponse response(current ? HTTPResponse::HTTP_NOT_MODIFIED : HTTPResponse::HTTP_OK);
     response.set("ETag", tag);
     response.set("Cache-Control", "no-cache");
     response.set("X-Content-Type-Options", "nosniff");
+    response.set("Last-Modified", Poco::DateTimeFormatter::format(modified, Poco::DateTimeFormat::HTTP_FORMAT));
     if (type.compare(0, 9, "text/html") == 0)
         response.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    if (isCurrent(request, tag, modified))
+    if (!current)
     {
-        response.set("Last-Modified",
-                     Poco::DateTimeFormatter::format(modified, Poco::DateTimeFormat::HTTP_FORMAT));
-        response.setStatusAndReason(HTTPResponse::HTTP_NOT_MODIFIED);
-        response.send();
-        return;
+        std::ifstream in(location, std::ios::binary);
+        std::ostringstream content;
+        content << in.rdbuf();
+        if (!in)
+            throw Poco::FileException("cannot read " + location);
+        response.setBody(content.str(), type);
     }
-    response.sendFile(location, type);
+    reply->send(response);
 }
 
 } // namespace feedhub

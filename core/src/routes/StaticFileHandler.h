@@ -18,20 +18,19 @@ class StaticFileHandler : public RouteHandler
 ///
 /// Answers GET and HEAD with the file's content type, an ETag and a
 /// Last-Modified, and 304 when the browser's copy is current
-/// (If-None-Match, else If-Modified-Since). Browsers are told to
+/// (If-None-Match, else If-Modified-Since). Reads from disk, so it runs on
+/// a worker thread. Browsers are told to
 /// revalidate every time, so a new dashboard shows on the next load. HTML
 /// gets a Content-Security-Policy that allows nothing off the hub's own
 /// origin. A path that names no servable file is a JSON 404 whatever the
 /// method, as it was before static files existed.
 {
 public:
-    StaticFileHandler(const WebRoot& root, const std::string& corsOrigin);
+    explicit StaticFileHandler(const WebRoot& root);
 
     static std::string contentType(const std::string& path);
     /// The media type sent for a file, from its extension.
-
-protected:
-    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:
     const WebRoot _root;

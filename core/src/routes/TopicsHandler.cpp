@@ -6,17 +6,17 @@
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/NumberFormatter.h"
-#include "feedhub/JsonResponse.h"
 
 namespace feedhub
 {
 
 using Poco::Net::HTTPResponse;
 
-TopicsHandler::TopicsHandler(Hub& hub) : RouteHandler("GET", hub.settings().corsOrigin), _hub(hub) {}
+TopicsHandler::TopicsHandler(Hub& hub) : RouteHandler("GET"), _hub(hub) {}
 
-void TopicsHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response)
+void TopicsHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
 {
+    request.allowQuery({});
     Poco::JSON::Array::Ptr topics = new Poco::JSON::Array;
     for (const Bus::TopicStatus& status : _hub.bus().topics())
     {
@@ -31,7 +31,7 @@ void TopicsHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerR
     }
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
     body->set("topics", topics);
-    JsonResponse::send(response, HTTPResponse::HTTP_OK, body);
+    reply->send(HttpResponse::json(HTTPResponse::HTTP_OK, body));
 }
 
 } // namespace feedhub

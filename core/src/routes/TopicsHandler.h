@@ -18,9 +18,7 @@ class TopicsHandler : public RouteHandler
 {
 public:
     explicit TopicsHandler(Hub& hub);
-
-protected:
-    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:
     Hub& _hub;

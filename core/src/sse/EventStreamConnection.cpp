@@ -24,9 +24,11 @@ const Outbox::Chunk& heartbeatChunk()
 
 const std::string EventStreamConnection::TRUNCATED_TYPE = "feedhub.truncated";
 
-EventStreamConnection::EventStreamConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot,
-                                             std::vector<std::string> topics, Options options)
-    : LoopConnection(std::move(socket), std::move(slot)), _requestedTopics(std::move(topics)),
+EventStreamConnection::EventStreamConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot connection,
+                                             ConnectionLimit::Slot subscriber, std::vector<std::string> topics,
+                                             Options options)
+    : LoopConnection(std::move(socket), std::move(connection)), _subscriber(std::move(subscriber)),
+      _requestedTopics(std::move(topics)),
       _options(std::move(options))
 {
 }

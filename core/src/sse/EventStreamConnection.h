@@ -35,8 +35,10 @@ public:
             /// Greets the subscriber once it is counted; may be null.
     };
 
-    EventStreamConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot,
-                          std::vector<std::string> topics, Options options);
+    EventStreamConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot connection,
+                          ConnectionLimit::Slot subscriber, std::vector<std::string> topics, Options options);
+        /// connection is the socket's place in the hub's connection limit,
+        /// subscriber its place in the subscriber limit.
 
     void opened() override;
     void eventPublished(const EventPtr& event) override;
@@ -47,6 +49,7 @@ public:
         /// everything after the client's Last-Event-ID.
 
 private:
+    ConnectionLimit::Slot _subscriber;
     std::vector<std::string> _requestedTopics;
     Options _options;
     std::uint64_t _lastSent = 0;

@@ -3,11 +3,10 @@
 //
 
 #include "sse/EventStreamHandler.h"
-#include "Poco/Net/HTTPServerRequestImpl.h"
 #include "routes/QueryTopics.h"
 #include "bus/EventCursor.h"
+#include "http/HttpConnection.h"
 #include "sse/EventStreamConnection.h"
-#include <sstream>
 
 namespace feedhub
 {
@@ -15,14 +14,14 @@ namespace feedhub
 using Poco::Net::HTTPResponse;
 
 EventStreamHandler::EventStreamHandler(Hub& hub, std::vector<std::string> defaultTopics)
-    : RouteHandler("GET", hub.settings().corsOrigin), _hub(hub), _defaultTopics(std::move(defaultTopics))
+    : RouteHandler("GET"), _hub(hub), _defaultTopics(std::move(defaultTopics))
 {
 }
 
-void EventStreamHandler::handle(Poco::Net::HTTPServerRequest& request,
-                                Poco::Net::HTTPServerResponse& response)
+void EventStreamHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
 {
-    const Poco::URI::QueryParameters parameters = Poco::URI(request.getURI()).getQueryParameters();
+    request.allowQuery({"topic", "lastEventId"});
+    const Poco::URI::QueryParameters& parameters = request.query();
     const std::vector<std::string> topics = QueryTopics::read(parameters, _defaultTopics, _hub.settings());
 
     EventStreamConnection::Options options;
@@ -36,21 +35,7 @@ void EventStreamHandler::handle(Poco::Net::HTTPServerRequest& request,
     if (!lastId.empty())
         options.resumeAfter = EventCursor::parse(lastId);
 
-    ConnectionLimit::Slot slot = _hub.reserveConnection();
-
-    response.setStatusAndReason(HTTPResponse::HTTP_OK);
-    response.setContentType("text/event-stream; charset=utf-8");
-    response.set("Cache-Control", "no-cache");
-    response.set("X-Accel-Buffering", "no");
-    // The stream ends when the connection does, so no length and no chunking.
-    response.setKeepAlive(false);
-    std::ostringstream head;
-    response.write(head);
-    options.responseHead = head.str();
-
-    Poco::Net::StreamSocket socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(request).detachSocket();
-    _hub.nextLoop().adopt(std::make_unique<EventStreamConnection>(std::move(socket), std::move(slot), topics,
-                                                                  std::move(options)));
+    HttpConnection::of(*reply).openEventStream(topics, std::move(options));
 }
 
 } // namespace feedhub

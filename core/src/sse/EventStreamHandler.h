@@ -14,14 +14,12 @@ namespace feedhub
 {
 
 class EventStreamHandler : public RouteHandler
-    /// GET /events?topic=a&topic=b: checks the request, writes nothing itself,
-    /// and hands the socket to an event loop, freeing this worker thread.
+    /// GET /events?topic=a&topic=b[&lastEventId=]: checks the request and
+    /// turns its connection into an event stream. Runs on the loop.
 {
 public:
     EventStreamHandler(Hub& hub, std::vector<std::string> defaultTopics);
-
-protected:
-    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:
     Hub& _hub;

@@ -89,7 +89,7 @@ public:
         ticks.until("reload.a", 2);
 
         TestDaemon::Settings broken = feeds("clock_b");
-        broken["server.http_threads"] = "many";
+        broken["server.worker_threads"] = "many";
         hub.writeConfig(broken, clock("clock_b", "reload.b"));
         reload(hub, "hub.ini refused");
         ticks.skipToMarker();
@@ -98,7 +98,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(0, ticks.countAfterMarker("reload.b"));
         CPPUNIT_ASSERT(ticks.neverRestarted("reload.a"));
         const std::regex blame(std::regex_replace(hub.configPath(), std::regex("[.]"), "[.]") +
-                               ":[0-9]+: server[.]http_threads must be");
+                               ":[0-9]+: server[.]worker_threads must be");
         CPPUNIT_ASSERT_MESSAGE("the log does not name the wrong line:\n" + hub.log(),
                                std::regex_search(hub.log(), blame));
         CPPUNIT_ASSERT_EQUAL(200, HttpCall::get(hub.port(), "/healthz").status);

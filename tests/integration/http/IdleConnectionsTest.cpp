@@ -30,7 +30,7 @@ class IdleConnectionsTest : public CppUnit::TestFixture
 public:
     void testIdleKeepAliveClientsDoNotStallOthers()
     {
-        TestDaemon hub(TestDaemon::Settings{{"server.http_threads", "2"}});
+        TestDaemon hub(TestDaemon::Settings{{"server.worker_threads", "2"}});
         const int threadsBefore = hub.threadCount();
         std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>> idle;
         for (int i = 0; i < 20; ++i)
@@ -47,7 +47,7 @@ public:
 
     void testSilentConnectionsDoNotStallOthers()
     {
-        TestDaemon hub(TestDaemon::Settings{{"server.http_threads", "2"}});
+        TestDaemon hub(TestDaemon::Settings{{"server.worker_threads", "2"}});
         std::vector<Poco::Net::StreamSocket> silent;
         for (int i = 0; i < 20; ++i)
         {

@@ -28,7 +28,7 @@ public:
         ::getrlimit(RLIMIT_NOFILE, &limit);
         limit.rlim_cur = limit.rlim_max;
         ::setrlimit(RLIMIT_NOFILE, &limit);
-        TestDaemon hub(TestDaemon::Settings{{"server.http_threads", std::to_string(HTTP_THREADS)}});
+        TestDaemon hub(TestDaemon::Settings{{"server.worker_threads", std::to_string(HTTP_THREADS)}});
         const int threadsAtStart = hub.threadCount();
 
         // One thread drives every client: each only sends its request, then
@@ -76,7 +76,7 @@ public:
                   << WAITERS << " polls waiting, " << threadsSecondCycle << " in the kept-alive cycle; RSS "
                   << hub.rssKilobytes() << " kB\n";
         // Waiting costs no thread: at most the HTTP pool, bounded by
-        // server.http_threads, may have filled up meanwhile.
+        // server.worker_threads, may have filled up meanwhile.
         CPPUNIT_ASSERT(threadsAtStart > 0);
         CPPUNIT_ASSERT(threadsWaiting - threadsAtStart <= HTTP_THREADS);
         CPPUNIT_ASSERT(threadsSecondCycle - threadsAtStart <= HTTP_THREADS);

@@ -182,7 +182,7 @@ public:
         // Before the daemon starts, so that it inherits the limit too.
         raiseFileLimit();
         TestDaemon hub(
-            {{"server.http_threads", std::to_string(HTTP_THREADS)}, {"sse.heartbeat_seconds", "0"}});
+            {{"server.worker_threads", std::to_string(HTTP_THREADS)}, {"sse.heartbeat_seconds", "0"}});
         SubscriberCrowd crowd(hub.port(), "/events?topic=crowd");
 
         crowd.grow(10);
@@ -202,7 +202,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(SUBSCRIBERS, crowd.waitForData("data: and-again\n\n"));
 
         // Subscribers cost no thread: at most the HTTP pool, which is bounded
-        // by server.http_threads, may have filled up meanwhile.
+        // by server.worker_threads, may have filled up meanwhile.
         std::cout << "\n  daemon threads: " << threadsAtTen << " at 10 subscribers, " << threadsAtTwoThousand
                   << " at 2000; RSS " << hub.rssKilobytes() << " kB\n";
         CPPUNIT_ASSERT(threadsAtTen > 0);

@@ -51,11 +51,11 @@ public:
 
     void testBadValueNamesItsLine()
     {
-        CPPUNIT_ASSERT_EQUAL(_path + ":4: server.http_threads must be a whole number between 1 and 256",
+        CPPUNIT_ASSERT_EQUAL(_path + ":4: server.worker_threads must be a whole number between 1 and 256",
                              refusal("; a comment\n"
                                      "[server]\n"
                                      "port = 8080\n"
-                                     "http_threads = many\n"));
+                                     "worker_threads = many\n"));
     }
 
     void testBadFeedListNamesItsLine()
@@ -79,9 +79,9 @@ public:
     void testChangedSettingsNeedARestart()
     {
         const HubConfiguration running =
-            read("[server]\nport = 8080\nhttp_threads = 8\n[sse]\nretry_ms = 3000\n");
+            read("[server]\nport = 8080\nworker_threads = 8\n[sse]\nretry_ms = 3000\n");
         const HubConfiguration next =
-            read("[server]\nPORT = 9090\nhttp_threads = 8\n[history]\nmax_events = 5\n");
+            read("[server]\nPORT = 9090\nworker_threads = 8\n[history]\nmax_events = 5\n");
         const std::vector<std::string> changes = next.changesNeedingRestart(running);
         CPPUNIT_ASSERT_EQUAL(std::size_t(3), changes.size());
         CPPUNIT_ASSERT_EQUAL(_path + ":5: [history] max_events changed from '(default)' to '5'", changes[0]);

@@ -55,8 +55,8 @@ public:
         const HubSettings s = read({});
         CPPUNIT_ASSERT_EQUAL(std::string("0.0.0.0"), s.address);
         CPPUNIT_ASSERT_EQUAL(8080, s.port);
-        CPPUNIT_ASSERT_EQUAL(8, s.httpThreads);
-        CPPUNIT_ASSERT_EQUAL(256, s.httpQueue);
+        CPPUNIT_ASSERT_EQUAL(8, s.workerThreads);
+        CPPUNIT_ASSERT_EQUAL(256, s.workerQueue);
         CPPUNIT_ASSERT_EQUAL(1, s.eventLoops);
         CPPUNIT_ASSERT_EQUAL(std::string("*"), s.corsOrigin);
         CPPUNIT_ASSERT_EQUAL(std::size_t(65536), s.maxBodyBytes);
@@ -85,7 +85,7 @@ public:
         const HubSettings shipped = HubSettings::fromConfiguration(*ini);
         const HubSettings defaults = read({});
         CPPUNIT_ASSERT_EQUAL(defaults.port, shipped.port);
-        CPPUNIT_ASSERT_EQUAL(defaults.httpThreads, shipped.httpThreads);
+        CPPUNIT_ASSERT_EQUAL(defaults.workerThreads, shipped.workerThreads);
         CPPUNIT_ASSERT_EQUAL(defaults.maxBodyBytes, shipped.maxBodyBytes);
         CPPUNIT_ASSERT_EQUAL(defaults.retryMs, shipped.retryMs);
         CPPUNIT_ASSERT(defaults.heartbeat == shipped.heartbeat);
@@ -142,8 +142,8 @@ public:
         const std::vector<std::pair<std::string, std::string>> outOfRange = {
             {"server.port", "65536"},
             {"server.port", "-1"},
-            {"server.http_threads", "0"},
-            {"server.http_queue", "0"},
+            {"server.worker_threads", "0"},
+            {"server.worker_queue", "0"},
             {"server.event_loops", "0"},
             {"server.event_loops", "65"},
             {"server.max_body_bytes", "0"},

@@ -9,24 +9,15 @@
 
 #include "Poco/Dynamic/Var.h"
 #include "Poco/JSON/Handler.h"
-#include "Poco/Net/HTTPServerRequest.h"
 #include <string>
 
 namespace feedhub
 {
 
 class RequestBody
-    /// Reads request bodies within a size limit.
+    /// Parses JSON request bodies into clear 400 errors.
 {
 public:
-    static std::string read(Poco::Net::HTTPServerRequest& request, std::size_t maxBytes);
-        /// Throws HttpError 413 if the body is larger than maxBytes, whether
-        /// it has a Content-Length or is chunked.
-
-    static Poco::Dynamic::Var readJson(Poco::Net::HTTPServerRequest& request, std::size_t maxBytes);
-        /// Reads and parses a JSON body; throws HttpError 400 naming the
-        /// parse error, or 415 if the Content-Type is not JSON.
-
     static Poco::Dynamic::Var parseJson(const std::string& body);
         /// Parses a body already read; throws HttpError 400 naming the parse
         /// error.

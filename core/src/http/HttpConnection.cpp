@@ -1,0 +1,392 @@
+//
+// HttpConnection.cpp
+//
+
+#include "http/HttpConnection.h"
+#include "Poco/Clock.h"
+#include "Poco/Exception.h"
+#include "Poco/NumberFormatter.h"
+#include "http/ResponseHead.h"
+#include "http/RouteCall.h"
+#include "hub/Hub.h"
+#include "loop/EventLoop.h"
+#include <atomic>
+#include <sys/socket.h>
+
+namespace feedhub
+{
+
+using Poco::Net::HTTPRequest;
+using Poco::Net::HTTPResponse;
+
+namespace
+{
+
+// How long a connection closed after an answer keeps reading what the
+// client still sends, so that closing does not reset the connection and
+// lose the answer with it.
+constexpr Poco::Clock::ClockDiff LINGER_MICROSECONDS = 2 * 1000000;
+
+const std::string CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n";
+
+HttpResponse busy(const std::string& message)
+{
+    HttpResponse response = HttpResponse::error(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, message);
+    response.set("Retry-After", "1");
+    return response;
+}
+
+Poco::Clock after(const Poco::Timespan& span)
+{
+    return Poco::Clock() + span.totalMicroseconds();
+}
+
+} // namespace
+
+class HttpConnection::ConnectionReply : public Reply
+    /// The reply to one request on a connection. An answer from another
+    /// thread is posted to the connection's loop; one that arrives after the
+    /// connection has closed is dropped.
+{
+public:
+    explicit ConnectionReply(HttpConnection& connection)
+        : _loop(connection.loop()), _connection(&connection), _anchor(connection._anchor)
+    {
+    }
+
+    ~ConnectionReply() override
+    {
+        if (!_answered.exchange(true))
+            deliver([](HttpConnection& connection) {
+                connection.answer(HttpResponse::error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
+                                                      "internal error: the route gave no answer"));
+            });
+    }
+
+    void send(HttpResponse response) override
+    {
+        if (_answered.exchange(true))
+            return;
+        deliver([response = std::move(response)](HttpConnection& connection) { connection.answer(response); });
+    }
+
+    void park(std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout) override
+    {
+        if (_answered.exchange(true))
+            return;
+        // std::function wants a copyable callable, so the waiter travels as a shared_ptr.
+        auto parcel = std::make_shared<std::unique_ptr<LongPollWaiter>>(std::move(waiter));
+        deliver([parcel, timeout](HttpConnection& connection) { connection.park(std::move(*parcel), timeout); });
+    }
+
+    HttpConnection* connection()
+    {
+        if (!_loop.inLoopThread() || _anchor.expired() || _connection->closed())
+            return nullptr;
+        _answered = true;
+        return _connection;
+    }
+
+private:
+    template <typename Action> void deliver(Action action)
+    {
+        if (_loop.inLoopThread())
+        {
+            if (!_anchor.expired() && !_connection->closed())
+                action(*_connection);
+            return;
+        }
+        _loop.post([anchor = _anchor, connection = _connection, action]() mutable {
+            if (!anchor.expired() && !connection->closed())
+                action(*connection);
+        });
+    }
+
+    EventLoop& _loop;
+    HttpConnection* _connection;
+    std::weak_ptr<char> _anchor;
+    std::atomic<bool> _answered{false};
+};
+
+HttpConnection::HttpConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot,
+                               const Poco::Net::SocketAddress& client, Hub& hub)
+    : LoopConnection(std::move(socket), std::move(slot)), _hub(hub), _client(client),
+      _reader(RequestReader::Limits{hub.settings().maxHeadBytes, hub.settings().maxBodyBytes}),
+      _request(std::make_shared<HttpRequest>()), _anchor(std::make_shared<char>())
+{
+}
+
+HttpConnection::~HttpConnection() = default;
+
+HttpConnection& HttpConnection::of(const Reply& reply)
+{
+    auto* ours = dynamic_cast<ConnectionReply*>(const_cast<Reply*>(&reply));
+    HttpConnection* connection = ours ? ours->connection() : nullptr;
+    if (!connection)
+        throw Poco::IllegalStateException("this route must run on the connection's event loop");
+    return *connection;
+}
+
+void HttpConnection::opened()
+{
+    if (!holdsSlot())
+    {
+        _phase = Phase::SERVING;
+        _keepAlive = false;
+        send(busy("the hub serves its maximum of " +
+                  Poco::NumberFormatter::format(_hub.connections().maximum()) + " connections"));
+        return;
+    }
+    // A new connection owes its first request within the request timeout.
+    _phase = Phase::READING;
+    loop().setDeadline(*this, after(_hub.settings().requestTimeout));
+}
+
+void HttpConnection::received(const char* data, std::size_t length)
+{
+    if (_lingering)
+        return;
+    _received.append(data, length);
+    switch (_phase)
+    {
+    case Phase::IDLE:
+    case Phase::READING:
+        process();
+        break;
+    case Phase::SERVING:
+    case Phase::PARKED:
+        // Pipelined requests wait for the one being served, up to a bound.
+        if (_received.size() > _hub.settings().maxHeadBytes + _hub.settings().maxBodyBytes)
+            loop().close(*this);
+        break;
+    case Phase::CLOSING:
+        break;
+    }
+}
+
+void HttpConnection::written()
+{
+    if (_phase == Phase::CLOSING)
+        lingerAndClose();
+    else if (_phase == Phase::IDLE || _phase == Phase::READING)
+        process();
+}
+
+void HttpConnection::process()
+{
+    if (_processing)
+        return;
+    _processing = true;
+    while ((_phase == Phase::IDLE || _phase == Phase::READING) && outbox().empty() && !_received.empty() &&
+           !closed())
+    {
+        if (_phase == Phase::IDLE)
+        {
+            _phase = Phase::READING;
+            loop().setDeadline(*this, after(_hub.settings().requestTimeout));
+        }
+        const RequestReader::Result result = _reader.read(_received);
+        if (result == RequestReader::Result::NEED_MORE)
+        {
+            if (_reader.wantsContinue() && !_continueSent)
+            {
+                _continueSent = true;
+                outbox().push(CONTINUE);
+                loop().flush(*this);
+            }
+            break;
+        }
+        if (result == RequestReader::Result::REFUSED)
+            refuse(_reader.status(), _reader.error());
+        else
+            dispatch();
+    }
+    _processing = false;
+}
+
+void HttpConnection::dispatch()
+{
+    _continueSent = false;
+    _phase = Phase::SERVING;
+    loop().clearDeadline(*this);
+    // A worker may still hold the last request; then this one gets its own.
+    if (_request.use_count() > 1)
+        _request = std::make_shared<HttpRequest>();
+    try
+    {
+        _request->assign(_reader.head(), std::move(_reader.body()), _client);
+    }
+    catch (const Poco::Exception& exc)
+    {
+        refuse(HTTPResponse::HTTP_BAD_REQUEST, "malformed request target: " + exc.message());
+        return;
+    }
+    const std::string& method = _request->method();
+    _keepAlive = _reader.head().getKeepAlive();
+    _headOnly = method == HTTPRequest::HTTP_HEAD;
+    const RequestRouter::Route route = _hub.router().find(_request->path());
+    if (method == HTTPRequest::HTTP_OPTIONS)
+    {
+        HttpResponse preflight(HTTPResponse::HTTP_NO_CONTENT);
+        preflight.set("Access-Control-Allow-Methods", route.handler->methods() + ", OPTIONS");
+        preflight.set("Access-Control-Allow-Headers", "Content-Type, Authorization, Last-Event-ID");
+        preflight.set("Access-Control-Max-Age", "86400");
+        send(preflight);
+        return;
+    }
+    if (!route.handler->allows(method))
+    {
+        HttpResponse refusal = HttpResponse::error(HTTPResponse::HTTP_METHOD_NOT_ALLOWED,
+                                                   "method " + method + " is not allowed here; use " +
+                                                       route.handler->methods());
+        refusal.set("Allow", route.handler->methods() + ", OPTIONS");
+        send(refusal);
+        return;
+    }
+    serve(route);
+}
+
+void HttpConnection::serve(const RequestRouter::Route& route)
+{
+    auto reply = std::make_shared<ConnectionReply>(*this);
+    if (route.runs == RequestRouter::Runs::ON_LOOP)
+    {
+        RouteCall::run(*route.handler, *_request, reply);
+        return;
+    }
+    std::shared_ptr<RouteHandler> handler = route.handler;
+    std::shared_ptr<const HttpRequest> request = _request;
+    ReplyPtr pending = reply;
+    if (!_hub.workers().submit([handler, request, pending] { RouteCall::run(*handler, *request, pending); }))
+        reply->send(busy("every worker is busy; retry shortly"));
+}
+
+void HttpConnection::answer(HttpResponse response)
+{
+    if (_phase != Phase::SERVING)
+        return;
+    send(response);
+}
+
+void HttpConnection::refuse(HttpResponse::Status status, const std::string& message)
+{
+    // The rest of what the client sent cannot be trusted to start a request.
+    _keepAlive = false;
+    _phase = Phase::SERVING;
+    HttpResponse response = HttpResponse::error(status, message);
+    if (status == HTTPResponse::HTTP_SERVICE_UNAVAILABLE)
+        response.set("Retry-After", "1");
+    send(response);
+}
+
+void HttpConnection::send(const HttpResponse& response)
+{
+    outbox().push(ResponseHead::write(response, _hub.settings().corsOrigin,
+                                      ResponseHead::Framing{_keepAlive, _headOnly, false}));
+    loop().flush(*this);
+    if (!_keepAlive)
+    {
+        // A client that never reads its answer is not waited for forever.
+        _phase = Phase::CLOSING;
+        loop().setDeadline(*this, after(_hub.settings().requestTimeout));
+        return;
+    }
+    _phase = Phase::IDLE;
+    setIdleDeadline();
+}
+
+void HttpConnection::setIdleDeadline()
+{
+    loop().setDeadline(*this, after(_hub.settings().keepAliveTimeout));
+}
+
+void HttpConnection::park(std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout)
+{
+    if (_phase != Phase::SERVING)
+        return;
+    _subscriberSlot = _hub.subscribers().acquire();
+    if (!_subscriberSlot)
+    {
+        answer(busy("the hub serves its maximum of " +
+                    Poco::NumberFormatter::format(_hub.subscribers().maximum()) + " subscribers"));
+        return;
+    }
+    _waiter = std::move(waiter);
+    _phase = Phase::PARKED;
+    if (std::optional<std::string> body = _waiter->check())
+    {
+        answerParked(HTTPResponse::HTTP_OK, *body);
+        return;
+    }
+    loop().watch(*this, _waiter->topics());
+    loop().setDeadline(*this, after(std::min(timeout, _hub.settings().pollMaxTimeout)));
+}
+
+void HttpConnection::eventPublished(const EventPtr&)
+{
+    if (_phase != Phase::PARKED)
+        return;
+    if (std::optional<std::string> body = _waiter->check())
+        answerParked(HTTPResponse::HTTP_OK, *body);
+}
+
+void HttpConnection::answerParked(HttpResponse::Status status, const std::string& body)
+{
+    loop().watch(*this, {});
+    loop().clearDeadline(*this);
+    _waiter.reset();
+    _subscriberSlot = ConnectionLimit::Slot();
+    _phase = Phase::SERVING;
+    send(status == HTTPResponse::HTTP_OK ? HttpResponse::jsonText(status, body) : HttpResponse(status));
+}
+
+void HttpConnection::openEventStream(std::vector<std::string> topics, EventStreamConnection::Options options)
+{
+    ConnectionLimit::Slot subscriber = _hub.subscribers().acquire();
+    if (!subscriber)
+    {
+        _keepAlive = false;
+        answer(busy("the hub serves its maximum of " +
+                    Poco::NumberFormatter::format(_hub.subscribers().maximum()) + " subscribers"));
+        return;
+    }
+    HttpResponse head(HTTPResponse::HTTP_OK);
+    head.set("Content-Type", "text/event-stream; charset=utf-8");
+    head.set("Cache-Control", "no-cache");
+    head.set("X-Accel-Buffering", "no");
+    // The stream ends when the connection does: no length, no chunking.
+    options.responseHead =
+        ResponseHead::write(head, _hub.settings().corsOrigin, ResponseHead::Framing{false, false, true});
+    loop().replace(*this, std::make_unique<EventStreamConnection>(socket(), takeSlot(), std::move(subscriber),
+                                                                  std::move(topics), std::move(options)));
+}
+
+void HttpConnection::deadlineReached()
+{
+    switch (_phase)
+    {
+    case Phase::PARKED:
+        answerParked(HTTPResponse::HTTP_NO_CONTENT, std::string());
+        break;
+    case Phase::READING:
+        refuse(HTTPResponse::HTTP_REQUEST_TIMEOUT,
+               "the request did not arrive within " +
+                   Poco::NumberFormatter::format(_hub.settings().requestTimeout.totalSeconds()) + " seconds");
+        break;
+    case Phase::IDLE:
+    case Phase::CLOSING:
+    case Phase::SERVING:
+        loop().close(*this);
+        break;
+    }
+}
+
+void HttpConnection::lingerAndClose()
+{
+    ::shutdown(fd(), SHUT_WR);
+    _lingering = true;
+    _received.clear();
+    loop().setDeadline(*this, Poco::Clock() + LINGER_MICROSECONDS);
+}
+
+} // namespace feedhub

@@ -1,0 +1,106 @@
+//
+// HttpConnection.h
+//
+// Definition of the HttpConnection class.
+//
+
+#ifndef feedhub_HttpConnection_INCLUDED
+#define feedhub_HttpConnection_INCLUDED
+
+#include "Poco/Net/SocketAddress.h"
+#include "feedhub/HttpRequest.h"
+#include "feedhub/LongPollWaiter.h"
+#include "http/RequestReader.h"
+#include "http/RequestRouter.h"
+#include "loop/LoopConnection.h"
+#include "sse/EventStreamConnection.h"
+#include <memory>
+
+namespace feedhub
+{
+
+class Hub;
+
+class HttpConnection : public LoopConnection
+    /// One client connection from accept to close, on the event loop that
+    /// accepted it: reads each request (RequestReader), routes it, runs the
+    /// route on the loop or hands it to a worker, and writes the answer.
+    ///
+    /// Requests on one connection are served one at a time, in order; bytes
+    /// of the next ones wait in the buffer. A long poll waits here, holding
+    /// no thread; an SSE request turns the connection into an
+    /// EventStreamConnection. Deadlines: a request that is not all in within
+    /// [server] request_timeout_seconds is answered 408 and closed; an idle
+    /// kept-alive connection is closed after keepalive_timeout_seconds.
+    /// Every refusal is an answer (a JSON error) before the close.
+{
+public:
+    HttpConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot, const Poco::Net::SocketAddress& client,
+                   Hub& hub);
+        /// An empty slot means the hub is at its connection limit: the
+        /// connection is answered 503 and closed.
+    ~HttpConnection() override;
+
+    void opened() override;
+    void eventPublished(const EventPtr& event) override;
+    void deadlineReached() override;
+    void received(const char* data, std::size_t length) override;
+    void written() override;
+
+    void answer(HttpResponse response);
+        /// Sends the answer to the request being served. Loop thread.
+    void park(std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout);
+        /// Waits for the waiter's answer (200) or the timeout (204). Loop thread.
+    void openEventStream(std::vector<std::string> topics, EventStreamConnection::Options options);
+        /// Answers 200 with an event stream and hands the socket to an
+        /// EventStreamConnection; 503 if the hub holds its maximum of
+        /// subscribers. Loop thread.
+
+    static HttpConnection& of(const Reply& reply);
+        /// The connection a loop route's reply answers. Throws
+        /// Poco::IllegalStateException for a reply that is not one (a route
+        /// that needs the connection mounted to run on a worker).
+
+private:
+    class ConnectionReply;
+
+    enum class Phase
+    {
+        IDLE,    /// between requests
+        READING, /// part of a request has arrived
+        SERVING, /// a route has the request
+        PARKED,  /// a long poll waits for its answer
+        CLOSING  /// the last answer is being written
+    };
+
+    void process();
+    void dispatch();
+    void serve(const RequestRouter::Route& route);
+    void refuse(HttpResponse::Status status, const std::string& message);
+    void send(const HttpResponse& response);
+    void answerParked(HttpResponse::Status status, const std::string& body);
+    void lingerAndClose();
+    void setIdleDeadline();
+
+    Hub& _hub;
+    Poco::Net::SocketAddress _client;
+    RequestReader _reader;
+    std::string _received;
+    std::shared_ptr<HttpRequest> _request;
+    Phase _phase = Phase::IDLE;
+    bool _keepAlive = true;
+    bool _headOnly = false;
+    bool _processing = false;
+    bool _continueSent = false;
+    bool _lingering = false;
+    std::unique_ptr<LongPollWaiter> _waiter;
+    ConnectionLimit::Slot _subscriberSlot;
+    std::shared_ptr<char> _anchor;
+        /// Replies hold it weakly: one that answers after the connection is
+        /// gone finds it expired (checked on the loop thread, where the
+        /// connection is destroyed).
+};
+
+} // namespace feedhub
+
+#endif // feedhub_HttpConnection_INCLUDED

@@ -1,0 +1,12 @@
+//
+// Reply.cpp
+//
+
+#include "feedhub/Reply.h"
+
+namespace feedhub
+{
+
+Reply::~Reply() = default;
+
+} // namespace feedhub
