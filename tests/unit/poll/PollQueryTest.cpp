@@ -3,6 +3,7 @@
 //
 
 #include "poll/PollQuery.h"
+#include "bus/InProcessBus.h"
 #include "Poco/Exception.h"
 #include "feedhub/HttpError.h"
 #include <cppunit/extensions/HelperMacros.h>
@@ -20,6 +21,7 @@ class PollQueryTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testBadTimeoutIsRefused);
     CPPUNIT_TEST(testBadSinceIsRefused);
     CPPUNIT_TEST(testTopicRules);
+    CPPUNIT_TEST(testUnknownParameterIsRefused);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -38,7 +40,8 @@ public:
         CPPUNIT_ASSERT(!query.since);
         CPPUNIT_ASSERT_EQUAL(Poco::Timespan(25, 0).totalMicroseconds(), query.timeout.totalMicroseconds());
         CPPUNIT_ASSERT_EQUAL(std::size_t(50), query.batchSize);
-        CPPUNIT_ASSERT(query.waiter()->topics() == query.topics);
+        feedhub::InProcessBus bus(feedhub::InProcessBus::Limits{});
+        CPPUNIT_ASSERT(query.waiter(bus)->topics() == query.topics);
     }
 
     void testSinceTakesAnIdOrASequence()
@@ -89,8 +92,30 @@ public:
         CPPUNIT_ASSERT_THROW(read("/poll"), HttpError);
     }
 
+    void testUnknownParameterIsRefused()
+    {
+        try
+        {
+            read("/poll?topics=a");
+            CPPUNIT_FAIL("a misspelt parameter was ignored");
+        }
+        catch (const HttpError& error)
+        {
+            CPPUNIT_ASSERT_EQUAL(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, error.status());
+            CPPUNIT_ASSERT_EQUAL(std::string("unknown query parameter 'topics': /poll takes topic, since, timeout"),
+                                 std::string(error.what()));
+        }
+    }
+
 private:
-    PollQuery read(const std::string& target) { return PollQuery::read(Poco::URI(target), _settings); }
+    PollQuery read(const std::string& target)
+    {
+        Poco::Net::HTTPRequest head(Poco::Net::HTTPRequest::HTTP_GET, target);
+        _request.assign(head, std::string(), Poco::Net::SocketAddress());
+        return PollQuery::read(_request, _settings);
+    }
+
+    feedhub::HttpRequest _request;
 
     HubSettings _settings;
 };

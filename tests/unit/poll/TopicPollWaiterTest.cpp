@@ -68,8 +68,8 @@ public:
         const EventPtr second = bus.publish("b", "message", "2");
         bus.publish("c", "message", "other topic");
         const EventPtr third = bus.publish("a", "message", "3");
-        TopicPollWaiter waiter({"a", "b"}, first->sequence(), 100);
-        const Answer answer = read(waiter.check(bus));
+        TopicPollWaiter waiter(bus, {"a", "b"}, first->sequence(), 100);
+        const Answer answer = read(waiter.check());
         CPPUNIT_ASSERT(answer.ids == std::vector<std::string>({second->id(), third->id()}));
         CPPUNIT_ASSERT_EQUAL(third->sequence(), answer.cursor);
         CPPUNIT_ASSERT(!answer.truncated);
@@ -81,8 +81,8 @@ public:
         std::vector<EventPtr> events;
         for (int i = 0; i < 5; ++i)
             events.push_back(bus.publish("a", "message", std::to_string(i)));
-        TopicPollWaiter waiter({"a"}, events[0]->sequence() - 1, 2);
-        const Answer answer = read(waiter.check(bus));
+        TopicPollWaiter waiter(bus, {"a"}, events[0]->sequence() - 1, 2);
+        const Answer answer = read(waiter.check());
         CPPUNIT_ASSERT(answer.ids == std::vector<std::string>({events[0]->id(), events[1]->id()}));
         CPPUNIT_ASSERT_EQUAL(events[1]->sequence(), answer.cursor);
     }
@@ -91,12 +91,12 @@ public:
     {
         InProcessBus bus(limits());
         const EventPtr seen = bus.publish("a", "message", "seen");
-        TopicPollWaiter waiter({"a"}, seen->sequence(), 100);
-        CPPUNIT_ASSERT(!waiter.check(bus));
+        TopicPollWaiter waiter(bus, {"a"}, seen->sequence(), 100);
+        CPPUNIT_ASSERT(!waiter.check());
         bus.publish("b", "message", "not watched");
-        CPPUNIT_ASSERT(!waiter.check(bus));
+        CPPUNIT_ASSERT(!waiter.check());
         const EventPtr next = bus.publish("a", "message", "next");
-        CPPUNIT_ASSERT(read(waiter.check(bus)).ids == std::vector<std::string>({next->id()}));
+        CPPUNIT_ASSERT(read(waiter.check()).ids == std::vector<std::string>({next->id()}));
     }
 
     void testTruncatedWhenHistoryLostEvents()
@@ -106,13 +106,13 @@ public:
         bus.publish("a", "message", "2");
         const EventPtr third = bus.publish("a", "message", "3");
         const EventPtr fourth = bus.publish("a", "message", "4");
-        TopicPollWaiter waiter({"a"}, first->sequence(), 100);
-        const Answer answer = read(waiter.check(bus));
+        TopicPollWaiter waiter(bus, {"a"}, first->sequence(), 100);
+        const Answer answer = read(waiter.check());
         CPPUNIT_ASSERT(answer.truncated);
         CPPUNIT_ASSERT(answer.ids == std::vector<std::string>({third->id(), fourth->id()}));
 
-        TopicPollWaiter beforeStart({"nothing-held"}, 1, 100);
-        const Answer empty = read(beforeStart.check(bus));
+        TopicPollWaiter beforeStart(bus, {"nothing-held"}, 1, 100);
+        const Answer empty = read(beforeStart.check());
         CPPUNIT_ASSERT(empty.truncated);
         CPPUNIT_ASSERT(empty.ids.empty());
         CPPUNIT_ASSERT_EQUAL(fourth->sequence(), empty.cursor);
@@ -125,8 +125,8 @@ public:
         const EventPtr b = bus.publish("b", "message", "b");
         const EventPtr a = bus.publish("a", "message", "new");
         const EventPtr last = bus.publish("c", "message", "not asked for");
-        TopicPollWaiter waiter({"a", "b", "unknown"}, std::nullopt, 100);
-        const Answer answer = read(waiter.check(bus));
+        TopicPollWaiter waiter(bus, {"a", "b", "unknown"}, std::nullopt, 100);
+        const Answer answer = read(waiter.check());
         CPPUNIT_ASSERT(answer.ids == std::vector<std::string>({b->id(), a->id()}));
         CPPUNIT_ASSERT_EQUAL(last->sequence(), answer.cursor);
     }
@@ -135,10 +135,10 @@ public:
     {
         InProcessBus bus(limits());
         bus.publish("other", "message", "before");
-        TopicPollWaiter waiter({"a"}, std::nullopt, 100);
-        CPPUNIT_ASSERT(!waiter.check(bus));
+        TopicPollWaiter waiter(bus, {"a"}, std::nullopt, 100);
+        CPPUNIT_ASSERT(!waiter.check());
         const EventPtr event = bus.publish("a", "message", "first");
-        const Answer answer = read(waiter.check(bus));
+        const Answer answer = read(waiter.check());
         CPPUNIT_ASSERT(answer.ids == std::vector<std::string>({event->id()}));
         CPPUNIT_ASSERT(!answer.truncated);
     }
@@ -147,10 +147,10 @@ public:
     {
         InProcessBus bus(limits());
         const EventPtr now = bus.publish("a", "message", "now");
-        TopicPollWaiter waiter({"a"}, now->sequence() + 1000, 100);
-        CPPUNIT_ASSERT(!waiter.check(bus));
+        TopicPollWaiter waiter(bus, {"a"}, now->sequence() + 1000, 100);
+        CPPUNIT_ASSERT(!waiter.check());
         const EventPtr next = bus.publish("a", "message", "next");
-        CPPUNIT_ASSERT(read(waiter.check(bus)).ids == std::vector<std::string>({next->id()}));
+        CPPUNIT_ASSERT(read(waiter.check()).ids == std::vector<std::string>({next->id()}));
     }
 
     void testPollersAtOneCursorGetTheSameAnswerUntilTheNextEvent()
@@ -158,24 +158,25 @@ public:
         InProcessBus bus(limits());
         const EventPtr start = bus.publish("a", "message", "start");
         const EventPtr first = bus.publish("a", "message", "1");
-        TopicPollWaiter early({"a"}, start->sequence(), 100);
-        TopicPollWaiter alike({"a"}, start->sequence(), 100);
-        const std::optional<std::string> earlyAnswer = early.check(bus);
-        CPPUNIT_ASSERT(earlyAnswer == alike.check(bus));
+        TopicPollWaiter early(bus, {"a"}, start->sequence(), 100);
+        TopicPollWaiter alike(bus, {"a"}, start->sequence(), 100);
+        const std::optional<std::string> earlyAnswer = early.check();
+        CPPUNIT_ASSERT(earlyAnswer == alike.check());
         CPPUNIT_ASSERT(read(earlyAnswer).ids == std::vector<std::string>({first->id()}));
 
         const EventPtr second = bus.publish("a", "message", "2");
-        TopicPollWaiter late({"a"}, start->sequence(), 100);
-        CPPUNIT_ASSERT(read(late.check(bus)).ids == std::vector<std::string>({first->id(), second->id()}));
-        TopicPollWaiter batched({"a"}, start->sequence(), 1);
-        const Answer one = read(batched.check(bus));
+        TopicPollWaiter late(bus, {"a"}, start->sequence(), 100);
+        CPPUNIT_ASSERT(read(late.check()).ids == std::vector<std::string>({first->id(), second->id()}));
+        TopicPollWaiter batched(bus, {"a"}, start->sequence(), 1);
+        const Answer one = read(batched.check());
         CPPUNIT_ASSERT(one.ids == std::vector<std::string>({first->id()}));
         CPPUNIT_ASSERT_EQUAL(first->sequence(), one.cursor);
     }
 
     void testTopics()
     {
-        TopicPollWaiter waiter({"a", "b"}, std::nullopt, 100);
+        InProcessBus bus(InProcessBus::Limits{});
+        TopicPollWaiter waiter(bus, {"a", "b"}, std::nullopt, 100);
         CPPUNIT_ASSERT(waiter.topics() == std::vector<std::string>({"a", "b"}));
     }
 };

@@ -176,7 +176,9 @@ private:
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, target);
         if (!contentType.empty())
             request.setContentType(contentType);
-        return PublishRequest::read(request, Poco::URI(target), body);
+        feedhub::HttpRequest parsed;
+        parsed.assign(request, body, Poco::Net::SocketAddress());
+        return PublishRequest::read(parsed);
     }
 
     static std::vector<Publication> json(const std::string& body)
