@@ -9,12 +9,22 @@
 #include "Poco/Thread.h"
 #include "Poco/Timestamp.h"
 
-int HubStatus::connections(Poco::UInt16 port)
+int HubStatus::subscribers(Poco::UInt16 port)
 {
     return HttpCall::get(port, "/healthz")
         .json()
         .extract<Poco::JSON::Object::Ptr>()
-        ->getValue<int>("connections");
+        ->getValue<int>("subscribers");
+}
+
+int HubStatus::connections(Poco::UInt16 port)
+{
+    // Less the connection that asks.
+    return HttpCall::get(port, "/healthz")
+               .json()
+               .extract<Poco::JSON::Object::Ptr>()
+               ->getValue<int>("connections") -
+           1;
 }
 
 int HubStatus::subscribers(Poco::UInt16 port, const std::string& topic)

@@ -16,8 +16,11 @@ class HubStatus
     /// for tests that wait for connections to park or go away.
 {
 public:
+    static int subscribers(Poco::UInt16 port);
+        /// SSE streams and waiting polls ("subscribers" of /healthz).
+
     static int connections(Poco::UInt16 port);
-        /// Connections parked on the event loops ("connections" of /healthz).
+        /// Open client connections but the one asking ("connections" of /healthz).
 
     static int subscribers(Poco::UInt16 port, const std::string& topic);
         /// The topic's subscriber count in /topics (0 if it is not listed).

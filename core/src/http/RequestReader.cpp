@@ -35,11 +35,13 @@ std::size_t endOfHead(const std::string& bytes, std::size_t limit)
     return std::string::npos;
 }
 
-bool isTooLong(const Poco::Net::MessageException& exc)
+bool isTooLarge(const Poco::Net::MessageException& exc)
 {
-    // Poco names its own field limits in the message only.
+    // Poco names its own field limits in the message only, and "Field name
+    // too long/no colon found" is as often a malformed line: that one stays 400.
     const std::string& message = exc.message();
-    return message.find("too long") != std::string::npos || message.find("Too many") != std::string::npos;
+    return message.find("Field value too long") != std::string::npos ||
+           message.find("Too many header fields") != std::string::npos;
 }
 
 std::size_t lineEnd(const std::string& bytes, std::size_t from)
@@ -104,15 +106,16 @@ RequestReader::Result RequestReader::readHead(std::string& received)
     }
     catch (const Poco::Net::MessageException& exc)
     {
-        if (isTooLong(exc))
+        if (isTooLarge(exc))
             return refuse(HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE,
                           "the request head is too large: " + exc.message());
         return refuse(HTTPResponse::HTTP_BAD_REQUEST, "malformed HTTP request: " + exc.message());
     }
     catch (const Poco::Exception& exc)
     {
-        return refuse(_status == HTTPResponse::HTTP_OK ? HTTPResponse::HTTP_BAD_REQUEST : _status,
-                      exc.message());
+        if (_status == HTTPResponse::HTTP_OK)
+            return refuse(HTTPResponse::HTTP_BAD_REQUEST, "malformed HTTP request: " + exc.message());
+        return refuse(_status, exc.message());
     }
     _headLength = length;
     _body.clear();

@@ -18,6 +18,7 @@ void HealthHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
     body->set("status", "ok");
     body->set("connections", _hub.connections().count());
+    body->set("subscribers", _hub.subscribers().count());
     reply->send(HttpResponse::json(HTTPResponse::HTTP_OK, body));
 }
 

@@ -159,10 +159,15 @@ public:
     {
         TestDaemon hub({}, tasksIni(""));
         expectError(HttpCall::get(hub.port(), "/poll-status?last_version=abc"), 400,
-                    "last_version must be a whole number of 0 or more");
-        expectError(HttpCall::get(hub.port(), "/poll-status?last_version=-1"), 400,
-                    "last_version must be a whole number of 0 or more");
+                    "last_version must be a whole number");
         expectError(HttpCall::get(hub.port(), "/poll-status?task=a/b"), 400, "\"task\" must be 1 to 64");
+        expectError(HttpCall::get(hub.port(), "/poll-status?last_versoin=3"), 400,
+                    "unknown query parameter 'last_versoin'");
+        // A client that has seen nothing may say so with a negative version: it
+        // gets the current status at once instead of an error it would loop on.
+        const HttpCall::Result seenNothing = HttpCall::get(hub.port(), "/poll-status?last_version=-1");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(seenNothing.body, 200, seenNothing.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("pending"), json(seenNothing.body)->getValue<std::string>("status"));
     }
 
     void testTaskListForPages()

@@ -44,7 +44,7 @@ public:
             }
             const int parked = static_cast<int>(clients.size());
             CPPUNIT_ASSERT(
-                HubStatus::waitFor([&] { return HubStatus::connections(hub.port()) == parked; }, 30000));
+                HubStatus::waitFor([&] { return HubStatus::subscribers(hub.port()) == parked; }, 30000));
         }
         // A connection counts once a worker has handed it over, a subscriber
         // once its loop has opened it: the second may lag the first a little.

@@ -285,13 +285,13 @@ public:
             clients.back()->send("GET", "/poll?topic=gone&timeout=60");
         }
         CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::subscribers(hub.port(), "gone") == 5; }));
-        CPPUNIT_ASSERT_EQUAL(5, HubStatus::connections(hub.port()));
+        CPPUNIT_ASSERT_EQUAL(5, HubStatus::subscribers(hub.port()));
 
         for (int i = 0; i < 3; ++i)
             clients[static_cast<std::size_t>(i)]->close();
         CPPUNIT_ASSERT(
             HubStatus::waitFor([&] { return HubStatus::subscribers(hub.port(), "gone") == 2; }, 5000));
-        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::connections(hub.port()) == 2; }, 5000));
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::subscribers(hub.port()) == 2; }, 5000));
 
         // The others still wait and are still answered.
         const std::string id = HttpCall::publish(hub.port(), "gone", "to the ones left");
@@ -319,7 +319,7 @@ public:
         PollClient client(hub.port());
         client.send("POST", "/poll?topic=a", {}, "x");
         CPPUNIT_ASSERT_EQUAL(405, client.receive().status);
-        CPPUNIT_ASSERT_EQUAL(0, HubStatus::connections(hub.port()));
+        CPPUNIT_ASSERT_EQUAL(0, HubStatus::subscribers(hub.port()));
     }
 
     void testFullHubAnswers503()
@@ -328,7 +328,7 @@ public:
         PollClient first(hub.port());
         first.send("GET", "/poll?topic=full&timeout=60");
         SseClient second(hub.port(), "/events?topic=full");
-        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::connections(hub.port()) == 2; }));
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::subscribers(hub.port()) == 2; }));
 
         PollClient third(hub.port());
         const PollClient::Response refused = third.get("/poll?topic=full&timeout=60");
@@ -339,9 +339,9 @@ public:
 
         // A freed place is taken again.
         first.close();
-        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::connections(hub.port()) == 1; }));
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::subscribers(hub.port()) == 1; }));
         third.send("GET", "/poll?topic=full&timeout=60");
-        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::connections(hub.port()) == 2; }));
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::subscribers(hub.port()) == 2; }));
         const std::string id = HttpCall::publish(hub.port(), "full", "room again");
         CPPUNIT_ASSERT(third.receive().eventIds() == std::vector<std::string>({id}));
     }

@@ -134,7 +134,7 @@ public:
 
         // The refused client cost nothing, and a freed place can be taken again.
         first.reset();
-        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::connections(hub.port()) == 1; }));
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::subscribers(hub.port()) == 1; }));
         SseClient again(hub.port(), "/events?topic=c");
         CPPUNIT_ASSERT_EQUAL(200, again.status());
         const std::string id = HttpCall::publish(hub.port(), "b", "still served");
