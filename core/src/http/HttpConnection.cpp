@@ -164,6 +164,23 @@ void HttpConnection::received(const char* data, std::size_t length)
     }
 }
 
+void HttpConnection::peerClosed()
+{
+    // A client may end its sending side once its request is out (a half
+    // close): the request being served is still answered, then the
+    // connection closes. Anything else has no one left to answer.
+    if (_phase == Phase::SERVING || (_phase == Phase::CLOSING && !_lingering) ||
+        (_phase == Phase::IDLE && !outbox().empty()))
+    {
+        _peerClosed = true;
+        _keepAlive = false;
+        if (_phase == Phase::IDLE)
+            _phase = Phase::CLOSING;
+        return;
+    }
+    loop().close(*this);
+}
+
 void HttpConnection::written()
 {
     if (_phase == Phase::CLOSING)
@@ -383,6 +400,11 @@ void HttpConnection::deadlineReached()
 
 void HttpConnection::lingerAndClose()
 {
+    if (_peerClosed)
+    {
+        loop().close(*this);
+        return;
+    }
     ::shutdown(fd(), SHUT_WR);
     _lingering = true;
     _received.clear();

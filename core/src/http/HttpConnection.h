@@ -45,6 +45,7 @@ public:
     void eventPublished(const EventPtr& event) override;
     void deadlineReached() override;
     void received(const char* data, std::size_t length) override;
+    void peerClosed() override;
     void written() override;
 
     void answer(HttpResponse response);
@@ -93,6 +94,7 @@ private:
     bool _processing = false;
     bool _continueSent = false;
     bool _lingering = false;
+    bool _peerClosed = false;
     std::unique_ptr<LongPollWaiter> _waiter;
     ConnectionLimit::Slot _subscriberSlot;
     std::shared_ptr<char> _anchor;

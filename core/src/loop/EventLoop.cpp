@@ -274,7 +274,9 @@ void EventLoop::readFrom(LoopConnection& connection)
         }
         else
         {
-            if (got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+            if (got == 0)
+                connection.peerClosed();
+            else if (errno != EAGAIN && errno != EWOULDBLOCK)
                 close(connection);
             return;
         }

@@ -33,6 +33,11 @@ void LoopConnection::deadlineReached()
 
 void LoopConnection::received(const char*, std::size_t) {}
 
+void LoopConnection::peerClosed()
+{
+    loop().close(*this);
+}
+
 void LoopConnection::written() {}
 
 } // namespace feedhub

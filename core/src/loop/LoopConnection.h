@@ -51,6 +51,10 @@ public:
     virtual void received(const char* data, std::size_t length);
         /// Called with bytes the client sent; ignores them by default.
 
+    virtual void peerClosed();
+        /// Called when the client has closed its sending side; closes the
+        /// connection by default.
+
     virtual void written();
         /// Called when the loop has written out the whole outbox; does
         /// nothing by default.

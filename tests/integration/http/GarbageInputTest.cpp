@@ -8,47 +8,11 @@
 #include "Poco/Net/SocketAddress.h"
 #include "Poco/Net/StreamSocket.h"
 #include "Poco/Random.h"
+#include "RawExchange.h"
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
 #include <memory>
 #include <vector>
-
-namespace
-{
-
-std::string exchange(Poco::UInt16 port, const std::string& bytes)
-    /// Sends raw bytes and returns whatever comes back before the hub closes
-    /// the connection or goes quiet.
-{
-    Poco::Net::StreamSocket socket;
-    socket.connect(Poco::Net::SocketAddress("127.0.0.1", port), Poco::Timespan(10, 0));
-    socket.setReceiveTimeout(Poco::Timespan(3, 0));
-    std::string answer;
-    try
-    {
-        for (std::size_t sent = 0; sent < bytes.size();)
-            sent += static_cast<std::size_t>(socket.sendBytes(
-                bytes.data() + sent, static_cast<int>(std::min<std::size_t>(65536, bytes.size() - sent))));
-        // Our end is done: the hub sees EOF instead of waiting for more.
-        socket.shutdownSend();
-        char buffer[4096];
-        int got;
-        while ((got = socket.receiveBytes(buffer, sizeof buffer)) > 0)
-            answer.append(buffer, static_cast<std::size_t>(got));
-    }
-    catch (const Poco::Exception&)
-    {
-        // A reset or a time-out: the hub refused to go on, which is fine.
-    }
-    return answer;
-}
-
-std::string statusLine(const std::string& answer)
-{
-    return answer.substr(0, answer.find("\r\n"));
-}
-
-} // namespace
 
 class GarbageInputTest : public CppUnit::TestFixture
 {
@@ -89,7 +53,7 @@ public:
             std::string junk(1 + random.next(65536), '\0');
             for (char& c : junk)
                 c = random.nextChar();
-            assertRefusedOrClosed(exchange(_hub->port(), junk));
+            assertRefusedOrClosed(RawExchange::send(_hub->port(), junk));
         }
     }
 
@@ -98,15 +62,15 @@ public:
         for (const char* junk :
              {"\r\n\r\n\r\n\r\n", "HELLO\r\n\r\n", "GET /healthz\r\n\r\n", "G\x01T /healthz HTTP/1.1\r\n\r\n",
               "SSH-2.0-OpenSSH_9.2\r\n", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"})
-            assertRefusedOrClosed(exchange(_hub->port(), junk), junk);
+            assertRefusedOrClosed(RawExchange::send(_hub->port(), junk), junk);
     }
 
     void testAbsurdHeader()
     {
-        assertRefusedOrClosed(exchange(
+        assertRefusedOrClosed(RawExchange::send(
             _hub->port(), "GET /healthz HTTP/1.1\r\nX-Big: " + std::string(1 << 20, 'a') + "\r\n\r\n"));
         assertRefusedOrClosed(
-            exchange(_hub->port(), "GET /healthz HTTP/1.1\r\n" + std::string(100000, 'N') + ": v\r\n\r\n"));
+            RawExchange::send(_hub->port(), "GET /healthz HTTP/1.1\r\n" + std::string(100000, 'N') + ": v\r\n\r\n"));
     }
 
     void testTooManyHeaders()
@@ -114,15 +78,15 @@ public:
         std::string request = "GET /events?topic=t HTTP/1.1\r\n";
         for (int i = 0; i < 10000; ++i)
             request += "X-H" + std::to_string(i) + ": v\r\n";
-        assertRefusedOrClosed(exchange(_hub->port(), request + "\r\n"));
+        assertRefusedOrClosed(RawExchange::send(_hub->port(), request + "\r\n"));
     }
 
     void testHugeQueryString()
     {
         assertRefusedOrClosed(
-            exchange(_hub->port(), "GET /events?topic=" + std::string(1 << 20, 't') + " HTTP/1.1\r\n\r\n"));
+            RawExchange::send(_hub->port(), "GET /events?topic=" + std::string(1 << 20, 't') + " HTTP/1.1\r\n\r\n"));
         assertRefusedOrClosed(
-            exchange(_hub->port(), "POST /publish?" + std::string(1 << 20, '&') + " HTTP/1.1\r\n\r\n"));
+            RawExchange::send(_hub->port(), "POST /publish?" + std::string(1 << 20, '&') + " HTTP/1.1\r\n\r\n"));
     }
 
     void testManyTopicParameters()
@@ -130,8 +94,8 @@ public:
         std::string query = "topic=t0";
         for (int i = 1; i < 1200; ++i)
             query += "&topic=t" + std::to_string(i);
-        const std::string answer = exchange(_hub->port(), "GET /events?" + query + " HTTP/1.1\r\n\r\n");
-        CPPUNIT_ASSERT_EQUAL(std::string("HTTP/1.1 400 Bad Request"), statusLine(answer));
+        const std::string answer = RawExchange::send(_hub->port(), "GET /events?" + query + " HTTP/1.1\r\n\r\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("HTTP/1.1 400 Bad Request"), RawExchange::statusLine(answer));
         CPPUNIT_ASSERT(answer.find("too many topics") != std::string::npos);
     }
 
@@ -141,18 +105,18 @@ public:
              {"/events?topic=%ZZ", "/events?topic=%", "/events?topic=a%00b", "/%ZZ", "/publish%"})
         {
             const std::string answer =
-                exchange(_hub->port(), "GET " + std::string(path) + " HTTP/1.1\r\n\r\n");
-            CPPUNIT_ASSERT_MESSAGE(path + std::string(": ") + statusLine(answer),
-                                   statusLine(answer).find(" 4") != std::string::npos);
+                RawExchange::send(_hub->port(), "GET " + std::string(path) + " HTTP/1.1\r\n\r\n");
+            CPPUNIT_ASSERT_MESSAGE(path + std::string(": ") + RawExchange::statusLine(answer),
+                                   RawExchange::statusLine(answer).find(" 4") != std::string::npos);
         }
     }
 
     void testHugeLastEventId()
     {
-        const std::string answer = exchange(
+        const std::string answer = RawExchange::send(
             _hub->port(),
             "GET /events?topic=t HTTP/1.1\r\nLast-Event-ID: t:" + std::string(8000, '9') + "\r\n\r\n");
-        CPPUNIT_ASSERT_EQUAL(std::string("HTTP/1.1 400 Bad Request"), statusLine(answer));
+        CPPUNIT_ASSERT_EQUAL(std::string("HTTP/1.1 400 Bad Request"), RawExchange::statusLine(answer));
     }
 
     void testBadContentLength()
@@ -160,7 +124,7 @@ public:
         for (const char* length : {"-5", "99999999999999999999", "abc", "1, 2"})
         {
             const std::string answer =
-                exchange(_hub->port(), "POST /publish HTTP/1.1\r\nContent-Type: application/json\r\n"
+                RawExchange::send(_hub->port(), "POST /publish HTTP/1.1\r\nContent-Type: application/json\r\n"
                                        "Content-Length: " +
                                            std::string(length) + "\r\n\r\n{\"topic\":\"t\"}");
             assertRefusedOrClosed(answer);
@@ -176,9 +140,9 @@ public:
                  "GARBAGE\r\n\r\n", "GET /healthz HTTP/1.1\r\n" + std::string(300, 'N') + ": v\r\n\r\n",
                  "POST /publish HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}"})
         {
-            const std::string answer = exchange(_hub->port(), request);
+            const std::string answer = RawExchange::send(_hub->port(), request);
             CPPUNIT_ASSERT_EQUAL_MESSAGE(request.substr(0, 40), std::string("HTTP/1.1 400 Bad Request"),
-                                         statusLine(answer));
+                                         RawExchange::statusLine(answer));
             CPPUNIT_ASSERT_MESSAGE(answer,
                                    answer.find("{\"error\":\"malformed HTTP request: ") != std::string::npos);
         }
@@ -188,8 +152,8 @@ public:
     {
         const std::string head =
             "POST /publish HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
-        assertRefusedOrClosed(exchange(_hub->port(), head + "zz\r\n{\"topic\":\"t\"}\r\n0\r\n\r\n"));
-        assertRefusedOrClosed(exchange(_hub->port(), head + "ffffffffffffffffffff\r\n{\"topic\":\"t\"}\r\n"));
+        assertRefusedOrClosed(RawExchange::send(_hub->port(), head + "zz\r\n{\"topic\":\"t\"}\r\n0\r\n\r\n"));
+        assertRefusedOrClosed(RawExchange::send(_hub->port(), head + "ffffffffffffffffffff\r\n{\"topic\":\"t\"}\r\n"));
     }
 
     void testTruncatedRequests()
@@ -227,7 +191,7 @@ public:
 private:
     static void assertRefusedOrClosed(const std::string& answer, const std::string& sent = "")
     {
-        const std::string status = statusLine(answer);
+        const std::string status = RawExchange::statusLine(answer);
         const std::string message = sent.substr(0, 40) + " -> " + status;
         CPPUNIT_ASSERT_MESSAGE(message, answer.empty() || status.rfind("HTTP/1.", 0) == 0);
         CPPUNIT_ASSERT_MESSAGE(message, answer.empty() || status.find(" 4") != std::string::npos ||
