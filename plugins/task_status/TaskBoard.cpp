@@ -49,15 +49,22 @@ TaskState TaskBoard::update(const std::string& task, const std::string& status)
             "\"status\" must be one of: " +
             Poco::cat(std::string(", "), _limits.statuses.begin(), _limits.statuses.end()));
 
-    std::lock_guard<std::mutex> lock(_mutex);
-    auto it = _tasks.find(task);
-    if (it == _tasks.end() && _tasks.size() >= _limits.maxTasks)
-        throw Poco::InvalidArgumentException("the board holds its maximum of " +
-                                             Poco::NumberFormatter::format(_limits.maxTasks) +
-                                             " tasks; update an existing one");
-    TaskState state{task, status, it == _tasks.end() ? 1 : it->second.version + 1, Poco::Timestamp()};
+    std::lock_guard<std::mutex> updating(_updateMutex);
+    TaskState state;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        auto it = _tasks.find(task);
+        if (it == _tasks.end() && _tasks.size() >= _limits.maxTasks)
+            throw Poco::InvalidArgumentException("the board holds its maximum of " +
+                                                 Poco::NumberFormatter::format(_limits.maxTasks) +
+                                                 " tasks; update an existing one");
+        state = TaskState{task, status, it == _tasks.end() ? 1 : it->second.version + 1, Poco::Timestamp()};
+    }
     _store->save(state);
-    _tasks[task] = state;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _tasks[task] = state;
+    }
     _listener(state);
     return state;
 }

@@ -28,6 +28,11 @@ class TaskBoard
     /// knows whether it has missed something. Tasks are declared in hub.ini
     /// (they start at the first status, version 1) or created by their first
     /// update (version 1).
+    ///
+    /// Readers (find(), all()) never wait on the store: an update holds the
+    /// lock they take only to read or replace a state in memory, not across
+    /// its write to disk, so a long poll checked on an event loop never
+    /// waits on SQLite.
 {
 public:
     using Listener = std::function<void(const TaskState&)>;
@@ -41,8 +46,8 @@ public:
     TaskBoard(Limits limits, const std::vector<std::string>& declaredTasks, std::unique_ptr<TaskStore> store,
               Listener listener);
         /// Loads the stored states and stores the declared tasks not among
-        /// them. The listener hears every change, in version order, while the
-        /// board is locked: it must not call back into the board.
+        /// them. The listener hears every change, in version order (updates
+        /// are taken one at a time); it may read the board.
 
     TaskState update(const std::string& task, const std::string& status);
         /// Sets the task's status and returns its new state. Throws
@@ -65,7 +70,8 @@ private:
     Limits _limits;
     std::unique_ptr<TaskStore> _store;
     Listener _listener;
-    mutable std::mutex _mutex;
+    std::mutex _updateMutex; /// one update at a time, across its write
+    mutable std::mutex _mutex; /// the states in memory
     std::map<std::string, TaskState> _tasks;
 };
 

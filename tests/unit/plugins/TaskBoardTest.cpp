@@ -7,6 +7,9 @@
 #include "Poco/File.h"
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
+#include <chrono>
+#include <future>
+#include <thread>
 
 using feedhub::task_status::TaskBoard;
 using feedhub::task_status::TaskState;
@@ -24,6 +27,7 @@ class TaskBoardTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testInvalidTaskNameRefused);
     CPPUNIT_TEST(testFullBoardRefusesNewTasks);
     CPPUNIT_TEST(testListenerHearsEveryChangeInOrder);
+    CPPUNIT_TEST(testReadersDoNotWaitForAnUpdate);
     CPPUNIT_TEST(testStateSurvivesReopening);
     CPPUNIT_TEST(testDeclaredTaskKeepsStoredState);
     CPPUNIT_TEST_SUITE_END();
@@ -139,6 +143,33 @@ public:
         CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), heard[0].version);
         CPPUNIT_ASSERT_EQUAL(std::string("done"), heard[1].status);
         CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), heard[1].version);
+    }
+
+    void testReadersDoNotWaitForAnUpdate()
+    {
+        // A long poll checks the board from an event loop, which must never
+        // wait for an update's write: another thread reads the board while
+        // an update is under way (its listener runs before update() returns).
+        bool readInTime = false;
+        Poco::Int64 seen = 0;
+        TaskBoard* reading = nullptr;
+        TaskBoard board(TaskBoard::Limits{STATUSES, 10}, {"build"}, store(), [&](const TaskState&) {
+            std::promise<void> done;
+            std::future<void> finished = done.get_future();
+            std::thread reader([&] {
+                seen = reading->find("build")->version;
+                done.set_value();
+            });
+            readInTime = finished.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+            if (readInTime)
+                reader.join();
+            else
+                reader.detach();
+        });
+        reading = &board;
+        board.update("build", "running");
+        CPPUNIT_ASSERT(readInTime);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), seen);
     }
 
     void testStateSurvivesReopening()
