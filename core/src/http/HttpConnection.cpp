@@ -298,8 +298,13 @@ void HttpConnection::refuse(HttpResponse::Status status, const std::string& mess
 
 void HttpConnection::send(const HttpResponse& response)
 {
-    outbox().push(ResponseHead::write(response, _hub.settings().corsOrigin,
-                                      ResponseHead::Framing{_keepAlive, _headOnly, false}));
+    send(std::make_shared<const std::string>(ResponseHead::write(
+        response, _hub.settings().corsOrigin, ResponseHead::Framing{_keepAlive, _headOnly, false})));
+}
+
+void HttpConnection::send(Outbox::Chunk answer)
+{
+    outbox().push(std::move(answer));
     loop().flush(*this);
     if (!_keepAlive)
     {
@@ -354,7 +359,41 @@ void HttpConnection::answerParked(HttpResponse::Status status, const std::string
     _waiter.reset();
     _subscriberSlot = ConnectionLimit::Slot();
     _phase = Phase::SERVING;
-    send(status == HTTPResponse::HTTP_OK ? HttpResponse::jsonText(status, body) : HttpResponse(status));
+    if (status == HTTPResponse::HTTP_OK)
+        send(pollAnswer(body));
+    else
+        send(HttpResponse(status));
+}
+
+Outbox::Chunk HttpConnection::pollAnswer(const std::string& body) const
+{
+    // One event wakes every poll waiting on its topic and they all get the
+    // same answer: the loop thread's last one is queued again as it is.
+    struct LastAnswer
+    {
+        Outbox::Chunk bytes;
+        std::string body;
+        std::string date;
+        std::string corsOrigin;
+        bool keepAlive = false;
+        bool headOnly = false;
+    };
+    thread_local LastAnswer last;
+    const std::string& date = ResponseHead::date();
+    const std::string& corsOrigin = _hub.settings().corsOrigin;
+    if (!last.bytes || last.keepAlive != _keepAlive || last.headOnly != _headOnly || last.date != date ||
+        last.corsOrigin != corsOrigin || last.body != body)
+    {
+        last.bytes = std::make_shared<const std::string>(ResponseHead::write(
+            HttpResponse::jsonText(HTTPResponse::HTTP_OK, body), corsOrigin,
+            ResponseHead::Framing{_keepAlive, _headOnly, false}));
+        last.body = body;
+        last.date = date;
+        last.corsOrigin = corsOrigin;
+        last.keepAlive = _keepAlive;
+        last.headOnly = _headOnly;
+    }
+    return last.bytes;
 }
 
 void HttpConnection::openEventStream(std::vector<std::string> topics, EventStreamConnection::Options options)

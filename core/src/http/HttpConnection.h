@@ -79,6 +79,8 @@ private:
     void serve(const RequestRouter::Route& route);
     void refuse(HttpResponse::Status status, const std::string& message);
     void send(const HttpResponse& response);
+    void send(Outbox::Chunk answer);
+    Outbox::Chunk pollAnswer(const std::string& body) const;
     void answerParked(HttpResponse::Status status, const std::string& body);
     void lingerAndClose();
     void setIdleDeadline();
