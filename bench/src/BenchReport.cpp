@@ -52,6 +52,14 @@ std::string orNa(const std::optional<int64_t>& value)
     return value ? std::to_string(*value) : "na";
 }
 
+// Server CPU time per unit of work over the measured window, in microseconds, or "na".
+std::string serverCpuPer(const BenchResult& result, uint64_t units)
+{
+    if (!result.serverCpuMicros || units == 0)
+        return "na";
+    return fixed(static_cast<double>(*result.serverCpuMicros) / static_cast<double>(units), 2);
+}
+
 } // namespace
 
 void printSummary(std::ostream& out, const BenchOptions& options, const BenchResult& result)
@@ -106,6 +114,11 @@ void printSummary(std::ostream& out, const BenchOptions& options, const BenchRes
         out << "  server RSS  baseline " << orNa(result.rssBaselineKb) << " kB, idle "
             << orNa(result.rssIdleKb) << " kB, end " << orNa(result.rssEndKb) << " kB, "
             << orNa(rssPerSubscriberBytes(result)) << " B per subscriber\n";
+        out << "  server CPU  " << orNa(result.serverCpuMicros) << " us while publishing and draining, "
+            << serverCpuPer(result, result.deliveries) << " us per delivery";
+        if (options.mode == SubscribeMode::Poll)
+            out << ", " << serverCpuPer(result, result.poll.cycles) << " us per poll cycle";
+        out << "\n";
     }
     if (options.mode == SubscribeMode::Poll)
     {
@@ -133,7 +146,8 @@ void printResultLine(std::ostream& out, const BenchOptions& options, const Bench
         << " rss_per_sub_bytes=" << orNa(rssPerSubscriberBytes(result)) << " lost=" << result.lostConnections
         << " publish_failures=" << result.publishFailures
         << " bench_cpu_pct=" << fixed(result.benchCpuPercent, 1)
-        << " loadavg_1m=" << fixed(result.loadAverage, 2);
+        << " loadavg_1m=" << fixed(result.loadAverage, 2) << " server_cpu_us=" << orNa(result.serverCpuMicros)
+        << " server_cpu_us_per_delivery=" << serverCpuPer(result, result.deliveries);
     // Only with several event loops, so that a one-loop line stays as it was.
     if (result.threads > 1)
         out << " threads=" << result.threads << " loop_cpu_max_pct=" << fixed(result.loopCpuMaxPercent, 1);
@@ -141,7 +155,8 @@ void printResultLine(std::ostream& out, const BenchOptions& options, const Bench
     {
         out << " cycles=" << result.poll.cycles << " cycles_per_s=" << fixed(result.pollCyclesPerSecond, 1)
             << " truncated=" << result.poll.truncatedResponses << " poll_errors=" << result.poll.errors
-            << " reconnects=" << result.poll.reconnects;
+            << " reconnects=" << result.poll.reconnects
+            << " server_cpu_us_per_cycle=" << serverCpuPer(result, result.poll.cycles);
     }
     out << " duration_limited=" << (result.hitDurationLimit ? 1 : 0) << "\n";
 }

@@ -50,6 +50,9 @@ struct BenchResult
     std::optional<int64_t> rssBaselineKb;
     std::optional<int64_t> rssIdleKb;
     std::optional<int64_t> rssEndKb;
+    std::optional<int64_t> serverCpuMicros;
+        /// The server's CPU time (/proc/PID/stat, all its threads) from the
+        /// first publish to the end of the drain; empty without --server-pid.
 
     // Share of one core the tool itself used while publishing and draining,
     // all its threads together (event loops and publisher): with one event
@@ -90,6 +93,7 @@ private:
     void recordRates(const Publisher& publisher);
     void tallyDeliveries(const SequenceSet& published);
     void sampleServerMemory(std::optional<int64_t>& into) const;
+    std::optional<int64_t> sampleServerCpu() const;
     bool pastDeadline() const;
     // CPU-time clock of each shard's thread, the calling thread's first.
     std::vector<clockid_t> loopCpuClocks();
