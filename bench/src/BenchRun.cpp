@@ -112,7 +112,11 @@ void BenchRun::rampUp()
     _workers.waitUntilRamped(*_shards.front());
     _result.rampSeconds = static_cast<double>(monotonicMicros() - started) / 1e6;
     for (const auto& shard : _shards)
+    {
         _result.connected += shard->connected();
+        // Every first attempt has its outcome once its shard is through the ramp-up.
+        _result.outcomes.merge(shard->census().outcomes());
+    }
     _result.hitDurationLimit = pastDeadline();
 }
 

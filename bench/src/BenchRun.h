@@ -10,6 +10,7 @@
 
 #include "BenchOptions.h"
 #include "BenchShard.h"
+#include "ConnectOutcomes.h"
 #include "HttpTarget.h"
 #include "PollSubscriber.h"
 #include "Publisher.h"
@@ -25,6 +26,9 @@ struct BenchResult
     size_t lostConnections = 0; // subscribed, then dropped for good
     std::string lastFailure;
     double rampSeconds = 0;
+    ConnectOutcomes outcomes;
+        /// How each subscriber's first attempt ended, over every shard: the
+        /// connect storm's figures.
 
     uint64_t eventsPublished = 0;
     uint64_t publishFailures = 0;

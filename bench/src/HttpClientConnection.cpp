@@ -41,6 +41,7 @@ bool HttpClientConnection::openConnection()
     const int one = 1;
     setsockopt(_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
     ++_connectionSerial;
+    _handshakeCompleted = false;
     _reader.reset();
     _output.clear();
     _outputOffset = 0;
@@ -115,6 +116,7 @@ void HttpClientConnection::finishConnect()
         return;
     }
     _connecting = false;
+    _handshakeCompleted = true;
     const uint64_t serial = _connectionSerial;
     onConnected();
     if (serial != _connectionSerial || !isOpen())

@@ -30,6 +30,8 @@ protected:
     bool openConnection();
     void closeConnection();
     bool isOpen() const { return _fd >= 0; }
+    bool handshakeCompleted() const { return _handshakeCompleted; }
+        /// The last connection opened completed its TCP handshake (it may be closed since).
 
     // Queues a complete request; it is written as soon as the socket allows.
     void sendRequest(std::string request);
@@ -54,6 +56,7 @@ private:
     HttpResponseReader _reader;
     int _fd = -1;
     bool _connecting = false;
+    bool _handshakeCompleted = false;
     bool _wantWrite = false;        // what epoll is currently told to report
     uint64_t _connectionSerial = 0; // tells a reopened connection from the old one
     std::string _output;

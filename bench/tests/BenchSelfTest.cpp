@@ -20,6 +20,7 @@
 
 #include "BenchPayload.h"
 #include "Clock.h"
+#include "ConnectStormTest.h"
 #include "HttpResponseReader.h"
 #include "HubPollProtocol.h"
 #include "LatencyHistogram.h"
@@ -461,6 +462,8 @@ int main()
     testProcessCpuTime();
     testPacedPublisherIsOpenLoop();
     testShardedRuns(check);
+    testConnectOutcomes(check);
+    testConnectStorm(check);
     std::cout << gPassed << " passed, " << gFailed << " failed\n";
     return gFailed == 0 ? 0 : 1;
 }
