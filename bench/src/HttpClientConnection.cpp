@@ -70,6 +70,15 @@ void HttpClientConnection::closeConnection()
     _connecting = false;
 }
 
+void HttpClientConnection::abortConnection()
+{
+    if (_fd < 0)
+        return;
+    const linger reset{1, 0};
+    setsockopt(_fd, SOL_SOCKET, SO_LINGER, &reset, sizeof(reset));
+    closeConnection();
+}
+
 void HttpClientConnection::sendRequest(std::string request)
 {
     _output = std::move(request);

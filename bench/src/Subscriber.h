@@ -58,7 +58,7 @@ public:
 
     void start();
     // End of run: drop the connection without counting it as lost.
-    void stop() { closeConnection(); }
+    void stop() { abortConnection(); }
     void limitConnectAttempts(int attempts) { _maxConnectAttempts = attempts; }
         /// Connection attempts before the subscriber gives up (default 3);
         /// 1 in a connect storm, so that every refusal counts as it happened.
