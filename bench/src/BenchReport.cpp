@@ -99,7 +99,8 @@ void printStormSummary(std::ostream& out, const BenchResult& result)
         << refusedCodes(outcomes) << "), " << outcomes.count(ConnectOutcome::ClosedWithoutResponse)
         << " closed without a response, " << outcomes.count(ConnectOutcome::ConnectFailed)
         << " connect failed, " << outcomes.count(ConnectOutcome::Pending) << " never answered ("
-        << outcomes.pendingWithoutHandshake() << " without a TCP handshake); last served "
+        << outcomes.pendingWithoutHandshake() << " without a TCP handshake); connects issued in "
+        << secondsOrNa(outcomes.lastAttemptMicros() - outcomes.firstAttemptMicros()) << " s, last served "
         << secondsOrNa(lastServedMicros(outcomes)) << " s after the first connect\n";
 }
 
@@ -213,6 +214,7 @@ void printResultLine(std::ostream& out, const BenchOptions& options, const Bench
             << " storm_connect_failed=" << outcomes.count(ConnectOutcome::ConnectFailed)
             << " storm_never_answered=" << outcomes.count(ConnectOutcome::Pending)
             << " storm_no_handshake=" << outcomes.pendingWithoutHandshake()
+            << " storm_issue_s=" << secondsOrNa(outcomes.lastAttemptMicros() - outcomes.firstAttemptMicros())
             << " storm_last_served_s=" << secondsOrNa(lastServedMicros(outcomes))
             << " storm_all_served_s=" << secondsOrNa(allServedMicros(result));
     }

@@ -16,6 +16,7 @@ namespace
 // The ramp-up gives up when no subscriber got anywhere for this long.
 constexpr int64_t kRampStallMicros = 15 * 1000000;
 constexpr int kLoopTickMillis = 10;
+constexpr size_t kStormConnectsPerPoll = 256;
 
 } // namespace
 
@@ -74,7 +75,14 @@ void BenchShard::rampUp(int64_t deadlineMicros)
     for (;;)
     {
         while (nextToStart < total && _census.count(SubscriberPhase::Connecting) < _connectBatch)
+        {
             _subscribers[nextToStart++]->start();
+            // A storm serves what has come back between its connects without
+            // waiting for anything, so an answer is taken when it arrives, not
+            // after the last connect is issued.
+            if (_stormWaitMicros > 0 && nextToStart % kStormConnectsPerPoll == 0)
+                _loop.runOnce(0);
+        }
         const size_t settled =
             total - _census.count(SubscriberPhase::Idle) - _census.count(SubscriberPhase::Connecting);
         const int64_t now = monotonicMicros();

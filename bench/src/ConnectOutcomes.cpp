@@ -26,6 +26,7 @@ void ConnectOutcomes::noteAttempt(int64_t monotonicMicros)
 {
     if (_firstAttemptMicros == 0)
         _firstAttemptMicros = monotonicMicros;
+    _lastAttemptMicros = std::max(_lastAttemptMicros, monotonicMicros);
 }
 
 void ConnectOutcomes::settle(ConnectOutcome outcome, int status, int64_t monotonicMicros)
@@ -55,6 +56,7 @@ void ConnectOutcomes::merge(const ConnectOutcomes& other)
     {
         _firstAttemptMicros = other._firstAttemptMicros;
     }
+    _lastAttemptMicros = std::max(_lastAttemptMicros, other._lastAttemptMicros);
     _lastServedMicros = std::max(_lastServedMicros, other._lastServedMicros);
 }
 

@@ -39,7 +39,8 @@ public:
         /// One more subscriber, its outcome Pending.
 
     void noteAttempt(int64_t monotonicMicros);
-        /// A subscriber started connecting; the first of them starts the clock.
+        /// A subscriber started connecting; the first of them starts the clock,
+        /// the last tells how long the connects took to issue.
 
     void settle(ConnectOutcome outcome, int status, int64_t monotonicMicros);
         /// A Pending subscriber got its outcome; status is the response's
@@ -58,6 +59,8 @@ public:
 
     int64_t firstAttemptMicros() const { return _firstAttemptMicros; }
         /// Monotonic; 0 before any attempt.
+    int64_t lastAttemptMicros() const { return _lastAttemptMicros; }
+        /// Monotonic; 0 before any attempt.
     int64_t lastServedMicros() const { return _lastServedMicros; }
         /// Monotonic; 0 if none was served.
 
@@ -66,6 +69,7 @@ private:
     size_t _pendingWithoutHandshake = 0;
     std::map<int, size_t> _refusedStatuses;
     int64_t _firstAttemptMicros = 0;
+    int64_t _lastAttemptMicros = 0;
     int64_t _lastServedMicros = 0;
 };
 
