@@ -76,6 +76,17 @@ void BenchOptions::define(Poco::Util::OptionSet& options)
     options.addOption(
         valueOption("connect-batch", "N", "Connection attempts in flight while ramping up (default 100).")
             .validator(new IntValidator(1, 100000)));
+    options.addOption(Option("connect-storm", "",
+                             "Open every subscriber at once (no connect batch, one attempt each) and count "
+                             "how each connection ended: served, refused with an HTTP status, closed without "
+                             "a response, connect failed, never answered (SSE only).")
+                          .required(false)
+                          .repeatable(false)
+                          .binding("connect-storm"));
+    options.addOption(
+        valueOption("storm-wait", "S",
+                    "With --connect-storm, seconds to wait for every connection's outcome (default 20).")
+            .validator(new RegExpValidator(kNumberPattern)));
     options.addOption(valueOption("settle", "S", "Idle seconds between ramp-up and publishing (default 2).")
                           .validator(new RegExpValidator(kNumberPattern)));
     options.addOption(
@@ -111,6 +122,8 @@ BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfigura
                                 : PublishFormat::HubJson;
     options.pollTimeoutSeconds = config.getInt("poll-timeout", options.pollTimeoutSeconds);
     options.connectBatch = config.getInt("connect-batch", options.connectBatch);
+    options.connectStorm = config.hasProperty("connect-storm");
+    options.stormWaitSeconds = config.getDouble("storm-wait", options.stormWaitSeconds);
     options.settleSeconds = config.getDouble("settle", options.settleSeconds);
     options.drainTimeoutSeconds = config.getDouble("drain-timeout", options.drainTimeoutSeconds);
     options.threads = config.getInt("threads", options.threads);
@@ -123,6 +136,10 @@ BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfigura
 
     if (options.durationLimitSeconds <= 0)
         throw Poco::InvalidArgumentException("--duration-limit must be positive");
+    if (options.connectStorm && options.mode != SubscribeMode::Sse)
+        throw Poco::InvalidArgumentException("--connect-storm takes SSE subscribers only");
+    if (options.connectStorm && options.stormWaitSeconds <= 0)
+        throw Poco::InvalidArgumentException("--storm-wait must be positive");
     return options;
 }
 

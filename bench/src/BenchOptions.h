@@ -46,6 +46,11 @@ struct BenchOptions
     PublishFormat publishFormat = PublishFormat::HubJson;
     int pollTimeoutSeconds = 30;
     int connectBatch = 100; // connection attempts in flight during ramp-up
+    bool connectStorm = false;
+        /// Every subscriber connects at once, one attempt each, and each
+        /// first attempt's outcome is counted (SSE only).
+    double stormWaitSeconds = 20;
+        /// How long a connect storm waits for every connection's outcome.
     double settleSeconds = 2;
     double drainTimeoutSeconds = 5;
     // Event loop threads the subscribers are split over (one loop each).

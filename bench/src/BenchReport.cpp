@@ -52,6 +52,58 @@ std::string orNa(const std::optional<int64_t>& value)
     return value ? std::to_string(*value) : "na";
 }
 
+std::string secondsOrNa(const std::optional<int64_t>& micros)
+{
+    return micros ? fixed(static_cast<double>(*micros) / 1e6, 3) : "na";
+}
+
+// From the storm's first connect to its last subscriber served; empty if none was.
+std::optional<int64_t> lastServedMicros(const ConnectOutcomes& outcomes)
+{
+    if (outcomes.lastServedMicros() == 0 || outcomes.firstAttemptMicros() == 0)
+        return std::nullopt;
+    return outcomes.lastServedMicros() - outcomes.firstAttemptMicros();
+}
+
+// The same, only if every subscriber was served: the time to all connected.
+std::optional<int64_t> allServedMicros(const BenchResult& result)
+{
+    if (result.outcomes.count(ConnectOutcome::Served) != result.subscribersRequested)
+        return std::nullopt;
+    return lastServedMicros(result.outcomes);
+}
+
+// "503:120,429:3", or "none".
+std::string refusedCodes(const ConnectOutcomes& outcomes)
+{
+    std::string text;
+    for (const auto& [status, count] : outcomes.refusedStatuses())
+        text += (text.empty() ? "" : ",") + std::to_string(status) + ":" + std::to_string(count);
+    return text.empty() ? "none" : text;
+}
+
+// Server CPU time per unit of work over the measured window, in microseconds, or "na".
+std::string serverCpuPer(const BenchResult& result, uint64_t units)
+{
+    if (!result.serverCpuMicros || units == 0)
+        return "na";
+    return fixed(static_cast<double>(*result.serverCpuMicros) / static_cast<double>(units), 2);
+}
+
+void printStormSummary(std::ostream& out, const BenchResult& result)
+{
+    const ConnectOutcomes& outcomes = result.outcomes;
+    out << "  storm       " << result.subscribersRequested
+        << " connects at once: " << outcomes.count(ConnectOutcome::Served) << " served, "
+        << outcomes.count(ConnectOutcome::RefusedWithStatus) << " refused with a status ("
+        << refusedCodes(outcomes) << "), " << outcomes.count(ConnectOutcome::ClosedWithoutResponse)
+        << " closed without a response, " << outcomes.count(ConnectOutcome::ConnectFailed)
+        << " connect failed, " << outcomes.count(ConnectOutcome::Pending) << " never answered ("
+        << outcomes.pendingWithoutHandshake() << " without a TCP handshake); connects issued in "
+        << secondsOrNa(outcomes.lastAttemptMicros() - outcomes.firstAttemptMicros()) << " s, last served "
+        << secondsOrNa(lastServedMicros(outcomes)) << " s after the first connect\n";
+}
+
 } // namespace
 
 void printSummary(std::ostream& out, const BenchOptions& options, const BenchResult& result)
@@ -63,6 +115,8 @@ void printSummary(std::ostream& out, const BenchOptions& options, const BenchRes
         << fixed(result.rampSeconds, 2) << " s; " << result.lostConnections << " lost later\n";
     if (!result.lastFailure.empty())
         out << "  last error  " << result.lastFailure << "\n";
+    if (options.connectStorm)
+        printStormSummary(out, result);
     if (result.connected == 0)
     {
         out << "  no subscriber could connect; nothing was published\n";
@@ -106,6 +160,11 @@ void printSummary(std::ostream& out, const BenchOptions& options, const BenchRes
         out << "  server RSS  baseline " << orNa(result.rssBaselineKb) << " kB, idle "
             << orNa(result.rssIdleKb) << " kB, end " << orNa(result.rssEndKb) << " kB, "
             << orNa(rssPerSubscriberBytes(result)) << " B per subscriber\n";
+        out << "  server CPU  " << orNa(result.serverCpuMicros) << " us while publishing and draining, "
+            << serverCpuPer(result, result.deliveries) << " us per delivery";
+        if (options.mode == SubscribeMode::Poll)
+            out << ", " << serverCpuPer(result, result.poll.cycles) << " us per poll cycle";
+        out << "\n";
     }
     if (options.mode == SubscribeMode::Poll)
     {
@@ -133,7 +192,8 @@ void printResultLine(std::ostream& out, const BenchOptions& options, const Bench
         << " rss_per_sub_bytes=" << orNa(rssPerSubscriberBytes(result)) << " lost=" << result.lostConnections
         << " publish_failures=" << result.publishFailures
         << " bench_cpu_pct=" << fixed(result.benchCpuPercent, 1)
-        << " loadavg_1m=" << fixed(result.loadAverage, 2);
+        << " loadavg_1m=" << fixed(result.loadAverage, 2) << " server_cpu_us=" << orNa(result.serverCpuMicros)
+        << " server_cpu_us_per_delivery=" << serverCpuPer(result, result.deliveries);
     // Only with several event loops, so that a one-loop line stays as it was.
     if (result.threads > 1)
         out << " threads=" << result.threads << " loop_cpu_max_pct=" << fixed(result.loopCpuMaxPercent, 1);
@@ -141,7 +201,22 @@ void printResultLine(std::ostream& out, const BenchOptions& options, const Bench
     {
         out << " cycles=" << result.poll.cycles << " cycles_per_s=" << fixed(result.pollCyclesPerSecond, 1)
             << " truncated=" << result.poll.truncatedResponses << " poll_errors=" << result.poll.errors
-            << " reconnects=" << result.poll.reconnects;
+            << " reconnects=" << result.poll.reconnects
+            << " server_cpu_us_per_cycle=" << serverCpuPer(result, result.poll.cycles);
+    }
+    if (options.connectStorm)
+    {
+        const ConnectOutcomes& outcomes = result.outcomes;
+        out << " storm=1 storm_served=" << outcomes.count(ConnectOutcome::Served)
+            << " storm_refused_status=" << outcomes.count(ConnectOutcome::RefusedWithStatus)
+            << " storm_refused_codes=" << refusedCodes(outcomes)
+            << " storm_closed_silently=" << outcomes.count(ConnectOutcome::ClosedWithoutResponse)
+            << " storm_connect_failed=" << outcomes.count(ConnectOutcome::ConnectFailed)
+            << " storm_never_answered=" << outcomes.count(ConnectOutcome::Pending)
+            << " storm_no_handshake=" << outcomes.pendingWithoutHandshake()
+            << " storm_issue_s=" << secondsOrNa(outcomes.lastAttemptMicros() - outcomes.firstAttemptMicros())
+            << " storm_last_served_s=" << secondsOrNa(lastServedMicros(outcomes))
+            << " storm_all_served_s=" << secondsOrNa(allServedMicros(result));
     }
     out << " duration_limited=" << (result.hitDurationLimit ? 1 : 0) << "\n";
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "Clock.h"
+#include "ProcessCpuTime.h"
 #include "ProcessMemory.h"
 #include "Publisher.h"
 
@@ -111,7 +112,11 @@ void BenchRun::rampUp()
     _workers.waitUntilRamped(*_shards.front());
     _result.rampSeconds = static_cast<double>(monotonicMicros() - started) / 1e6;
     for (const auto& shard : _shards)
+    {
         _result.connected += shard->connected();
+        // Every first attempt has its outcome once its shard is through the ramp-up.
+        _result.outcomes.merge(shard->census().outcomes());
+    }
     _result.hitDurationLimit = pastDeadline();
 }
 
@@ -142,6 +147,7 @@ void BenchRun::publishAndDrain()
     getloadavg(&_result.loadAverage, 1);
     const int64_t wallAtStart = monotonicMicros();
     const int64_t cpuAtStart = processCpuMicros();
+    const std::optional<int64_t> serverCpuAtStart = sampleServerCpu();
     std::vector<int64_t> loopCpu; // at the start, then used over the window
     for (const clockid_t clock : loopClocks)
         loopCpu.push_back(clockMicros(clock));
@@ -180,6 +186,9 @@ void BenchRun::publishAndDrain()
     publisher.join();
     const int64_t wallUsed = monotonicMicros() - wallAtStart;
     const int64_t processCpuUsed = processCpuMicros() - cpuAtStart;
+    const std::optional<int64_t> serverCpuAtEnd = sampleServerCpu();
+    if (serverCpuAtStart && serverCpuAtEnd)
+        _result.serverCpuMicros = *serverCpuAtEnd - *serverCpuAtStart;
     for (size_t i = 0; i < loopClocks.size(); ++i)
         loopCpu[i] = clockMicros(loopClocks[i]) - loopCpu[i];
     _workers.stop(); // the shards' tallies are read from here on
@@ -274,6 +283,13 @@ void BenchRun::sampleServerMemory(std::optional<int64_t>& into) const
 {
     if (_options.serverPid > 0)
         into = readResidentSetKilobytes(_options.serverPid);
+}
+
+std::optional<int64_t> BenchRun::sampleServerCpu() const
+{
+    if (_options.serverPid <= 0)
+        return std::nullopt;
+    return readProcessCpuMicros(_options.serverPid);
 }
 
 bool BenchRun::pastDeadline() const

@@ -10,6 +10,7 @@
 
 #include "BenchOptions.h"
 #include "BenchShard.h"
+#include "ConnectOutcomes.h"
 #include "HttpTarget.h"
 #include "PollSubscriber.h"
 #include "Publisher.h"
@@ -25,6 +26,9 @@ struct BenchResult
     size_t lostConnections = 0; // subscribed, then dropped for good
     std::string lastFailure;
     double rampSeconds = 0;
+    ConnectOutcomes outcomes;
+        /// How each subscriber's first attempt ended, over every shard: the
+        /// connect storm's figures.
 
     uint64_t eventsPublished = 0;
     uint64_t publishFailures = 0;
@@ -50,6 +54,9 @@ struct BenchResult
     std::optional<int64_t> rssBaselineKb;
     std::optional<int64_t> rssIdleKb;
     std::optional<int64_t> rssEndKb;
+    std::optional<int64_t> serverCpuMicros;
+        /// The server's CPU time (/proc/PID/stat, all its threads) from the
+        /// first publish to the end of the drain; empty without --server-pid.
 
     // Share of one core the tool itself used while publishing and draining,
     // all its threads together (event loops and publisher): with one event
@@ -90,6 +97,7 @@ private:
     void recordRates(const Publisher& publisher);
     void tallyDeliveries(const SequenceSet& published);
     void sampleServerMemory(std::optional<int64_t>& into) const;
+    std::optional<int64_t> sampleServerCpu() const;
     bool pastDeadline() const;
     // CPU-time clock of each shard's thread, the calling thread's first.
     std::vector<clockid_t> loopCpuClocks();

@@ -1,5 +1,7 @@
 #include "BenchShard.h"
 
+#include <algorithm>
+
 #include "Clock.h"
 #include "HubPollProtocol.h"
 #include "NchanPollProtocol.h"
@@ -14,12 +16,15 @@ namespace
 // The ramp-up gives up when no subscriber got anywhere for this long.
 constexpr int64_t kRampStallMicros = 15 * 1000000;
 constexpr int kLoopTickMillis = 10;
+constexpr size_t kStormConnectsPerPoll = 256;
 
 } // namespace
 
 BenchShard::BenchShard(const BenchOptions& options, const HttpTarget& subscribeTarget, uint64_t runId,
                        size_t subscribers, size_t connectBatch)
-    : _connectBatch(connectBatch), _recorder(runId)
+    : _connectBatch(options.connectStorm ? subscribers : connectBatch),
+      _stormWaitMicros(options.connectStorm ? static_cast<int64_t>(options.stormWaitSeconds * 1e6) : 0),
+      _recorder(runId)
 {
     if (options.mode == SubscribeMode::Poll)
     {
@@ -49,6 +54,9 @@ void BenchShard::createSubscribers(const BenchOptions& options, const HttpTarget
         else
             _subscribers.push_back(std::make_unique<PollSubscriber>(
                 _loop, subscribeTarget, _recorder, _census, options.events, *_pollProtocol, _pollCounters));
+        // A retry would hide the refusal a browser saw on its first try.
+        if (options.connectStorm)
+            _subscribers.back()->limitConnectAttempts(1);
     }
 }
 
@@ -56,15 +64,25 @@ void BenchShard::rampUp(int64_t deadlineMicros)
 {
     // Keep only a bounded number of handshakes in flight: a burst of thousands
     // of SYNs overflows the server's listen backlog and turns into one-second
-    // SYN retransmits that would dominate the ramp-up time.
+    // SYN retransmits that would dominate the ramp-up time. A connect storm is
+    // that burst on purpose, so it waits a fixed time, not for progress.
     const size_t total = _subscribers.size();
     size_t nextToStart = 0;
     size_t settledBefore = 0;
     int64_t lastProgress = monotonicMicros();
+    const int64_t giveUp =
+        _stormWaitMicros > 0 ? std::min(deadlineMicros, lastProgress + _stormWaitMicros) : deadlineMicros;
     for (;;)
     {
         while (nextToStart < total && _census.count(SubscriberPhase::Connecting) < _connectBatch)
+        {
             _subscribers[nextToStart++]->start();
+            // A storm serves what has come back between its connects without
+            // waiting for anything, so an answer is taken when it arrives, not
+            // after the last connect is issued.
+            if (_stormWaitMicros > 0 && nextToStart % kStormConnectsPerPoll == 0)
+                _loop.runOnce(0);
+        }
         const size_t settled =
             total - _census.count(SubscriberPhase::Idle) - _census.count(SubscriberPhase::Connecting);
         const int64_t now = monotonicMicros();
@@ -73,7 +91,8 @@ void BenchShard::rampUp(int64_t deadlineMicros)
             settledBefore = settled;
             lastProgress = now;
         }
-        if (settled == total || now - lastProgress > kRampStallMicros || now >= deadlineMicros)
+        const bool stalled = _stormWaitMicros == 0 && now - lastProgress > kRampStallMicros;
+        if (settled == total || stalled || now >= giveUp)
             break;
         _loop.runOnce(kLoopTickMillis);
     }
@@ -82,7 +101,10 @@ void BenchShard::rampUp(int64_t deadlineMicros)
     for (auto& subscriber : _subscribers)
     {
         if (subscriber->phase() == SubscriberPhase::Connecting)
+        {
+            subscriber->abandonFirstAttempt();
             subscriber->stop();
+        }
     }
     _connected = _census.count(SubscriberPhase::Ready) + _census.count(SubscriberPhase::Lost);
 }

@@ -38,6 +38,9 @@ public:
     // until each is subscribed or has failed, no progress came for a while,
     // or the deadline passed; then stops the stragglers.
     void rampUp(int64_t deadlineMicros);
+        /// In a connect storm, every subscriber is started at once with a
+        /// single attempt, and the wait ends --storm-wait after the start
+        /// however the connections are getting on.
     // One pass of the loop: waits up to a tick for sockets and serves them.
     void tick();
     // Publishing starts: poll counters and cycles count from here.
@@ -65,6 +68,7 @@ private:
     void createSubscribers(const BenchOptions& options, const HttpTarget& subscribeTarget, size_t count);
 
     const size_t _connectBatch;
+    const int64_t _stormWaitMicros; /// 0: not a connect storm
     EventLoop _loop;
     DeliveryRecorder _recorder;
     SubscriberCensus _census;

@@ -41,6 +41,7 @@ bool HttpClientConnection::openConnection()
     const int one = 1;
     setsockopt(_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
     ++_connectionSerial;
+    _handshakeCompleted = false;
     _reader.reset();
     _output.clear();
     _outputOffset = 0;
@@ -67,6 +68,15 @@ void HttpClientConnection::closeConnection()
     ::close(_fd);
     _fd = -1;
     _connecting = false;
+}
+
+void HttpClientConnection::abortConnection()
+{
+    if (_fd < 0)
+        return;
+    const linger reset{1, 0};
+    setsockopt(_fd, SOL_SOCKET, SO_LINGER, &reset, sizeof(reset));
+    closeConnection();
 }
 
 void HttpClientConnection::sendRequest(std::string request)
@@ -115,6 +125,7 @@ void HttpClientConnection::finishConnect()
         return;
     }
     _connecting = false;
+    _handshakeCompleted = true;
     const uint64_t serial = _connectionSerial;
     onConnected();
     if (serial != _connectionSerial || !isOpen())

@@ -29,7 +29,14 @@ protected:
     // could not even be created or the connect failed at once.
     bool openConnection();
     void closeConnection();
+    void abortConnection();
+        /// Closes with a reset instead of a FIN, so the socket leaves no
+        /// TIME_WAIT behind: tens of thousands of those from one run make the
+        /// kernel's search for a free local port, in the next run's connects,
+        /// slow enough to be taken for the server's.
     bool isOpen() const { return _fd >= 0; }
+    bool handshakeCompleted() const { return _handshakeCompleted; }
+        /// The last connection opened completed its TCP handshake (it may be closed since).
 
     // Queues a complete request; it is written as soon as the socket allows.
     void sendRequest(std::string request);
@@ -54,6 +61,7 @@ private:
     HttpResponseReader _reader;
     int _fd = -1;
     bool _connecting = false;
+    bool _handshakeCompleted = false;
     bool _wantWrite = false;        // what epoll is currently told to report
     uint64_t _connectionSerial = 0; // tells a reopened connection from the old one
     std::string _output;

@@ -19,8 +19,9 @@ std::string SseSubscriber::subscribeRequest() const
 
 void SseSubscriber::onResponseHead(const HttpResponseHead& head)
 {
-    _streaming =
-        head.status == 200 && head.header("content-type").find("text/event-stream") != std::string_view::npos;
+    const ConnectOutcome outcome = ConnectOutcomes::classifyHead(head);
+    settleFirstAttempt(outcome, head.status);
+    _streaming = outcome == ConnectOutcome::Served;
     _rejectedStatus = _streaming ? 0 : head.status;
     if (_streaming)
         setPhase(SubscriberPhase::Ready);
@@ -53,6 +54,7 @@ void SseSubscriber::onConnectionLost(const std::string& reason)
     }
     else
     {
+        settleFirstAttempt(ConnectOutcomes::classifyClose(handshakeCompleted()), 0);
         retryOrFail(reason);
     }
 }

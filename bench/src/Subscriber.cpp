@@ -13,13 +13,14 @@ namespace
 
 // A refused or reset connect during a big ramp-up is usually a full listen
 // backlog; a couple of retries separate that from a server that is down.
-constexpr int kMaxConnectAttempts = 3;
+constexpr int kDefaultConnectAttempts = 3;
 
 } // namespace
 
 void SubscriberCensus::enroll()
 {
     ++_counts[static_cast<size_t>(SubscriberPhase::Idle)];
+    _outcomes.enroll();
 }
 
 void SubscriberCensus::move(SubscriberPhase from, SubscriberPhase to)
@@ -36,7 +37,8 @@ void SubscriberCensus::noteFailure(std::string_view reason)
 
 Subscriber::Subscriber(EventLoop& loop, const HttpTarget& target, DeliveryRecorder& recorder,
                        SubscriberCensus& census, uint64_t eventCapacity)
-    : HttpClientConnection(loop, target), _recorder(recorder), _census(census), _received(eventCapacity)
+    : HttpClientConnection(loop, target), _recorder(recorder), _census(census), _received(eventCapacity),
+      _maxConnectAttempts(kDefaultConnectAttempts)
 {
     _census.enroll();
 }
@@ -44,7 +46,23 @@ Subscriber::Subscriber(EventLoop& loop, const HttpTarget& target, DeliveryRecord
 void Subscriber::start()
 {
     setPhase(SubscriberPhase::Connecting);
+    _census.outcomes().noteAttempt(monotonicMicros());
     retryOrFail({});
+}
+
+void Subscriber::abandonFirstAttempt()
+{
+    if (!_firstAttemptSettled && !handshakeCompleted())
+        _census.outcomes().noteUnansweredWithoutHandshake();
+    _firstAttemptSettled = true;
+}
+
+void Subscriber::settleFirstAttempt(ConnectOutcome outcome, int status)
+{
+    if (_firstAttemptSettled)
+        return;
+    _firstAttemptSettled = true;
+    _census.outcomes().settle(outcome, status, monotonicMicros());
 }
 
 void Subscriber::setPhase(SubscriberPhase phase)
@@ -59,12 +77,14 @@ void Subscriber::retryOrFail(std::string_view reason)
 {
     if (!reason.empty())
         _census.noteFailure(reason);
-    while (_connectAttempts < kMaxConnectAttempts)
+    while (_connectAttempts < _maxConnectAttempts)
     {
         ++_connectAttempts;
         if (reconnect())
             return;
         _census.noteFailure(std::string("connect: ") + std::strerror(errno));
+        // The socket could not even be set up: no response and no handshake.
+        settleFirstAttempt(ConnectOutcome::ConnectFailed, 0);
     }
     closeConnection();
     setPhase(SubscriberPhase::Failed);

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "ConnectOutcomes.h"
 #include "DeliveryRecorder.h"
 #include "HttpClientConnection.h"
 #include "SequenceSet.h"
@@ -30,6 +31,9 @@ public:
     void enroll(); // a new subscriber, in phase Idle
     void move(SubscriberPhase from, SubscriberPhase to);
     size_t count(SubscriberPhase phase) const { return _counts[static_cast<size_t>(phase)]; }
+    ConnectOutcomes& outcomes() { return _outcomes; }
+    const ConnectOutcomes& outcomes() const { return _outcomes; }
+        /// How each subscriber's first connection attempt ended.
 
     // The latest failure reason, for the report, and when it happened
     // (monotonic; 0 if none), to pick the latest across event loops.
@@ -39,6 +43,7 @@ public:
 
 private:
     std::array<size_t, 5> _counts{};
+    ConnectOutcomes _outcomes;
     std::string _lastFailure;
     int64_t _lastFailureMicros = 0;
 };
@@ -53,7 +58,14 @@ public:
 
     void start();
     // End of run: drop the connection without counting it as lost.
-    void stop() { closeConnection(); }
+    void stop() { abortConnection(); }
+    void limitConnectAttempts(int attempts) { _maxConnectAttempts = attempts; }
+        /// Connection attempts before the subscriber gives up (default 3);
+        /// 1 in a connect storm, so that every refusal counts as it happened.
+    void abandonFirstAttempt();
+        /// The wait for the ramp-up is over: a first attempt still without an
+        /// outcome stays Pending (never answered), noted as such if its TCP
+        /// handshake never completed.
 
     SubscriberPhase phase() const { return _phase; }
     const SequenceSet& received() const { return _received; }
@@ -69,6 +81,9 @@ protected:
     // Open a fresh connection and send subscribeRequest(); false if even the
     // socket could not be set up.
     bool reconnect();
+    void settleFirstAttempt(ConnectOutcome outcome, int status);
+        /// Records how the first connection attempt ended; later calls (retries,
+        /// later responses) change nothing.
     void recordDelivery(std::string_view eventData) { _recorder.record(_received, eventData); }
     SubscriberCensus& census() { return _census; }
 
@@ -78,6 +93,8 @@ private:
     SequenceSet _received;
     SubscriberPhase _phase = SubscriberPhase::Idle;
     int _connectAttempts = 0;
+    int _maxConnectAttempts;
+    bool _firstAttemptSettled = false;
 };
 
 } // namespace feedhub::bench

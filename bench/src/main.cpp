@@ -59,7 +59,12 @@ protected:
         try
         {
             const BenchOptions options = BenchOptions::fromConfiguration(config());
-            raiseOpenFileLimit(static_cast<rlim_t>(options.subscribers));
+            if (!raiseOpenFileLimit(static_cast<rlim_t>(options.subscribers)) && options.connectStorm)
+            {
+                // Sockets the tool could not open would count as the server's failed connects.
+                std::cerr << "feedhub-bench: a connect storm needs a descriptor for every subscriber\n";
+                return EXIT_OSERR;
+            }
             std::signal(SIGPIPE, SIG_IGN);
 
             BenchRun run(options);
@@ -76,21 +81,26 @@ protected:
     }
 
 private:
-    // Every subscriber holds a socket; the default soft limit (often 1024)
-    // is far below what a 10,000-subscriber run needs, the hard limit is not.
-    static void raiseOpenFileLimit(rlim_t subscribers)
+    static bool raiseOpenFileLimit(rlim_t subscribers)
+        /// Raises the soft limit on open files to the hard one; false (with a
+        /// warning) if that is still too low for the subscribers. Every
+        /// subscriber holds a socket: the default soft limit (often 1024) is
+        /// far below what a 10,000-subscriber run needs, the hard limit is not.
     {
         rlimit limit{};
         if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
-            return;
+            return false;
         limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-        const rlim_t spareDescriptors = 32; // stdio, epoll, publisher socket, ...
+        if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
+            return false;
+        const rlim_t spareDescriptors = 64; // stdio, epoll, the publisher's 32 sockets, ...
         if (limit.rlim_cur != RLIM_INFINITY && subscribers + spareDescriptors > limit.rlim_cur)
         {
             std::cerr << "feedhub-bench: warning: open file limit " << limit.rlim_cur << " is too low for "
                       << subscribers << " subscribers\n";
+            return false;
         }
+        return true;
     }
 
     bool _helpRequested = false;

@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include <unistd.h>
+
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
@@ -18,10 +20,12 @@
 
 #include "BenchPayload.h"
 #include "Clock.h"
+#include "ConnectStormTest.h"
 #include "HttpResponseReader.h"
 #include "HubPollProtocol.h"
 #include "LatencyHistogram.h"
 #include "NchanPollProtocol.h"
+#include "ProcessCpuTime.h"
 #include "Publisher.h"
 #include "SequenceSet.h"
 #include "ShardedRunTest.h"
@@ -367,6 +371,17 @@ void testNchanPollProtocol()
           "304 is a timeout");
 }
 
+void testProcessCpuTime()
+{
+    // A name with spaces and parentheses, as a thread may rename itself.
+    const std::string line =
+        "4242 (feed hub) (x)) S 1 4242 4242 0 -1 4194560 2511 0 0 0 1234 567 0 0 20 0 9 0 12345 0 0";
+    check(parseProcStatCpuTicks(line) == std::optional<int64_t>(1801), "utime + stime after the last ')'");
+    check(!parseProcStatCpuTicks("4242 (cut short) S 1 2"), "a truncated line is rejected");
+    check(!parseProcStatCpuTicks("no name here"), "a line without a process name is rejected");
+    check(readProcessCpuMicros(getpid()).has_value(), "own CPU time readable from /proc");
+}
+
 std::atomic<int> gPublishesReceived{0};
 
 // Answers every publish only after 100 ms, as Nchan does after its fan-out.
@@ -444,8 +459,11 @@ int main()
     testHubPollProtocol();
     testHubPollBatchParsing();
     testNchanPollProtocol();
+    testProcessCpuTime();
     testPacedPublisherIsOpenLoop();
     testShardedRuns(check);
+    testConnectOutcomes(check);
+    testConnectStorm(check);
     std::cout << gPassed << " passed, " << gFailed << " failed\n";
     return gFailed == 0 ? 0 : 1;
 }
