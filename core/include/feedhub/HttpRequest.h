@@ -28,9 +28,10 @@ class FEEDHUB_API HttpRequest
 public:
     HttpRequest();
 
-    void assign(const Poco::Net::HTTPRequest& head, std::string body, const Poco::Net::SocketAddress& client);
-        /// Takes a parsed head and its body. Throws Poco::SyntaxException if
-        /// the request target is not a valid URI.
+    void assign(Poco::Net::HTTPRequest& head, std::string body, const Poco::Net::SocketAddress& client);
+        /// Takes a parsed head (its headers are moved out, head is left
+        /// without them) and its body. Throws Poco::SyntaxException if the
+        /// request target is not a valid URI.
 
     const std::string& method() const { return _head.getMethod(); }
     const std::string& target() const { return _head.getURI(); }

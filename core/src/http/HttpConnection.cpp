@@ -67,7 +67,9 @@ public:
     {
         if (_answered.exchange(true))
             return;
-        deliver([response = std::move(response)](HttpConnection& connection) { connection.answer(response); });
+        deliver([response = std::move(response)](HttpConnection& connection) mutable {
+            connection.answer(std::move(response));
+        });
     }
 
     void park(std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan timeout) override
@@ -239,7 +241,7 @@ void HttpConnection::dispatch()
         return;
     }
     const std::string& method = _request->method();
-    _keepAlive = _reader.head().getKeepAlive();
+    _keepAlive = _request->head().getKeepAlive();
     _headOnly = method == HTTPRequest::HTTP_HEAD;
     const RequestRouter::Route route = _hub.router().find(_request->path());
     if (method == HTTPRequest::HTTP_OPTIONS)

@@ -15,11 +15,14 @@ using Poco::Net::HTTPResponse;
 
 HttpRequest::HttpRequest() = default;
 
-void HttpRequest::assign(const Poco::Net::HTTPRequest& head, std::string body,
-                         const Poco::Net::SocketAddress& client)
+void HttpRequest::assign(Poco::Net::HTTPRequest& head, std::string body, const Poco::Net::SocketAddress& client)
 {
-    _head = head;
-    _uri = Poco::URI(head.getURI());
+    _head.setMethod(head.getMethod());
+    _head.setURI(head.getURI());
+    _head.setVersion(head.getVersion());
+    // Swapped, not copied: the reader clears its head before the next one anyway.
+    static_cast<Poco::Net::NameValueCollection&>(_head).swap(head);
+    _uri = Poco::URI(_head.getURI());
     _body = std::move(body);
     _client = client;
     _query.clear();

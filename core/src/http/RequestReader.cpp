@@ -3,7 +3,7 @@
 //
 
 #include "http/RequestReader.h"
-#include "Poco/MemoryStream.h"
+#include "http/ReusableInputStream.h"
 #include "Poco/Net/NetException.h"
 #include "Poco/NumberFormatter.h"
 #include "Poco/NumberParser.h"
@@ -99,7 +99,9 @@ RequestReader::Result RequestReader::readHead(std::string& received)
     _status = HTTPResponse::HTTP_OK;
     try
     {
-        Poco::MemoryInputStream in(received.data(), length);
+        // One stream per loop thread, pointed at each head in turn.
+        thread_local ReusableInputStream in;
+        in.point(received.data(), length);
         _head.clear();
         _head.read(in);
         checkFraming();

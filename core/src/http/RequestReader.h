@@ -55,7 +55,7 @@ public:
     bool wantsContinue() const;
         /// The head asks for "100 Continue" before its body is sent.
 
-    const Poco::Net::HTTPRequest& head() const { return _head; }
+    Poco::Net::HTTPRequest& head() { return _head; }
     std::string& body() { return _body; }
     Poco::Net::HTTPResponse::HTTPStatus status() const { return _status; }
     const std::string& error() const { return _error; }
