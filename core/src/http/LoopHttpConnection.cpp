@@ -12,10 +12,12 @@
 #include "poll/PollQuery.h"
 #include "publish/PublishHandler.h"
 #include "publish/PublishRequest.h"
+#include "feedhub/JsonText.h"
 #include "loop/EventLoop.h"
 #include <algorithm>
 #include <ctime>
 #include <optional>
+#include <thread>
 
 namespace feedhub
 {
@@ -190,7 +192,7 @@ void LoopHttpConnection::received(const char* data, std::size_t length)
     if (_closing)
         return;
     _received.append(data, length);
-    if (_request.waiter)
+    if (_request.waiter || _publishing)
     {
         if (_received.size() > MAX_PENDING_BYTES)
             loop().close(*this);
@@ -204,7 +206,7 @@ void LoopHttpConnection::written()
 {
     if (_closing)
         loop().close(*this);
-    else if (!_request.waiter)
+    else if (!_request.waiter && !_publishing)
         takeNextRequest();
 }
 
@@ -290,11 +292,36 @@ LoopHttpConnection::Taken LoopHttpConnection::takePublish(const Head& head)
     const std::size_t bodyLength = static_cast<std::size_t>(head.contentLength);
     if (_received.size() < head.length + bodyLength)
         return Taken::INCOMPLETE;
-    std::vector<EventPtr> events;
+    std::vector<Publication> publications;
     try
     {
-        events = loop().bus().publish(
-            PublishRequest::read(head.request, head.uri, _received.substr(head.length, bodyLength)));
+        publications = PublishRequest::read(head.request, head.uri, _received.substr(head.length, bodyLength));
+    }
+    catch (const std::exception&)
+    {
+        return Taken::NOT_HERE;
+    }
+    // A store in memory answers at once, on this thread; the journal answers
+    // on its own, and the answer comes back through the loop's queue, to the
+    // connection if it still exists.
+    std::optional<PublishResult> answeredHere;
+    const std::weak_ptr<bool> alive = _alive;
+    const std::thread::id loopThread = std::this_thread::get_id();
+    EventLoop* eventLoop = &loop();
+    try
+    {
+        loop().bus().publish(std::move(publications),
+                             [this, &answeredHere, alive, loopThread, eventLoop](PublishResult result) {
+                                 if (std::this_thread::get_id() == loopThread)
+                                 {
+                                     answeredHere = std::move(result);
+                                     return;
+                                 }
+                                 eventLoop->post([this, alive, result = std::move(result)] {
+                                     if (alive.lock())
+                                         published(result);
+                                 });
+                             });
     }
     catch (const std::exception&)
     {
@@ -305,8 +332,25 @@ LoopHttpConnection::Taken LoopHttpConnection::takePublish(const Head& head)
     _received.erase(0, head.length + bodyLength);
     _request.httpVersion = head.request.getVersion();
     _request.keepAlive = head.request.getKeepAlive();
-    respond(HTTPResponse::HTTP_CREATED, PublishRequest::answer(events));
+    if (answeredHere)
+    {
+        published(*answeredHere);
+        return Taken::ANSWERED;
+    }
+    // No next request is read, and the keep-alive timeout does not run,
+    // until this one is answered.
+    _publishing = true;
+    loop().clearDeadline(*this);
     return Taken::ANSWERED;
+}
+
+void LoopHttpConnection::published(const PublishResult& result)
+{
+    _publishing = false;
+    if (result.stored())
+        respond(HTTPResponse::HTTP_CREATED, PublishRequest::answer(result.events));
+    else
+        respond(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "{\"error\":" + JsonText::format(result.error) + "}");
 }
 
 void LoopHttpConnection::handOff()

@@ -115,6 +115,7 @@ private:
     void takeNextRequest();
     Taken takePoll(const Head& head);
     Taken takePublish(const Head& head);
+    void published(const PublishResult& result);
     void handOff();
 
     ConnectionLimit& _limit;
@@ -123,6 +124,11 @@ private:
     Request _request;
     std::string _received;
     bool _closing = false;
+    bool _publishing = false;
+        /// A publish waits for its batch to be stored.
+    std::shared_ptr<bool> _alive = std::make_shared<bool>(true);
+        /// Expires with the connection: an answer the journal's thread
+        /// posts to the loop checks it first (both on the loop thread).
 };
 
 } // namespace feedhub

@@ -20,6 +20,7 @@
 #include "routes/TopicsHandler.h"
 #include "http/WorkerHandoff.h"
 #include "feedhub/HttpError.h"
+#include "history/SqliteHistoryStore.h"
 
 namespace feedhub
 {
@@ -33,19 +34,30 @@ constexpr int LISTEN_BACKLOG = 4096;
 // How often idle topics are forgotten and old history dropped (ms).
 constexpr long EXPIRY_INTERVAL_MS = 10000;
 
-InProcessBus::Limits busLimits(const HubSettings& settings)
+std::unique_ptr<InProcessBus> makeBus(const HubSettings& settings)
 {
     InProcessBus::Limits limits;
-    limits.historyEvents = settings.historyEvents;
-    limits.historyAge = settings.historyAge;
+    limits.history.maxEvents = settings.historyEvents;
+    limits.history.maxAge = settings.historyAge;
+    limits.history.maxBytes = settings.historyBytes;
+    limits.memoryBudgetBytes = settings.historyMemoryBytes;
     limits.maxTopics = settings.maxTopics;
-    return limits;
+    if (settings.historyStore == HubSettings::HistoryStore::MEMORY)
+        return std::make_unique<InProcessBus>(limits);
+    InProcessBus::JournalOptions options;
+    options.groupEvents = settings.historyGroupEvents;
+    options.commitWindow = settings.historyCommitWindow;
+    auto journal = std::make_unique<SqliteHistoryStore>(settings.historyDatabase, limits.history,
+                                                        settings.historySync == HubSettings::HistorySync::FULL
+                                                            ? SqliteHistoryStore::Sync::FULL
+                                                            : SqliteHistoryStore::Sync::NORMAL);
+    return std::make_unique<InProcessBus>(limits, std::move(journal), options);
 }
 
 } // namespace
 
 Hub::Hub(const HubSettings& settings)
-    : _settings(settings), _bus(busLimits(settings)), _connections(settings.maxSubscribers),
+    : _settings(settings), _busPtr(makeBus(settings)), _bus(*_busPtr), _connections(settings.maxSubscribers),
       _routerPtr(new RequestRouter(settings.corsOrigin)),
       _router(static_cast<RequestRouter*>(_routerPtr.get()))
 {
@@ -118,6 +130,7 @@ void Hub::stop()
     _handoff->stop();
     _workers->joinAll();
     _server.reset();
+    _bus.close();
 }
 
 Poco::UInt16 Hub::port() const

@@ -82,7 +82,8 @@ private:
         /// it to a worker when its next request has arrived.
 
     HubSettings _settings;
-    InProcessBus _bus;
+    std::unique_ptr<InProcessBus> _busPtr;
+    InProcessBus& _bus;
     ConnectionLimit _connections;
     SubscriberGreetings _greetings;
     Poco::Net::HTTPRequestHandlerFactory::Ptr _routerPtr;

@@ -67,10 +67,18 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(16), s.maxTopicsPerConnection);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1 << 20), s.outboxLimitBytes);
         CPPUNIT_ASSERT(s.defaultTopics.empty());
-        CPPUNIT_ASSERT_EQUAL(std::size_t(1000), s.historyEvents);
+        CPPUNIT_ASSERT(s.historyStore == HubSettings::HistoryStore::SQLITE);
+        CPPUNIT_ASSERT_EQUAL(HubSettings::defaultHistoryDatabase(), s.historyDatabase);
+        CPPUNIT_ASSERT(s.historySync == HubSettings::HistorySync::NORMAL);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(100000), s.historyEvents);
         CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(3600),
                              Poco::Timespan::TimeDiff(s.historyAge.totalSeconds()));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(16 << 20), s.historyBytes);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(256 << 20), s.historyMemoryBytes);
         CPPUNIT_ASSERT_EQUAL(std::size_t(10000), s.maxTopics);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1000), s.historyGroupEvents);
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(1),
+                             Poco::Timespan::TimeDiff(s.historyCommitWindow.totalMilliseconds()));
         CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(25),
                              Poco::Timespan::TimeDiff(s.pollDefaultTimeout.totalSeconds()));
         CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(120),
@@ -91,8 +99,15 @@ public:
         CPPUNIT_ASSERT(defaults.heartbeat == shipped.heartbeat);
         CPPUNIT_ASSERT_EQUAL(defaults.maxSubscribers, shipped.maxSubscribers);
         CPPUNIT_ASSERT_EQUAL(defaults.outboxLimitBytes, shipped.outboxLimitBytes);
+        CPPUNIT_ASSERT(defaults.historyStore == shipped.historyStore);
+        CPPUNIT_ASSERT_EQUAL(defaults.historyDatabase, shipped.historyDatabase);
+        CPPUNIT_ASSERT(defaults.historySync == shipped.historySync);
         CPPUNIT_ASSERT_EQUAL(defaults.historyEvents, shipped.historyEvents);
         CPPUNIT_ASSERT(defaults.historyAge == shipped.historyAge);
+        CPPUNIT_ASSERT_EQUAL(defaults.historyBytes, shipped.historyBytes);
+        CPPUNIT_ASSERT_EQUAL(defaults.historyMemoryBytes, shipped.historyMemoryBytes);
+        CPPUNIT_ASSERT_EQUAL(defaults.historyGroupEvents, shipped.historyGroupEvents);
+        CPPUNIT_ASSERT(defaults.historyCommitWindow == shipped.historyCommitWindow);
         CPPUNIT_ASSERT_EQUAL(defaults.maxTopics, shipped.maxTopics);
         CPPUNIT_ASSERT(defaults.pollDefaultTimeout == shipped.pollDefaultTimeout);
         CPPUNIT_ASSERT(defaults.pollMaxTimeout == shipped.pollMaxTimeout);
