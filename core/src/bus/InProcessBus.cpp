@@ -248,9 +248,6 @@ void InProcessBus::replayStored(const std::vector<std::string>& topics, std::uin
     }
     _journal->post([this, topics, after, limit, position, done = std::move(done)](HistoryStore& store) {
         Replay result;
-        result.truncated = after + 1 < _originSequence;
-        for (const std::string& name : topics)
-            result.truncated = store.lostAfter(name, after) || result.truncated;
         try
         {
             result.events = store.readAfter(topics, after, 0);
@@ -259,6 +256,10 @@ void InProcessBus::replayStored(const std::vector<std::string>& topics, std::uin
         {
             result.truncated = true;
         }
+        // After the read, which may find more of it beyond the bounds.
+        result.truncated = result.truncated || after + 1 < _originSequence;
+        for (const std::string& name : topics)
+            result.truncated = store.lostAfter(name, after) || result.truncated;
         // Later events reach the caller from the sinks.
         while (!result.events.empty() && result.events.back()->sequence() > position)
             result.events.pop_back();

@@ -302,16 +302,34 @@ std::vector<EventPtr> SqliteHistoryStore::readAfter(const std::vector<std::strin
     std::vector<EventPtr> events;
     // SQLite reads LIMIT -1 as no limit.
     const Poco::Int64 rows = limit == 0 ? -1 : static_cast<Poco::Int64>(limit);
+    const Poco::Int64 countBound = static_cast<Poco::Int64>(
+        std::min<std::size_t>(_bounds.maxEvents, static_cast<std::size_t>(std::numeric_limits<Poco::Int64>::max())));
+    const Poco::Int64 cutoff = Poco::Timestamp().epochMicroseconds() - _bounds.maxAge.totalMicroseconds();
     for (const std::string& topic : topics)
     {
+        // Trimming runs in the background; until it has, a read applies the
+        // count and age bounds itself, and what they drop counts as trimmed.
+        std::vector<Poco::Int64> beyondCount;
+        *_session << "SELECT sequence FROM events WHERE topic = ? ORDER BY sequence DESC LIMIT 1 OFFSET ?",
+            into(beyondCount), bind(topic), bind(countBound), now;
+        std::uint64_t dropped = beyondCount.empty() ? 0 : static_cast<std::uint64_t>(beyondCount.front());
         std::vector<Poco::Int64> sequences, times;
         std::vector<std::string> types, data;
         *_session << "SELECT sequence, type, data, time FROM events WHERE topic = ? AND sequence > ? "
                      "ORDER BY sequence LIMIT ?",
             into(sequences), into(types), into(data), into(times), bind(topic),
-            bind(static_cast<Poco::Int64>(after)), bind(rows), now;
+            bind(static_cast<Poco::Int64>(std::max(after, dropped))), bind(rows), now;
+        std::size_t old = 0;
+        while (old < sequences.size() && times[old] < cutoff)
+            dropped = static_cast<std::uint64_t>(sequences[old++]);
+        if (dropped != 0)
+        {
+            std::lock_guard<std::mutex> lock(_stateMutex);
+            TopicState& state = _topics[topic];
+            state.trimmedThrough = std::max(state.trimmedThrough, dropped);
+        }
         std::vector<EventPtr> read = eventsOf(topic, sequences, types, data, times);
-        events.insert(events.end(), read.begin(), read.end());
+        events.insert(events.end(), read.begin() + static_cast<std::ptrdiff_t>(old), read.end());
     }
     std::sort(events.begin(), events.end(), bySequence);
     if (limit != 0 && events.size() > limit)

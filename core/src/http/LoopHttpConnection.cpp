@@ -93,6 +93,12 @@ void LoopHttpConnection::opened()
 
 void LoopHttpConnection::wait()
 {
+    _request.waiter->setRecheck([this, alive = std::weak_ptr<bool>(_alive), eventLoop = &loop()] {
+        eventLoop->post([this, alive] {
+            if (alive.lock())
+                eventPublished(EventPtr());
+        });
+    });
     if (std::optional<std::string> body = _request.waiter->check(loop().bus()))
     {
         answer(HTTPResponse::HTTP_OK, *body);
