@@ -5,6 +5,7 @@
 #include "history/SqliteHistoryStore.h"
 #include "Poco/Data/SQLite/SQLiteException.h"
 #include "Poco/Data/SQLite/SessionImpl.h"
+#include "Poco/Data/SQLite/Utility.h"
 #include "Poco/DateTimeFormatter.h"
 #include "Poco/Exception.h"
 #include "Poco/File.h"
@@ -17,6 +18,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <limits>
+#include <sqlite3.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -34,6 +36,9 @@ constexpr std::uint32_t APPLICATION_ID = 0x46484A31;
 
 constexpr std::size_t SQLITE_HEADER_BYTES = 100;
 constexpr std::size_t APPLICATION_ID_OFFSET = 68;
+
+// How often the WAL is copied into the database file.
+constexpr std::chrono::milliseconds CHECKPOINT_INTERVAL(1000);
 
 // Rows read at a time when scanning from the oldest or the newest end.
 constexpr int SCAN_ROWS = 512;
@@ -68,6 +73,7 @@ SqliteHistoryStore::SqliteHistoryStore(const std::string& path, const Bounds& bo
     }
     catch (...)
     {
+        _checkpointer.reset();
         _session.reset();
         ::close(_lockFd);
         throw;
@@ -76,6 +82,8 @@ SqliteHistoryStore::SqliteHistoryStore(const std::string& path, const Bounds& bo
 
 SqliteHistoryStore::~SqliteHistoryStore()
 {
+    _checkpointer.reset();
+    sqlite3_finalize(_insert);
     // SQLite's own locks go with any descriptor of the file the process
     // closes: the lock's descriptor is closed last.
     _session.reset();
@@ -139,6 +147,7 @@ void SqliteHistoryStore::open()
             _session = std::make_unique<Poco::Data::Session>(new Poco::Data::SQLite::SessionImpl(_path));
             createSchema();
             loadState();
+            _checkpointer = std::make_unique<WalCheckpointer>(_path, CHECKPOINT_INTERVAL);
             return;
         }
         catch (const Poco::Data::SQLite::CorruptImageException& e)
@@ -153,6 +162,8 @@ void SqliteHistoryStore::open()
         {
             throw Poco::IOException("cannot open the history journal " + _path + ": " + e.displayText());
         }
+        sqlite3_finalize(_insert);
+        _insert = nullptr;
         _session.reset();
         if (attempt > 0)
             throw Poco::IOException("cannot start a fresh history journal " + _path + ": " + corruption);
@@ -181,6 +192,8 @@ void SqliteHistoryStore::createSchema()
     std::string mode;
     session << "PRAGMA journal_mode = WAL", into(mode), now;
     session << std::string("PRAGMA synchronous = ") + (_sync == Sync::FULL ? "FULL" : "NORMAL"), now;
+    // The WalCheckpointer's thread checkpoints, not the writer.
+    session << "PRAGMA wal_autocheckpoint = 0", now;
 }
 
 void SqliteHistoryStore::moveAside(const std::string& reason)
@@ -248,41 +261,34 @@ void SqliteHistoryStore::append(const std::vector<EventPtr>& events)
 {
     if (events.empty())
         return;
-    std::vector<Poco::Int64> sequences, times;
-    std::vector<std::string> topics, types, data;
-    sequences.reserve(events.size());
-    times.reserve(events.size());
-    topics.reserve(events.size());
-    types.reserve(events.size());
-    data.reserve(events.size());
+    // SQLite's own API on the hot path: one prepared statement, the events'
+    // strings bound where they are, without the copies Poco::Data's bulk
+    // binding makes.
+    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*_session);
+    if (!_insert && sqlite3_prepare_v2(db, "INSERT INTO events (sequence, topic, type, data, time) VALUES (?, ?, ?, ?, ?)",
+                                       -1, &_insert, nullptr) != SQLITE_OK)
+        throw Poco::IOException(std::string("cannot prepare the journal's insert: ") + sqlite3_errmsg(db));
+    auto fail = [db](const char* doing) {
+        const std::string reason = sqlite3_errmsg(db);
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw Poco::IOException(std::string(doing) + ": " + reason);
+    };
+    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail("cannot begin a transaction");
     for (const EventPtr& event : events)
     {
-        sequences.push_back(static_cast<Poco::Int64>(event->sequence()));
-        topics.push_back(event->topic());
-        types.push_back(event->type());
-        data.push_back(event->data());
-        times.push_back(event->time().epochMicroseconds());
+        sqlite3_bind_int64(_insert, 1, static_cast<sqlite3_int64>(event->sequence()));
+        sqlite3_bind_text(_insert, 2, event->topic().data(), static_cast<int>(event->topic().size()), SQLITE_STATIC);
+        sqlite3_bind_text(_insert, 3, event->type().data(), static_cast<int>(event->type().size()), SQLITE_STATIC);
+        sqlite3_bind_text(_insert, 4, event->data().data(), static_cast<int>(event->data().size()), SQLITE_STATIC);
+        sqlite3_bind_int64(_insert, 5, event->time().epochMicroseconds());
+        const int stepped = sqlite3_step(_insert);
+        sqlite3_reset(_insert);
+        if (stepped != SQLITE_DONE)
+            fail("cannot write an event");
     }
-    Poco::Data::Session& session = *_session;
-    session.begin();
-    try
-    {
-        session << "INSERT INTO events (sequence, topic, type, data, time) VALUES (?, ?, ?, ?, ?)", use(sequences),
-            use(topics), use(types), use(data), use(times), now;
-        session.commit();
-    }
-    catch (...)
-    {
-        try
-        {
-            session.rollback();
-        }
-        catch (const Poco::Exception&)
-        {
-            // The failed commit has rolled back already.
-        }
-        throw;
-    }
+    if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail("cannot commit");
     std::lock_guard<std::mutex> lock(_stateMutex);
     for (const EventPtr& event : events)
     {

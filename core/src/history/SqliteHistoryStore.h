@@ -9,8 +9,11 @@
 
 #include "Poco/Data/Session.h"
 #include "history/HistoryStore.h"
+#include "history/WalCheckpointer.h"
 #include <map>
 #include <mutex>
+
+struct sqlite3_stmt;
 
 namespace feedhub
 {
@@ -27,7 +30,8 @@ class SqliteHistoryStore : public HistoryStore
     /// one is started.
     ///
     /// One thread uses it (HistoryJournal's), except lostAfter() and
-    /// lastSequence(), which any thread may call.
+    /// lastSequence(), which any thread may call; a WalCheckpointer of its
+    /// own copies the WAL into the file beside it.
 {
 public:
     enum class Sync
@@ -79,6 +83,8 @@ private:
     Sync _sync;
     int _lockFd = -1;
     std::unique_ptr<Poco::Data::Session> _session;
+    sqlite3_stmt* _insert = nullptr;
+    std::unique_ptr<WalCheckpointer> _checkpointer;
     mutable std::mutex _stateMutex;
         /// Guards _topics, _forgottenThrough and _lastSequence, never across I/O.
     std::map<std::string, TopicState> _topics;
