@@ -76,7 +76,8 @@ export class NotificationPanel {
     this.#list.prepend(item);
     while (this.#list.children.length > KEPT) this.#list.lastElementChild.remove();
     this.#empty.hidden = true;
-    if (!(Date.parse(notification.time) < OPENED_AT - CLOCK_MARGIN_MS)) this.#toasts.show(type, label, message);
+    const sentBeforeOpening = Date.parse(notification.time) < OPENED_AT - CLOCK_MARGIN_MS;
+    if (!sentBeforeOpening) this.#toasts.show(type, label, message);
   }
 
   gap() {

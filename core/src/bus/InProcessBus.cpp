@@ -70,7 +70,8 @@ InProcessBus::InProcessBus(const Limits& limits, std::unique_ptr<HistoryStore> j
     _originSequence = journal->originSequence();
     _lastAssigned = std::max(_lastAssigned, journal->lastSequence());
     _lastStored = _lastAssigned;
-    _journal = std::make_unique<HistoryJournal>(std::move(journal), options.groupEvents, options.commitWindow);
+    _journal =
+        std::make_unique<HistoryJournal>(std::move(journal), options.groupEvents, options.commitWindow);
     loadFromJournal();
 }
 
@@ -92,7 +93,8 @@ void InProcessBus::loadFromJournal()
             {
                 const EventPtr newest = _memory.newest(topic.name);
                 std::vector<EventPtr> held = _memory.readAfter({topic.name}, 0, 1);
-                const std::uint64_t firstHeld = held.empty() ? topic.lastSequence + 1 : held.front()->sequence();
+                const std::uint64_t firstHeld =
+                    held.empty() ? topic.lastSequence + 1 : held.front()->sequence();
                 if (topic.held > 0 && (held.empty() || topic.oldestSequence < firstHeld))
                     _memory.forgetThrough(topic.name, firstHeld - 1);
             }
@@ -148,7 +150,8 @@ void InProcessBus::publish(std::vector<Publication> publications, Published done
     done(PublishResult{std::move(events), std::string()});
 }
 
-void InProcessBus::stored(const std::vector<EventPtr>& events, const std::string& error, const Published& done)
+void InProcessBus::stored(const std::vector<EventPtr>& events, const std::string& error,
+                          const Published& done)
 {
     if (!error.empty())
     {
@@ -216,7 +219,8 @@ bool InProcessBus::lostLocked(const std::string& topic, std::uint64_t after, boo
     return true;
 }
 
-Bus::Replay InProcessBus::replay(const std::vector<std::string>& topics, std::uint64_t after, std::size_t limit)
+Bus::Replay InProcessBus::replay(const std::vector<std::string>& topics, std::uint64_t after,
+                                 std::size_t limit)
 {
     Replay result;
     std::lock_guard<std::mutex> lock(_mutex);
@@ -233,8 +237,8 @@ Bus::Replay InProcessBus::replay(const std::vector<std::string>& topics, std::ui
     return result;
 }
 
-void InProcessBus::replayStored(const std::vector<std::string>& topics, std::uint64_t after, std::size_t limit,
-                                Replayed done)
+void InProcessBus::replayStored(const std::vector<std::string>& topics, std::uint64_t after,
+                                std::size_t limit, Replayed done)
 {
     if (!_journal)
     {
@@ -331,7 +335,8 @@ void InProcessBus::expire()
     {
         std::lock_guard<std::mutex> lock(_mutex);
         // A watched topic keeps its entry, and with it its last sequence.
-        _memory.trim(Poco::Timestamp(), [this](const std::string& name) { return _subscribers.count(name) != 0; });
+        _memory.trim(Poco::Timestamp(),
+                     [this](const std::string& name) { return _subscribers.count(name) != 0; });
     }
     if (_journal)
         _journal->post([](HistoryStore& store) { store.trim(Poco::Timestamp()); });

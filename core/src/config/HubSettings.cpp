@@ -102,8 +102,9 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
     s.historySync = readChoice(config, "history.sync", s.historySync,
                                {{"normal", HistorySync::NORMAL}, {"full", HistorySync::FULL}});
     s.historyEvents = readSize(config, "history.max_events", s.historyEvents, 0, 100000000);
-    s.historyAge = Poco::Timespan(
-        readInt(config, "history.max_age_seconds", static_cast<int>(s.historyAge.totalSeconds()), 1, 30 * 86400), 0);
+    s.historyAge = Poco::Timespan(readInt(config, "history.max_age_seconds",
+                                          static_cast<int>(s.historyAge.totalSeconds()), 1, 30 * 86400),
+                                  0);
     s.historyBytes = readSize(config, "history.max_bytes", s.historyBytes, 1024, 1 << 30);
     s.historyMemoryBytes = readSize(config, "history.memory_budget_bytes", s.historyMemoryBytes, 0, 1 << 30);
     s.maxTopics = readSize(config, "history.max_topics", s.maxTopics, 1, 10000000);

@@ -68,7 +68,8 @@ void HistoryJournal::run()
                            [this] { return _stopping || _queuedEvents >= _groupEvents; });
         std::deque<Batch> group;
         std::size_t events = 0;
-        while (!_batches.empty() && (group.empty() || events + _batches.front().events.size() <= _groupEvents))
+        while (!_batches.empty() &&
+               (group.empty() || events + _batches.front().events.size() <= _groupEvents))
         {
             events += _batches.front().events.size();
             group.push_back(std::move(_batches.front()));

@@ -29,8 +29,8 @@ void MemoryHistoryStore::append(const std::vector<EventPtr>& events)
         change(*_oldest.begin()->second, [](TopicHistory& history) { history.evictOldest(); });
 }
 
-std::vector<EventPtr> MemoryHistoryStore::readAfter(const std::vector<std::string>& topics, std::uint64_t after,
-                                                    std::size_t limit)
+std::vector<EventPtr> MemoryHistoryStore::readAfter(const std::vector<std::string>& topics,
+                                                    std::uint64_t after, std::size_t limit)
 {
     std::vector<EventPtr> events;
     const Poco::Timestamp now;

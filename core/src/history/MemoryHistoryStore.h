@@ -59,7 +59,6 @@ public:
     void forgetThrough(const std::string& topic, std::uint64_t sequence);
         /// Records that the topic's events up to sequence are not held here.
 
-
 private:
     struct Entry
     {

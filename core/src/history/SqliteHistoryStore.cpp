@@ -50,8 +50,8 @@ std::vector<EventPtr> eventsOf(const std::string& topic, const std::vector<Poco:
     std::vector<EventPtr> events;
     events.reserve(sequences.size());
     for (std::size_t i = 0; i < sequences.size(); ++i)
-        events.push_back(std::make_shared<const Event>(topic, static_cast<std::uint64_t>(sequences[i]), types[i],
-                                                       data[i], Poco::Timestamp(times[i])));
+        events.push_back(std::make_shared<const Event>(topic, static_cast<std::uint64_t>(sequences[i]),
+                                                       types[i], data[i], Poco::Timestamp(times[i])));
     return events;
 }
 
@@ -99,8 +99,8 @@ void SqliteHistoryStore::lock()
     }
     catch (const Poco::Exception& e)
     {
-        throw Poco::IOException("cannot create the folder " + folder + " of the history journal " + _path + ": " +
-                                e.message());
+        throw Poco::IOException("cannot create the folder " + folder + " of the history journal " + _path +
+                                ": " + e.message());
     }
     // The journal's -wal and -shm files are created next to it.
     if (::access(folder.c_str(), W_OK | X_OK) != 0)
@@ -112,8 +112,9 @@ void SqliteHistoryStore::lock()
     if (::flock(_lockFd, LOCK_EX | LOCK_NB) != 0)
     {
         ::close(_lockFd);
-        throw Poco::IOException("the history journal " + _path +
-                                " is in use by another process (another hub with the same [history] database?)");
+        throw Poco::IOException(
+            "the history journal " + _path +
+            " is in use by another process (another hub with the same [history] database?)");
     }
 }
 
@@ -265,8 +266,9 @@ void SqliteHistoryStore::append(const std::vector<EventPtr>& events)
     // strings bound where they are, without the copies Poco::Data's bulk
     // binding makes.
     sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*_session);
-    if (!_insert && sqlite3_prepare_v2(db, "INSERT INTO events (sequence, topic, type, data, time) VALUES (?, ?, ?, ?, ?)",
-                                       -1, &_insert, nullptr) != SQLITE_OK)
+    if (!_insert && sqlite3_prepare_v2(
+                        db, "INSERT INTO events (sequence, topic, type, data, time) VALUES (?, ?, ?, ?, ?)",
+                        -1, &_insert, nullptr) != SQLITE_OK)
         throw Poco::IOException(std::string("cannot prepare the journal's insert: ") + sqlite3_errmsg(db));
     auto fail = [db](const char* doing) {
         const std::string reason = sqlite3_errmsg(db);
@@ -278,9 +280,12 @@ void SqliteHistoryStore::append(const std::vector<EventPtr>& events)
     for (const EventPtr& event : events)
     {
         sqlite3_bind_int64(_insert, 1, static_cast<sqlite3_int64>(event->sequence()));
-        sqlite3_bind_text(_insert, 2, event->topic().data(), static_cast<int>(event->topic().size()), SQLITE_STATIC);
-        sqlite3_bind_text(_insert, 3, event->type().data(), static_cast<int>(event->type().size()), SQLITE_STATIC);
-        sqlite3_bind_text(_insert, 4, event->data().data(), static_cast<int>(event->data().size()), SQLITE_STATIC);
+        sqlite3_bind_text(_insert, 2, event->topic().data(), static_cast<int>(event->topic().size()),
+                          SQLITE_STATIC);
+        sqlite3_bind_text(_insert, 3, event->type().data(), static_cast<int>(event->type().size()),
+                          SQLITE_STATIC);
+        sqlite3_bind_text(_insert, 4, event->data().data(), static_cast<int>(event->data().size()),
+                          SQLITE_STATIC);
         sqlite3_bind_int64(_insert, 5, event->time().epochMicroseconds());
         const int stepped = sqlite3_step(_insert);
         sqlite3_reset(_insert);
@@ -302,14 +307,14 @@ void SqliteHistoryStore::append(const std::vector<EventPtr>& events)
     _lastSequence = std::max(_lastSequence, events.back()->sequence());
 }
 
-std::vector<EventPtr> SqliteHistoryStore::readAfter(const std::vector<std::string>& topics, std::uint64_t after,
-                                                    std::size_t limit)
+std::vector<EventPtr> SqliteHistoryStore::readAfter(const std::vector<std::string>& topics,
+                                                    std::uint64_t after, std::size_t limit)
 {
     std::vector<EventPtr> events;
     // SQLite reads LIMIT -1 as no limit.
     const Poco::Int64 rows = limit == 0 ? -1 : static_cast<Poco::Int64>(limit);
-    const Poco::Int64 countBound = static_cast<Poco::Int64>(
-        std::min<std::size_t>(_bounds.maxEvents, static_cast<std::size_t>(std::numeric_limits<Poco::Int64>::max())));
+    const Poco::Int64 countBound = static_cast<Poco::Int64>(std::min<std::size_t>(
+        _bounds.maxEvents, static_cast<std::size_t>(std::numeric_limits<Poco::Int64>::max())));
     const Poco::Int64 cutoff = Poco::Timestamp().epochMicroseconds() - _bounds.maxAge.totalMicroseconds();
     for (const std::string& topic : topics)
     {
@@ -427,11 +432,12 @@ void SqliteHistoryStore::trimTopic(const std::string& topic, TopicState& state)
         *_session << "SELECT sequence, length(CAST(topic AS BLOB)) + length(CAST(type AS BLOB)) + "
                      "length(CAST(data AS BLOB)) FROM events WHERE topic = ? AND sequence > ? "
                      "ORDER BY sequence LIMIT ?",
-            into(sequences), into(sizes), bind(topic), bind(static_cast<Poco::Int64>(after)), bind(SCAN_ROWS), now;
+            into(sequences), into(sizes), bind(topic), bind(static_cast<Poco::Int64>(after)), bind(SCAN_ROWS),
+            now;
         if (sequences.empty())
             break;
-        for (std::size_t i = 0; i < sequences.size() && (count > _bounds.maxEvents || bytes > _bounds.maxBytes);
-             ++i)
+        for (std::size_t i = 0;
+             i < sequences.size() && (count > _bounds.maxEvents || bytes > _bounds.maxBytes); ++i)
         {
             through = static_cast<std::uint64_t>(sequences[i]);
             --count;
@@ -516,12 +522,12 @@ std::vector<EventPtr> SqliteHistoryStore::recent(std::size_t budgetBytes)
         std::vector<std::string> topics, types, data;
         *_session << "SELECT sequence, topic, type, data, time FROM events WHERE sequence < ? "
                      "ORDER BY sequence DESC LIMIT ?",
-            into(sequences), into(topics), into(types), into(data), into(times), bind(before), bind(SCAN_ROWS),
-            now;
+            into(sequences), into(topics), into(types), into(data), into(times), bind(before),
+            bind(SCAN_ROWS), now;
         for (std::size_t i = 0; i < sequences.size(); ++i)
         {
-            auto event = std::make_shared<const Event>(topics[i], static_cast<std::uint64_t>(sequences[i]), types[i],
-                                                       data[i], Poco::Timestamp(times[i]));
+            auto event = std::make_shared<const Event>(topics[i], static_cast<std::uint64_t>(sequences[i]),
+                                                       types[i], data[i], Poco::Timestamp(times[i]));
             bytes += TopicHistory::bytesOf(*event);
             if (bytes > budgetBytes)
             {

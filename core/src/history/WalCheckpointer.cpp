@@ -40,7 +40,8 @@ void WalCheckpointer::run()
     {
         const bool stopping = _wake.wait_for(lock, _interval, [this] { return _stopping; });
         lock.unlock();
-        const int result = sqlite3_wal_checkpoint_v2(_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        const int result =
+            sqlite3_wal_checkpoint_v2(_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         if (result != SQLITE_OK && result != SQLITE_BUSY)
             Poco::Logger::get("feedhub.history")
                 .warning(std::string("history journal checkpoint: ") + sqlite3_errmsg(_db));

@@ -301,7 +301,8 @@ LoopHttpConnection::Taken LoopHttpConnection::takePublish(const Head& head)
     std::vector<Publication> publications;
     try
     {
-        publications = PublishRequest::read(head.request, head.uri, _received.substr(head.length, bodyLength));
+        publications =
+            PublishRequest::read(head.request, head.uri, _received.substr(head.length, bodyLength));
     }
     catch (const std::exception&)
     {

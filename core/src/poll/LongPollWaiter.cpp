@@ -7,8 +7,6 @@
 namespace feedhub
 {
 
-void LongPollWaiter::setRecheck(std::function<void()>)
-{
-}
+void LongPollWaiter::setRecheck(std::function<void()>) {}
 
 } // namespace feedhub

@@ -80,7 +80,8 @@ void EventStreamConnection::sendReplay(const Bus::Replay& replay)
 {
     if (replay.truncated)
     {
-        const std::string after = Poco::NumberFormatter::format(static_cast<Poco::UInt64>(*_options.resumeAfter));
+        const std::string after =
+            Poco::NumberFormatter::format(static_cast<Poco::UInt64>(*_options.resumeAfter));
         outbox().push("event: " + TRUNCATED_TYPE + "\ndata: {\"after\":\"" + after + "\"}\n\n");
     }
     for (const EventPtr& event : replay.events)

@@ -8,8 +8,8 @@
 #define feedhub_EventStreamConnection_INCLUDED
 
 #include "feedhub/Bus.h"
-#include "loop/LoopConnection.h"
 #include "feedhub/SubscriberGreetings.h"
+#include "loop/LoopConnection.h"
 #include <memory>
 #include <optional>
 

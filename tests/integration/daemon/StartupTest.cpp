@@ -31,13 +31,14 @@ public:
             std::ofstream out(secondConfig);
             std::string line;
             while (std::getline(in, line))
-                out << (line.rfind("database = ", 0) == 0 ? "database = " + secondConfig + ".db" : line) << '\n';
+                out << (line.rfind("database = ", 0) == 0 ? "database = " + secondConfig + ".db" : line)
+                    << '\n';
         }
         Poco::Pipe output;
-        Poco::ProcessHandle second = Poco::Process::launch(
-            TestDaemon::buildDir() + "/core/feedhub",
-            {"--config", secondConfig, "--port", std::to_string(running.port())}, ".", nullptr, &output,
-            &output);
+        Poco::ProcessHandle second =
+            Poco::Process::launch(TestDaemon::buildDir() + "/core/feedhub",
+                                  {"--config", secondConfig, "--port", std::to_string(running.port())}, ".",
+                                  nullptr, &output, &output);
         Poco::PipeInputStream in(output);
         std::string text;
         Poco::StreamCopier::copyToString(in, text);

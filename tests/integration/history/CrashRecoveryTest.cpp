@@ -3,14 +3,14 @@
 //
 
 #include "HttpCall.h"
-#include "PollClient.h"
 #include "Poco/File.h"
+#include "PollClient.h"
 #include "SseClient.h"
 #include "TestDaemon.h"
 #include "bus/EventCursor.h"
 #include <atomic>
-#include <csignal>
 #include <cppunit/extensions/HelperMacros.h>
+#include <csignal>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -55,8 +55,8 @@ public:
                     {
                         try
                         {
-                            const std::string id =
-                                HttpCall::publish(hub.port(), "crash", "p" + std::to_string(p) + "-" + std::to_string(i));
+                            const std::string id = HttpCall::publish(
+                                hub.port(), "crash", "p" + std::to_string(p) + "-" + std::to_string(i));
                             std::lock_guard<std::mutex> lock(mutex);
                             acknowledged.push_back(id);
                         }
@@ -118,10 +118,12 @@ public:
     }
 
 private:
-    static void checkDelivered(const std::vector<std::string>& acknowledged, const std::vector<std::string>& got)
+    static void checkDelivered(const std::vector<std::string>& acknowledged,
+                               const std::vector<std::string>& got)
     {
         for (std::size_t i = 1; i < got.size(); ++i)
-            CPPUNIT_ASSERT_MESSAGE(got[i - 1] + " then " + got[i], sequenceOf(got[i - 1]) < sequenceOf(got[i]));
+            CPPUNIT_ASSERT_MESSAGE(got[i - 1] + " then " + got[i],
+                                   sequenceOf(got[i - 1]) < sequenceOf(got[i]));
         const std::set<std::string> received(got.begin(), got.end());
         for (const std::string& id : acknowledged)
             CPPUNIT_ASSERT_MESSAGE(id + " was acknowledged and lost", received.count(id) == 1);

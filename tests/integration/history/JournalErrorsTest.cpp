@@ -55,7 +55,8 @@ public:
     {
         std::ofstream(_db) << "name,price\nAAPL,189.50\n" << std::string(200, ' ');
         const std::string said = startFailure({{"history.database", _db}});
-        CPPUNIT_ASSERT_MESSAGE(said, said.find(_db + " is not a feedhub history journal") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(said,
+                               said.find(_db + " is not a feedhub history journal") != std::string::npos);
         std::ifstream in(_db);
         std::string first;
         std::getline(in, first);
@@ -66,8 +67,8 @@ public:
     {
         TestDaemon running({{"history.database", _db}});
         const std::string said = startFailure({{"history.database", _db}});
-        CPPUNIT_ASSERT_MESSAGE(said, said.find("the history journal " + _db + " is in use by another process") !=
-                                         std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(said, said.find("the history journal " + _db +
+                                               " is in use by another process") != std::string::npos);
         CPPUNIT_ASSERT_EQUAL(200, HttpCall::get(running.port(), "/healthz").status);
     }
 
@@ -78,8 +79,9 @@ public:
         Poco::File(folder).setWriteable(false);
         Poco::File(_dir).setExecutable(true);
         // As an unprivileged user: root writes anywhere.
-        const std::string said = startFailure({{"history.database", folder + "/history.db"}},
-                                              {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"});
+        const std::string said =
+            startFailure({{"history.database", folder + "/history.db"}},
+                         {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"});
         CPPUNIT_ASSERT_MESSAGE(said, said.find("cannot write in the folder " + folder) != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(said, said.find("Permission denied") != std::string::npos);
     }
@@ -105,7 +107,8 @@ public:
         for (Poco::DirectoryIterator it(_dir), end; it != end; ++it)
             movedAside = movedAside || it.name().rfind("history.db.corrupt-", 0) == 0;
         CPPUNIT_ASSERT(movedAside);
-        CPPUNIT_ASSERT_EQUAL(201, HttpCall::post(hub.port(), "/publish?topic=t", "fresh", "text/plain").status);
+        CPPUNIT_ASSERT_EQUAL(201,
+                             HttpCall::post(hub.port(), "/publish?topic=t", "fresh", "text/plain").status);
     }
 
     void testFullDiskAnswers503AndAcknowledgesOnlyWhatIsStored()
@@ -119,14 +122,16 @@ public:
             HttpCall::Result result;
             for (int i = 0; i < 1000; ++i)
             {
-                result = HttpCall::post(hub.port(), "/publish?topic=full", std::string(4000, 'd'), "text/plain");
+                result =
+                    HttpCall::post(hub.port(), "/publish?topic=full", std::string(4000, 'd'), "text/plain");
                 if (result.status != 201)
                     break;
                 acknowledged.push_back(result.jsonString("id"));
             }
             CPPUNIT_ASSERT_EQUAL_MESSAGE(result.body, 503, result.status);
             CPPUNIT_ASSERT_EQUAL(std::string("application/json"), result.response.getContentType());
-            CPPUNIT_ASSERT_MESSAGE(result.body, result.jsonString("error").find("history journal") != std::string::npos);
+            CPPUNIT_ASSERT_MESSAGE(result.body,
+                                   result.jsonString("error").find("history journal") != std::string::npos);
             CPPUNIT_ASSERT(!acknowledged.empty());
             // The subscriber got exactly what was acknowledged, and stays connected.
             for (const std::string& id : acknowledged)

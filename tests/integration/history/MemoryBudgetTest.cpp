@@ -29,8 +29,9 @@ public:
         {
             for (int topic = 0; topic < TOPICS; ++topic)
             {
-                const HttpCall::Result result = HttpCall::post(
-                    hub.port(), "/publish?topic=big" + std::to_string(topic), data, "application/octet-stream");
+                const HttpCall::Result result =
+                    HttpCall::post(hub.port(), "/publish?topic=big" + std::to_string(topic), data,
+                                   "application/octet-stream");
                 CPPUNIT_ASSERT_EQUAL(201, result.status);
                 if (topic == 0)
                     firstTopic.push_back(result.jsonString("id"));

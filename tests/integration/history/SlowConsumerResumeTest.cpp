@@ -47,8 +47,8 @@ class SlowConsumerResumeTest : public CppUnit::TestFixture
 public:
     void testDisconnectedSubscriberResumesWithEveryEvent()
     {
-        TestDaemon hub(TestDaemon::Settings{{"sse.heartbeat_seconds", "0"},
-                                            {"history.memory_budget_bytes", "262144"}});
+        TestDaemon hub(
+            TestDaemon::Settings{{"sse.heartbeat_seconds", "0"}, {"history.memory_budget_bytes", "262144"}});
         SseClient stalled(hub.port(), "/events?topic=feed", {}, 4096);
         std::vector<std::string> ids;
         int afterDrop = -1;
@@ -74,7 +74,8 @@ public:
 
         const std::string first = ids[0].substr(ids[0].rfind(':') + 1);
         const std::string before = std::to_string(std::stoull(first) - 1);
-        SseClient resumed(hub.port(), "/events?topic=feed", {{"Last-Event-ID", seen.empty() ? before : seen.back()}});
+        SseClient resumed(hub.port(), "/events?topic=feed",
+                          {{"Last-Event-ID", seen.empty() ? before : seen.back()}});
         for (std::size_t i = seen.size(); i < ids.size(); ++i)
         {
             const SseClient::Event next = resumed.expect();

@@ -46,7 +46,10 @@ class RefusingStore : public feedhub::MemoryHistoryStore
 {
 public:
     RefusingStore() : MemoryHistoryStore(HistoryStore::Bounds()) {}
-    void append(const std::vector<EventPtr>&) override { throw Poco::IOException("database or disk is full"); }
+    void append(const std::vector<EventPtr>&) override
+    {
+        throw Poco::IOException("database or disk is full");
+    }
 };
 
 InProcessBus::Limits limits(std::size_t memoryBudgetBytes = 1 << 20)
@@ -69,7 +72,8 @@ std::vector<std::string> idsOf(const std::vector<EventPtr>& events)
 Bus::Replay replayStored(Bus& bus, const std::vector<std::string>& topics, std::uint64_t after)
 {
     std::promise<Bus::Replay> promise;
-    bus.replayStored(topics, after, 0, [&promise](Bus::Replay replay) { promise.set_value(std::move(replay)); });
+    bus.replayStored(topics, after, 0,
+                     [&promise](Bus::Replay replay) { promise.set_value(std::move(replay)); });
     return promise.get_future().get();
 }
 
@@ -109,9 +113,10 @@ public:
     {
         auto bus = open(limits());
         bool called = false;
-        CPPUNIT_ASSERT_THROW(bus->publish({Publication{"a", "message", "1"}, Publication{"bad topic", "m", ""}},
-                                          [&called](feedhub::PublishResult) { called = true; }),
-                             Poco::InvalidArgumentException);
+        CPPUNIT_ASSERT_THROW(
+            bus->publish({Publication{"a", "message", "1"}, Publication{"bad topic", "m", ""}},
+                         [&called](feedhub::PublishResult) { called = true; }),
+            Poco::InvalidArgumentException);
         CPPUNIT_ASSERT(!called);
     }
 
