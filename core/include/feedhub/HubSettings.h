@@ -52,7 +52,7 @@ struct HubSettings
     std::size_t historyBytes = 16 << 20;
     std::size_t historyMemoryBytes = 256 << 20;
     std::size_t maxTopics = 10000;
-    Poco::Timespan historyCommitWindow = Poco::Timespan(0, 1000);
+    Poco::Timespan historyCommitWindow;
     std::size_t historyGroupEvents = 1000;
 
     Poco::Timespan pollDefaultTimeout = Poco::Timespan(25, 0);

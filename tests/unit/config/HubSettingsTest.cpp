@@ -47,6 +47,8 @@ class HubSettingsTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testOutOfRangeRefusedNamingTheKey);
     CPPUNIT_TEST(testNonNumberRefusedNamingTheKey);
     CPPUNIT_TEST(testBadDefaultTopicRefused);
+    CPPUNIT_TEST(testHistoryKeysAreRead);
+    CPPUNIT_TEST(testBadHistoryChoicesRefused);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -77,7 +79,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(256 << 20), s.historyMemoryBytes);
         CPPUNIT_ASSERT_EQUAL(std::size_t(10000), s.maxTopics);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1000), s.historyGroupEvents);
-        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(1),
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(0),
                              Poco::Timespan::TimeDiff(s.historyCommitWindow.totalMilliseconds()));
         CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(25),
                              Poco::Timespan::TimeDiff(s.pollDefaultTimeout.totalSeconds()));
@@ -191,6 +193,35 @@ public:
             CPPUNIT_ASSERT_MESSAGE(std::string(value) + ": " + message,
                                    message.find("sse.max_subscribers") != std::string::npos);
         }
+    }
+
+    void testHistoryKeysAreRead()
+    {
+        const HubSettings s = read({{"history.store", "memory"},
+                                    {"history.database", "/srv/hub/journal.db"},
+                                    {"history.sync", "FULL"},
+                                    {"history.max_bytes", "2048"},
+                                    {"history.memory_budget_bytes", "1048576"},
+                                    {"history.group_commit_events", "50"},
+                                    {"history.commit_window_ms", "3"}});
+        CPPUNIT_ASSERT(s.historyStore == HubSettings::HistoryStore::MEMORY);
+        CPPUNIT_ASSERT_EQUAL(std::string("/srv/hub/journal.db"), s.historyDatabase);
+        CPPUNIT_ASSERT(s.historySync == HubSettings::HistorySync::FULL);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2048), s.historyBytes);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1048576), s.historyMemoryBytes);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(50), s.historyGroupEvents);
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(3),
+                             Poco::Timespan::TimeDiff(s.historyCommitWindow.totalMilliseconds()));
+        CPPUNIT_ASSERT(read({{"history.database", ""}}).historyDatabase ==
+                       HubSettings::defaultHistoryDatabase());
+    }
+
+    void testBadHistoryChoicesRefused()
+    {
+        CPPUNIT_ASSERT_EQUAL(std::string("history.store must be sqlite or memory"),
+                             refusal("history.store", "redis"));
+        CPPUNIT_ASSERT_EQUAL(std::string("history.sync must be normal or full"),
+                             refusal("history.sync", "off"));
     }
 
     void testBadDefaultTopicRefused()
