@@ -66,9 +66,9 @@ TestDaemon::TestDaemon(const Settings& settings, const std::string& extraIni,
             break;
         Poco::Thread::sleep(20);
     }
-    const std::string text = log();
+    // Once stopped, the reader has drained all it said.
     stop();
-    throw Poco::RuntimeException("feedhub did not start; it said:\n" + text);
+    throw Poco::RuntimeException("feedhub did not start; it said:\n" + log());
 }
 
 TestDaemon::~TestDaemon()
