@@ -20,6 +20,8 @@
 #include "feeds/FeedHost.h"
 #include "hub/Hub.h"
 #include "hub/OpenFiles.h"
+#include <csignal>
+#include <memory>
 #include <algorithm>
 #include <iostream>
 
@@ -140,7 +142,20 @@ int FeedhubApplication::main(const std::vector<std::string>&)
 
     const std::size_t openFiles = OpenFiles::raiseLimit();
     logger().information("open-files limit: %z", openFiles);
-    Hub hub(settings);
+    // A file size limit (RLIMIT_FSIZE) is a full disk to the journal: a
+    // failed write it reports, not a signal that ends the process.
+    std::signal(SIGXFSZ, SIG_IGN);
+    std::unique_ptr<Hub> built;
+    try
+    {
+        built = std::make_unique<Hub>(settings);
+    }
+    catch (const Poco::Exception& exc)
+    {
+        logger().fatal("feedhub cannot start: %s", exc.message());
+        return EXIT_CANTCREAT;
+    }
+    Hub& hub = *built;
     FeedHost feeds(hub);
     for (const FeedHost::Failure& failure : feeds.apply(configuration.feeds()))
     {

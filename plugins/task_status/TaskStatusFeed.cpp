@@ -52,9 +52,8 @@ std::vector<std::string> TaskStatusFeed::keys() const
 
 std::string TaskStatusFeed::defaultDatabase()
 {
-    if (Poco::File(FEEDHUB_STATE_DIR).exists())
-        return Poco::Path(FEEDHUB_STATE_DIR).makeDirectory().setFileName("tasks.db").toString();
-    return Poco::Path(Poco::Path::temp()).setFileName("feedhub-tasks.db").toString();
+    const char* folder = Poco::File(FEEDHUB_STATE_DIR).exists() ? FEEDHUB_STATE_DIR : FEEDHUB_BUILD_STATE_DIR;
+    return Poco::Path(folder).makeDirectory().setFileName("tasks.db").toString();
 }
 
 void TaskStatusFeed::configure(const Poco::Util::AbstractConfiguration& section)

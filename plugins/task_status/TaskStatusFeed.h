@@ -35,8 +35,8 @@ public:
 
     static std::string defaultDatabase();
         /// tasks.db in the packaged hub's state directory if it exists, else
-        /// feedhub-tasks.db in the temporary directory (a hub run from the
-        /// source tree).
+        /// in the build tree's state/ folder (a hub run from the source
+        /// tree), never in a temporary folder other hubs share.
 
 private:
     std::string _topic;

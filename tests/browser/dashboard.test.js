@@ -27,6 +27,8 @@ retry_ms = 500
 root = ${path.join(SOURCE_DIR, 'web')}
 [log]
 level = information
+[history]
+database = {dir}/history.db
 [feeds]
 enabled = stock, notifications, task_status
 plugin_dir = ${PLUGIN_DIR}

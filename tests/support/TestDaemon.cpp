@@ -30,16 +30,23 @@ const TestDaemon::Settings& baseSettings()
 
 } // namespace
 
-TestDaemon::TestDaemon(const Settings& settings, const std::string& extraIni)
+TestDaemon::TestDaemon(const Settings& settings, const std::string& extraIni,
+                       const std::vector<std::string>& launcher)
 {
     _tempDir = makeTempDir();
     _configPath = _tempDir + "/hub.ini";
     writeConfig(settings, extraIni);
 
     Poco::Pipe output;
-    Poco::Process::Args args{"--config", _configPath, "--port", "0"};
+    Poco::Process::Args args(launcher.empty() ? launcher.begin() : launcher.begin() + 1, launcher.end());
+    for (const std::string& arg : {std::string(FEEDHUB_BINARY), std::string("--config"), _configPath,
+                                   std::string("--port"), std::string("0")})
+        args.push_back(arg);
+    const std::string program = launcher.empty() ? args.front() : launcher.front();
+    if (launcher.empty())
+        args.erase(args.begin());
     _process = std::make_unique<Poco::ProcessHandle>(
-        Poco::Process::launch(FEEDHUB_BINARY, args, _tempDir, nullptr, &output, &output));
+        Poco::Process::launch(program, args, _tempDir, nullptr, &output, &output));
     _pid = _process->id();
     _reader = std::thread([this, output] { drainOutput(output); });
 
@@ -59,9 +66,9 @@ TestDaemon::TestDaemon(const Settings& settings, const std::string& extraIni)
             break;
         Poco::Thread::sleep(20);
     }
-    const std::string text = log();
+    // Once stopped, the reader has drained all it said.
     stop();
-    throw Poco::RuntimeException("feedhub did not start; it said:\n" + text);
+    throw Poco::RuntimeException("feedhub did not start; it said:\n" + log());
 }
 
 TestDaemon::~TestDaemon()
@@ -73,6 +80,7 @@ TestDaemon::~TestDaemon()
 void TestDaemon::writeConfig(const Settings& settings, const std::string& extraIni) const
 {
     Settings merged = baseSettings();
+    merged["history.database"] = _tempDir + "/history.db";
     for (const auto& [key, value] : settings)
         merged[key] = value;
     std::map<std::string, std::vector<std::string>> sections;

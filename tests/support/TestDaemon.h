@@ -23,9 +23,13 @@ public:
     using Settings = std::map<std::string, std::string>;
         /// "section.key" -> value, written into the test's hub.ini.
 
-    explicit TestDaemon(const Settings& settings = Settings(), const std::string& extraIni = "");
+    explicit TestDaemon(const Settings& settings = Settings(), const std::string& extraIni = "",
+                        const std::vector<std::string>& launcher = {});
         /// Starts the daemon and waits until it listens. extraIni is appended
-        /// verbatim (for feed sections). Throws if it does not start.
+        /// verbatim (for feed sections). Its history journal is in the test's
+        /// own folder unless settings name one. launcher is a command the
+        /// daemon is started through (prlimit, setpriv), with its arguments.
+        /// Throws if it does not start, with what it logged.
 
     ~TestDaemon();
         /// Stops the daemon if it still runs.

@@ -16,6 +16,12 @@ export const NOTIFICATION_TYPES = {
 
 const KEPT = 50;
 
+// Notifications from before the page was opened (the history the stream
+// replays first) are listed without a toast; the margin allows for a hub
+// clock a little behind the browser's.
+const OPENED_AT = Date.now();
+const CLOCK_MARGIN_MS = 5000;
+
 export class NotificationPanel {
   #list;
   #empty;
@@ -70,7 +76,8 @@ export class NotificationPanel {
     this.#list.prepend(item);
     while (this.#list.children.length > KEPT) this.#list.lastElementChild.remove();
     this.#empty.hidden = true;
-    this.#toasts.show(type, label, message);
+    const sentBeforeOpening = Date.parse(notification.time) < OPENED_AT - CLOCK_MARGIN_MS;
+    if (!sentBeforeOpening) this.#toasts.show(type, label, message);
   }
 
   gap() {

@@ -29,8 +29,11 @@ new EventStream('/events?topic=stocks', {
 const notificationHandlers = { connection: (welcome) => notifications.welcome(welcome) };
 for (const type of Object.keys(NOTIFICATION_TYPES))
   notificationHandlers[type] = (notification) => notifications.add(notification);
+// Notifications start from the history the hub holds too: the stream replays it
+// before going live, on one connection, so nothing shows twice.
 new EventStream('/events?topic=notifications', {
   indicator: new ConnectionIndicator(document.getElementById('indicator-notifications')),
+  fromEventId: '0',
   handlers: notificationHandlers,
   onGap: () => notifications.gap(),
 }).start();

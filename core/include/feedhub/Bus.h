@@ -8,8 +8,10 @@
 #define feedhub_Bus_INCLUDED
 
 #include "feedhub/EventSink.h"
+#include "feedhub/PublishResult.h"
 #include "feedhub/Publisher.h"
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,12 @@ class Bus : public Publisher
     /// fan events out to transports. Transports only talk to this interface,
     /// so another implementation (one backed by Redis, say) can replace the
     /// in-process one.
+    ///
+    /// Threading: an event is acknowledged, handed to the sinks and visible
+    /// to replay() only once its history store has committed it. Calls
+    /// documented as never blocking are safe on an event loop thread; they
+    /// take the bus's lock only for work in memory. The blocking publish()
+    /// and anything that reads the disk belong on other threads.
 {
 public:
     struct Replay
@@ -34,7 +42,13 @@ public:
             /// the bus's newest sequence at the time of the replay.
         bool truncated = false;
             /// Events after the requested position are no longer held.
+        bool inJournal = false;
+            /// Memory no longer holds everything after the position but the
+            /// journal does: events is empty, and replayStored() reads it.
     };
+
+    using Published = std::function<void(PublishResult result)>;
+    using Replayed = std::function<void(Replay replay)>;
 
     struct TopicStatus
     {
@@ -44,15 +58,39 @@ public:
         std::uint64_t lastSequence = 0;
     };
 
+    virtual void publish(std::vector<Publication> publications, Published done) = 0;
+        /// The non-blocking publish, for event loops. Checks every publication
+        /// first and throws as the blocking publish() does, on the calling
+        /// thread, before anything is queued. Then calls done exactly once,
+        /// when the batch is stored (result.events) or could not be
+        /// (result.error: answer 503): on the calling thread before returning
+        /// for a store in memory, on the journal's thread for a file store.
+        /// done must not block; a loop posts the answer to its own thread.
+
+    using Publisher::publish;
+
     virtual void attach(EventSink& sink) = 0;
         /// Sinks receive every event published after they are attached.
 
     virtual void detach(EventSink& sink) = 0;
 
     virtual Replay replay(const std::vector<std::string>& topics, std::uint64_t after, std::size_t limit) = 0;
-        /// The events after the position, at most limit (0: no limit). Taken
-        /// consistently with delivery to sinks: every later event reaches the
-        /// sinks after this call returns.
+        /// The events after the position that memory holds, at most limit (0:
+        /// no limit). Taken consistently with delivery to sinks: every later
+        /// event reaches the sinks after this call returns. Never blocks; if
+        /// only the journal still holds what was asked, says so (inJournal).
+
+    virtual void replayStored(const std::vector<std::string>& topics, std::uint64_t after, std::size_t limit,
+                              Replayed done) = 0;
+        /// Reads what replay() found only in the journal, on the journal's
+        /// thread, and calls done there with it. Its position is the newest
+        /// event stored when the call was made: a caller watching the topics
+        /// from before the call gets every later event from the sinks (and
+        /// some earlier ones, to skip by sequence). Never blocks.
+
+    virtual bool canReplay(const std::vector<std::string>& topics, std::uint64_t after) const = 0;
+        /// True if a client at the position can resume with nothing lost
+        /// (from memory or the journal). Never blocks.
 
     virtual std::vector<EventPtr> newest(const std::vector<std::string>& topics) = 0;
         /// The newest held event of each topic that has one, oldest first.
@@ -60,12 +98,19 @@ public:
     virtual std::uint64_t lastSequence() const = 0;
 
     virtual void countSubscribers(const std::string& topic, int delta) = 0;
-        /// Adds delta to the topic's count of watching connections.
+        /// Adds delta to the topic's count of watching connections. A topic
+        /// nobody has published to is counted without taking a place among
+        /// the hub's topics.
 
     virtual std::vector<TopicStatus> topics() const = 0;
 
     virtual void expire() = 0;
-        /// Drops events past their age and forgets idle, empty topics.
+        /// Drops events past their age and forgets idle, empty topics; a
+        /// journal is trimmed on its own thread. Never blocks.
+
+    virtual void close() = 0;
+        /// Stores what is queued and stops the journal's thread; later
+        /// publishes fail. Called once the transports have stopped.
 };
 
 } // namespace feedhub

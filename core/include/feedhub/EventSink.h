@@ -19,7 +19,8 @@ public:
     virtual ~EventSink() = default;
 
     virtual void deliver(const EventPtr& event) = 0;
-        /// Called in sequence order, from the publishing thread; must not block.
+        /// Called in sequence order, once the event is stored, from the
+        /// publishing thread or the journal's; must not block.
 };
 
 } // namespace feedhub

@@ -39,9 +39,27 @@ struct FEEDHUB_API HubSettings
     std::size_t outboxLimitBytes = 1 << 20;
     std::vector<std::string> defaultTopics;
 
-    std::size_t historyEvents = 1000;
+    enum class HistoryStore
+    {
+        MEMORY,
+        SQLITE
+    };
+    enum class HistorySync
+    {
+        NORMAL,
+        FULL
+    };
+
+    HistoryStore historyStore = HistoryStore::SQLITE;
+    std::string historyDatabase = defaultHistoryDatabase();
+    HistorySync historySync = HistorySync::NORMAL;
+    std::size_t historyEvents = 100000;
     Poco::Timespan historyAge = Poco::Timespan(3600, 0);
+    std::size_t historyBytes = 16 << 20;
+    std::size_t historyMemoryBytes = 256 << 20;
     std::size_t maxTopics = 10000;
+    Poco::Timespan historyCommitWindow;
+    std::size_t historyGroupEvents = 1000;
 
     Poco::Timespan pollDefaultTimeout = Poco::Timespan(25, 0);
     Poco::Timespan pollMaxTimeout = Poco::Timespan(120, 0);
@@ -50,6 +68,11 @@ struct FEEDHUB_API HubSettings
     bool webEnabled = true;
     std::string webRoot;
         /// Empty: the installed dashboard, or the source tree's web/ (see WebRoot).
+
+    static std::string defaultHistoryDatabase();
+        /// history.db in the installed hub's state folder (/var/lib/feedhub)
+        /// when it exists, else in the build tree's state/ folder, so that a
+        /// development hub never shares a journal in /tmp with another.
 
     static HubSettings fromConfiguration(const Poco::Util::AbstractConfiguration& config);
         /// Reads the [server], [sse], [history], [poll] and [web] sections; a missing key keeps

@@ -8,6 +8,7 @@
 #define feedhub_LongPollWaiter_INCLUDED
 
 #include "feedhub/Export.h"
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,12 @@ public:
     virtual std::optional<std::string> check() = 0;
         /// A JSON body to answer 200 with now, or nothing to keep waiting.
         /// Called once when parked and again after each event on topics().
+
+    virtual void setRecheck(std::function<void()> recheck);
+        /// Called before the first check() with a way to be checked again
+        /// when the answer gets ready without an event on topics() (history
+        /// another thread has read). recheck may be called from any thread,
+        /// even after the request is gone. Ignored by default.
 };
 
 } // namespace feedhub

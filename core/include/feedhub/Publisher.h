@@ -24,7 +24,9 @@ public:
         /// Checks every publication first and throws Poco::InvalidArgumentException
         /// (naming what is wrong) before anything is published, so a batch is
         /// published whole or not at all. Returns the events with their ids,
-        /// in order.
+        /// in order, once they are stored; throws HttpError 503 if they could
+        /// not be (nothing is published then). May wait on the disk: not for
+        /// event loop threads.
 
     EventPtr publish(const std::string& topic, const std::string& type, const std::string& data);
         /// Publishes one event.

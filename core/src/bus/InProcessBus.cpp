@@ -6,9 +6,12 @@
 #include "Poco/Exception.h"
 #include "Poco/TextIterator.h"
 #include "Poco/UTF8Encoding.h"
-#include "sse/EventStreamFormat.h"
+#include "feedhub/HttpError.h"
 #include "feedhub/TopicName.h"
+#include "history/TopicHistory.h"
+#include "sse/EventStreamFormat.h"
 #include <algorithm>
+#include <future>
 #include <set>
 
 namespace feedhub
@@ -37,36 +40,140 @@ void checkPublication(const Publication& publication)
     }
 }
 
+void cut(Bus::Replay& replay, std::size_t limit, std::uint64_t position)
+{
+    if (limit != 0 && replay.events.size() > limit)
+    {
+        replay.events.resize(limit);
+        replay.position = replay.events.back()->sequence();
+    }
+    else
+    {
+        // Not max(after, ...): a cursor past the newest sequence (another hub's,
+        // or from before a clock was set back) would hide the next events.
+        replay.position = position;
+    }
+}
+
 } // namespace
 
 InProcessBus::InProcessBus(const Limits& limits)
-    : _limits(limits), _firstSequence(static_cast<std::uint64_t>(Poco::Timestamp().epochMicroseconds())),
-      _lastSequence(_firstSequence)
+    : _limits(limits), _memory(limits.history, limits.memoryBudgetBytes),
+      _originSequence(_memory.originSequence()), _lastAssigned(_originSequence), _lastStored(_originSequence)
 {
 }
 
+InProcessBus::InProcessBus(const Limits& limits, std::unique_ptr<HistoryStore> journal,
+                           const JournalOptions& options)
+    : InProcessBus(limits)
+{
+    _originSequence = journal->originSequence();
+    _lastAssigned = std::max(_lastAssigned, journal->lastSequence());
+    _lastStored = _lastAssigned;
+    _journal =
+        std::make_unique<HistoryJournal>(std::move(journal), options.groupEvents, options.commitWindow);
+    loadFromJournal();
+}
+
+InProcessBus::~InProcessBus()
+{
+    close();
+}
+
+void InProcessBus::loadFromJournal()
+{
+    std::promise<void> loaded;
+    _journal->post([&](HistoryStore& store) {
+        try
+        {
+            _memory.append(store.recent(_limits.memoryBudgetBytes));
+            // What the journal holds before the events loaded is older
+            // history: memory says it does not reach back there.
+            for (const HistoryStore::TopicSummary& topic : store.summaries())
+            {
+                const EventPtr newest = _memory.newest(topic.name);
+                std::vector<EventPtr> held = _memory.readAfter({topic.name}, 0, 1);
+                const std::uint64_t firstHeld =
+                    held.empty() ? topic.lastSequence + 1 : held.front()->sequence();
+                if (topic.held > 0 && (held.empty() || topic.oldestSequence < firstHeld))
+                    _memory.forgetThrough(topic.name, firstHeld - 1);
+            }
+            loaded.set_value();
+        }
+        catch (...)
+        {
+            loaded.set_exception(std::current_exception());
+        }
+    });
+    loaded.get_future().get();
+}
+
 std::vector<EventPtr> InProcessBus::publish(const std::vector<Publication>& publications)
+{
+    std::promise<PublishResult> promise;
+    std::future<PublishResult> future = promise.get_future();
+    publish(publications, [&promise](PublishResult result) { promise.set_value(std::move(result)); });
+    PublishResult result = future.get();
+    if (!result.stored())
+        throw HttpError(Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE, result.error);
+    return std::move(result.events);
+}
+
+void InProcessBus::publish(std::vector<Publication> publications, Published done)
 {
     for (const Publication& publication : publications)
         checkPublication(publication);
 
     std::vector<EventPtr> events;
     events.reserve(publications.size());
-    std::lock_guard<std::mutex> lock(_mutex);
-    checkRoomFor(publications);
-    const Poco::Timestamp now;
-    for (const Publication& publication : publications)
     {
-        Topic& topic = topicFor(publication.topic);
-        auto event = std::make_shared<const Event>(publication.topic, ++_lastSequence, publication.type,
-                                                   publication.data, now);
-        topic.history.expire(now);
-        topic.history.append(event);
+        std::lock_guard<std::mutex> lock(_mutex);
+        checkRoomFor(publications);
+        const Poco::Timestamp now;
+        for (Publication& publication : publications)
+        {
+            _memory.reserve(publication.topic);
+            events.push_back(std::make_shared<const Event>(std::move(publication.topic), ++_lastAssigned,
+                                                           std::move(publication.type),
+                                                           std::move(publication.data), now));
+        }
+        if (_journal)
+        {
+            // Queued under the lock, so that batches are stored in sequence order.
+            _journal->append(events, [this, events, done = std::move(done)](const std::string& error) {
+                stored(events, error, done);
+            });
+            return;
+        }
+        commitLocked(events);
+    }
+    done(PublishResult{std::move(events), std::string()});
+}
+
+void InProcessBus::stored(const std::vector<EventPtr>& events, const std::string& error,
+                          const Published& done)
+{
+    if (!error.empty())
+    {
+        done(PublishResult{{}, error});
+        return;
+    }
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        commitLocked(events);
+    }
+    done(PublishResult{events, std::string()});
+}
+
+void InProcessBus::commitLocked(const std::vector<EventPtr>& events)
+{
+    _memory.append(events);
+    for (const EventPtr& event : events)
+    {
         for (EventSink* sink : _sinks)
             sink->deliver(event);
-        events.push_back(std::move(event));
     }
-    return events;
+    _lastStored = events.back()->sequence();
 }
 
 void InProcessBus::checkRoomFor(const std::vector<Publication>& publications) const
@@ -74,18 +181,18 @@ void InProcessBus::checkRoomFor(const std::vector<Publication>& publications) co
     std::set<std::string> added;
     for (const Publication& publication : publications)
     {
-        if (_topics.count(publication.topic) == 0)
+        if (!_memory.holds(publication.topic))
             added.insert(publication.topic);
     }
-    if (_topics.size() + added.size() > _limits.maxTopics)
+    if (_memory.topicCount() + added.size() > _limits.maxTopics)
         throw Poco::InvalidArgumentException("the hub holds its maximum number of topics");
 }
 
 std::size_t InProcessBus::subscriberCount(const std::string& topic) const
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    auto it = _topics.find(topic);
-    return it == _topics.end() ? 0 : it->second.subscribers;
+    auto it = _subscribers.find(topic);
+    return it == _subscribers.end() ? 0 : it->second;
 }
 
 void InProcessBus::attach(EventSink& sink)
@@ -100,53 +207,88 @@ void InProcessBus::detach(EventSink& sink)
     _sinks.erase(std::remove(_sinks.begin(), _sinks.end(), &sink), _sinks.end());
 }
 
+bool InProcessBus::lostLocked(const std::string& topic, std::uint64_t after, bool& inJournal) const
+{
+    if (!_memory.lostAfter(topic, after))
+        return false;
+    if (_journal && !_journal->store().lostAfter(topic, after))
+    {
+        inJournal = true;
+        return false;
+    }
+    return true;
+}
+
 Bus::Replay InProcessBus::replay(const std::vector<std::string>& topics, std::uint64_t after,
                                  std::size_t limit)
 {
     Replay result;
     std::lock_guard<std::mutex> lock(_mutex);
-    const Poco::Timestamp now;
-    result.truncated = after + 1 < _firstSequence;
+    result.truncated = after + 1 < _originSequence;
     for (const std::string& name : topics)
+        result.truncated = lostLocked(name, after, result.inJournal) || result.truncated;
+    if (result.inJournal)
     {
-        auto it = _topics.find(name);
-        if (it == _topics.end())
-        {
-            result.truncated = result.truncated || after < _forgottenSequence;
-            continue;
-        }
-        it->second.history.expire(now);
-        it->second.history.collectAfter(after, result.events);
-        result.truncated = result.truncated || it->second.history.lostAfter(after);
+        result.position = after;
+        return result;
     }
-    std::sort(result.events.begin(), result.events.end(),
-              [](const EventPtr& a, const EventPtr& b) { return a->sequence() < b->sequence(); });
-    if (limit != 0 && result.events.size() > limit)
-    {
-        result.events.resize(limit);
-        result.position = result.events.back()->sequence();
-    }
-    else
-    {
-        // Not max(after, ...): a cursor past the newest sequence (another hub's,
-        // or from before a clock was set back) would hide the next events.
-        result.position = _lastSequence;
-    }
+    result.events = _memory.readAfter(topics, after, 0);
+    cut(result, limit, _lastStored);
     return result;
+}
+
+void InProcessBus::replayStored(const std::vector<std::string>& topics, std::uint64_t after,
+                                std::size_t limit, Replayed done)
+{
+    if (!_journal)
+    {
+        done(replay(topics, after, limit));
+        return;
+    }
+    std::uint64_t position = 0;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        position = _lastStored;
+    }
+    _journal->post([this, topics, after, limit, position, done = std::move(done)](HistoryStore& store) {
+        Replay result;
+        try
+        {
+            result.events = store.readAfter(topics, after, 0);
+        }
+        catch (const Poco::Exception&)
+        {
+            result.truncated = true;
+        }
+        // After the read, which may find more of it beyond the bounds.
+        result.truncated = result.truncated || after + 1 < _originSequence;
+        for (const std::string& name : topics)
+            result.truncated = store.lostAfter(name, after) || result.truncated;
+        // Later events reach the caller from the sinks.
+        while (!result.events.empty() && result.events.back()->sequence() > position)
+            result.events.pop_back();
+        cut(result, limit, position);
+        done(std::move(result));
+    });
+}
+
+bool InProcessBus::canReplay(const std::vector<std::string>& topics, std::uint64_t after) const
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    if (after + 1 < _originSequence)
+        return false;
+    bool inJournal = false;
+    return std::none_of(topics.begin(), topics.end(),
+                        [&](const std::string& name) { return lostLocked(name, after, inJournal); });
 }
 
 std::vector<EventPtr> InProcessBus::newest(const std::vector<std::string>& topics)
 {
     std::vector<EventPtr> result;
     std::lock_guard<std::mutex> lock(_mutex);
-    const Poco::Timestamp now;
     for (const std::string& name : topics)
     {
-        auto it = _topics.find(name);
-        if (it == _topics.end())
-            continue;
-        it->second.history.expire(now);
-        if (EventPtr event = it->second.history.newest())
+        if (EventPtr event = _memory.newest(name))
             result.push_back(event);
     }
     std::sort(result.begin(), result.end(),
@@ -157,46 +299,53 @@ std::vector<EventPtr> InProcessBus::newest(const std::vector<std::string>& topic
 std::uint64_t InProcessBus::lastSequence() const
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    return _lastSequence;
+    return _lastStored;
 }
 
 void InProcessBus::countSubscribers(const std::string& name, int delta)
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    Topic& topic = topicFor(name);
-    topic.subscribers = static_cast<std::size_t>(static_cast<long>(topic.subscribers) + delta);
+    std::size_t& count = _subscribers[name];
+    count = static_cast<std::size_t>(static_cast<long>(count) + delta);
+    if (count == 0)
+        _subscribers.erase(name);
 }
 
 std::vector<Bus::TopicStatus> InProcessBus::topics() const
 {
     std::vector<TopicStatus> result;
     std::lock_guard<std::mutex> lock(_mutex);
-    for (const auto& [name, topic] : _topics)
-        result.push_back(
-            TopicStatus{name, topic.subscribers, topic.history.size(), topic.history.lastSequence()});
+    auto subscribed = _subscribers.begin();
+    for (const HistoryStore::TopicSummary& topic : _memory.summaries())
+    {
+        for (; subscribed != _subscribers.end() && subscribed->first < topic.name; ++subscribed)
+            result.push_back(TopicStatus{subscribed->first, subscribed->second, 0, 0});
+        std::size_t subscribers = 0;
+        if (subscribed != _subscribers.end() && subscribed->first == topic.name)
+            subscribers = (subscribed++)->second;
+        result.push_back(TopicStatus{topic.name, subscribers, topic.held, topic.lastSequence});
+    }
+    for (; subscribed != _subscribers.end(); ++subscribed)
+        result.push_back(TopicStatus{subscribed->first, subscribed->second, 0, 0});
     return result;
 }
 
 void InProcessBus::expire()
 {
-    std::lock_guard<std::mutex> lock(_mutex);
-    const Poco::Timestamp now;
-    for (auto it = _topics.begin(); it != _topics.end();)
     {
-        it->second.history.expire(now);
-        if (it->second.history.size() == 0 && it->second.subscribers == 0)
-        {
-            _forgottenSequence = std::max(_forgottenSequence, it->second.history.lastSequence());
-            it = _topics.erase(it);
-        }
-        else
-            ++it;
+        std::lock_guard<std::mutex> lock(_mutex);
+        // A watched topic keeps its entry, and with it its last sequence.
+        _memory.trim(Poco::Timestamp(),
+                     [this](const std::string& name) { return _subscribers.count(name) != 0; });
     }
+    if (_journal)
+        _journal->post([](HistoryStore& store) { store.trim(Poco::Timestamp()); });
 }
 
-InProcessBus::Topic& InProcessBus::topicFor(const std::string& name)
+void InProcessBus::close()
 {
-    return _topics.try_emplace(name, _limits).first->second;
+    if (_journal)
+        _journal->stop();
 }
 
 } // namespace feedhub

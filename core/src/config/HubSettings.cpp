@@ -6,6 +6,8 @@
 #include "Poco/Exception.h"
 #include "Poco/File.h"
 #include "Poco/NumberFormatter.h"
+#include "Poco/Path.h"
+#include "Poco/String.h"
 #include "Poco/StringTokenizer.h"
 #include "feedhub/TopicName.h"
 
@@ -47,7 +49,30 @@ Poco::Timespan readSeconds(const Poco::Util::AbstractConfiguration& config, cons
     return Poco::Timespan(readInt(config, key, static_cast<int>(fallback.totalSeconds()), lowest, highest), 0);
 }
 
+template <typename Choice>
+Choice readChoice(const Poco::Util::AbstractConfiguration& config, const std::string& key, Choice fallback,
+                  const std::vector<std::pair<std::string, Choice>>& choices)
+{
+    if (!config.hasProperty(key))
+        return fallback;
+    const std::string value = Poco::toLower(Poco::trim(config.getString(key)));
+    std::string names;
+    for (const auto& [name, choice] : choices)
+    {
+        if (value == name)
+            return choice;
+        names += (names.empty() ? "" : " or ") + name;
+    }
+    throw Poco::InvalidArgumentException(key + " must be " + names);
+}
+
 } // namespace
+
+std::string HubSettings::defaultHistoryDatabase()
+{
+    const char* folder = Poco::File(FEEDHUB_STATE_DIR).exists() ? FEEDHUB_STATE_DIR : FEEDHUB_BUILD_STATE_DIR;
+    return Poco::Path(folder).makeDirectory().setFileName("history.db").toString();
+}
 
 HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfiguration& config)
 {
@@ -79,9 +104,22 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
         s.defaultTopics.push_back(topic);
     }
 
-    s.historyEvents = readSize(config, "history.max_events", s.historyEvents, 0, 10000000);
+    s.historyStore = readChoice(config, "history.store", s.historyStore,
+                                {{"sqlite", HistoryStore::SQLITE}, {"memory", HistoryStore::MEMORY}});
+    const std::string database = Poco::trim(config.getString("history.database", ""));
+    if (!database.empty())
+        s.historyDatabase = database;
+    s.historySync = readChoice(config, "history.sync", s.historySync,
+                               {{"normal", HistorySync::NORMAL}, {"full", HistorySync::FULL}});
+    s.historyEvents = readSize(config, "history.max_events", s.historyEvents, 0, 100000000);
     s.historyAge = readSeconds(config, "history.max_age_seconds", s.historyAge, 1, 30 * 86400);
+    s.historyBytes = readSize(config, "history.max_bytes", s.historyBytes, 1024, 1 << 30);
+    s.historyMemoryBytes = readSize(config, "history.memory_budget_bytes", s.historyMemoryBytes, 0, 1 << 30);
     s.maxTopics = readSize(config, "history.max_topics", s.maxTopics, 1, 10000000);
+    s.historyCommitWindow = Poco::Timespan(
+        0, 1000 * readInt(config, "history.commit_window_ms",
+                          static_cast<int>(s.historyCommitWindow.totalMilliseconds()), 0, 100));
+    s.historyGroupEvents = readSize(config, "history.group_commit_events", s.historyGroupEvents, 1, 100000);
 
     s.pollMaxTimeout = readSeconds(config, "poll.max_timeout_seconds", s.pollMaxTimeout, 1, 3600);
     s.pollDefaultTimeout = readSeconds(config, "poll.default_timeout_seconds", s.pollDefaultTimeout, 0,

@@ -17,6 +17,11 @@ std::vector<std::string> FeedWaiter::topics() const
     return _waiter->topics();
 }
 
+void FeedWaiter::setRecheck(std::function<void()> recheck)
+{
+    _waiter->setRecheck(std::move(recheck));
+}
+
 std::optional<std::string> FeedWaiter::check()
 {
     return _waiter->check();

@@ -22,6 +22,7 @@ public:
 
     std::vector<std::string> topics() const override;
     std::optional<std::string> check() override;
+    void setRecheck(std::function<void()> recheck) override;
 
 private:
     std::shared_ptr<void> _plugin;

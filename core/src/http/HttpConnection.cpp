@@ -337,6 +337,14 @@ void HttpConnection::park(std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan
     }
     _waiter = std::move(waiter);
     _phase = Phase::PARKED;
+    // A waiter whose answer comes from another thread (history the journal
+    // read) asks to be checked again through the loop.
+    _waiter->setRecheck([eventLoop = &loop(), connection = this, anchor = std::weak_ptr<char>(_anchor)] {
+        eventLoop->post([connection, anchor] {
+            if (!anchor.expired() && !connection->closed())
+                connection->eventPublished(EventPtr());
+        });
+    });
     if (std::optional<std::string> body = _waiter->check())
     {
         answerParked(HTTPResponse::HTTP_OK, *body);

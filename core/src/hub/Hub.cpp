@@ -15,6 +15,7 @@
 #include "routes/StaticFileHandler.h"
 #include "routes/TopicsHandler.h"
 #include "sse/EventStreamHandler.h"
+#include "history/SqliteHistoryStore.h"
 
 namespace feedhub
 {
@@ -28,13 +29,24 @@ constexpr int LISTEN_BACKLOG = 4096;
 // How often idle topics are forgotten and old history dropped (ms).
 constexpr long EXPIRY_INTERVAL_MS = 10000;
 
-InProcessBus::Limits busLimits(const HubSettings& settings)
+std::unique_ptr<InProcessBus> makeBus(const HubSettings& settings)
 {
     InProcessBus::Limits limits;
-    limits.historyEvents = settings.historyEvents;
-    limits.historyAge = settings.historyAge;
+    limits.history.maxEvents = settings.historyEvents;
+    limits.history.maxAge = settings.historyAge;
+    limits.history.maxBytes = settings.historyBytes;
+    limits.memoryBudgetBytes = settings.historyMemoryBytes;
     limits.maxTopics = settings.maxTopics;
-    return limits;
+    if (settings.historyStore == HubSettings::HistoryStore::MEMORY)
+        return std::make_unique<InProcessBus>(limits);
+    InProcessBus::JournalOptions options;
+    options.groupEvents = settings.historyGroupEvents;
+    options.commitWindow = settings.historyCommitWindow;
+    auto journal = std::make_unique<SqliteHistoryStore>(settings.historyDatabase, limits.history,
+                                                        settings.historySync == HubSettings::HistorySync::FULL
+                                                            ? SqliteHistoryStore::Sync::FULL
+                                                            : SqliteHistoryStore::Sync::NORMAL);
+    return std::make_unique<InProcessBus>(limits, std::move(journal), options);
 }
 
 std::string outOfDescriptors(const HubSettings& settings)
@@ -55,8 +67,8 @@ HubSettings fitted(HubSettings settings)
 } // namespace
 
 Hub::Hub(const HubSettings& settings)
-    : _settings(fitted(settings)), _bus(busLimits(settings)), _connections(_settings.maxConnections),
-      _subscribers(_settings.maxSubscribers),
+    : _settings(fitted(settings)), _busPtr(makeBus(_settings)), _bus(*_busPtr),
+      _connections(_settings.maxConnections), _subscribers(_settings.maxSubscribers),
       _workers(_settings.workerThreads, static_cast<std::size_t>(_settings.workerQueue))
 {
     for (int i = 0; i < _settings.eventLoops; ++i)
@@ -117,6 +129,7 @@ void Hub::stop()
         loop->stop();
     _workers.stop();
     _acceptor.reset();
+    _bus.close();
 }
 
 Poco::UInt16 Hub::port() const

@@ -65,7 +65,8 @@ private:
     void accept(EventLoop& loop, Poco::Net::StreamSocket socket, const Poco::Net::SocketAddress& client);
 
     HubSettings _settings;
-    InProcessBus _bus;
+    std::unique_ptr<InProcessBus> _busPtr;
+    InProcessBus& _bus;
     ConnectionLimit _connections;
     ConnectionLimit _subscribers;
     SubscriberGreetings _greetings;

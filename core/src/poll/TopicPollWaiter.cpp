@@ -20,11 +20,47 @@ std::vector<std::string> TopicPollWaiter::topics() const
     return _topics;
 }
 
+void TopicPollWaiter::setRecheck(std::function<void()> recheck)
+{
+    _recheck = std::move(recheck);
+}
+
 std::optional<std::string> TopicPollWaiter::check()
 {
     if (!_since)
         return currentState();
+    if (_storedRead)
+    {
+        std::optional<Bus::Replay> stored;
+        {
+            std::lock_guard<std::mutex> lock(_storedRead->mutex);
+            stored.swap(_storedRead->replay);
+        }
+        if (!stored)
+            return std::nullopt;
+        _storedRead.reset();
+        return answerFrom(*stored);
+    }
     Bus::Replay replay = _bus.replay(_topics, *_since, _batchSize);
+    if (replay.inJournal)
+    {
+        _storedRead = std::make_shared<StoredRead>();
+        _bus.replayStored(_topics, *_since, _batchSize,
+                         [read = _storedRead, recheck = _recheck](Bus::Replay stored) {
+                             {
+                                 std::lock_guard<std::mutex> lock(read->mutex);
+                                 read->replay = std::move(stored);
+                             }
+                             if (recheck)
+                                 recheck();
+                         });
+        return std::nullopt;
+    }
+    return answerFrom(replay);
+}
+
+std::optional<std::string> TopicPollWaiter::answerFrom(const Bus::Replay& replay)
+{
     if (replay.events.empty() && !replay.truncated)
     {
         // A cursor past the bus's newest sequence (another hub's, or from

@@ -11,6 +11,9 @@
 #include "feedhub/Bus.h"
 #include "feedhub/LongPollWaiter.h"
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +30,8 @@ class TopicPollWaiter : public LongPollWaiter
     /// (the current state); if none is held it waits, from the bus's position
     /// when first checked, for the next event. The cursor is the hub-wide
     /// sequence SSE ids carry, so a client can switch between the transports.
+    /// A cursor from further back than memory reaches is read by the
+    /// journal's thread; the waiter is checked again when it is done.
 {
 public:
     TopicPollWaiter(Bus& bus, std::vector<std::string> topics, std::optional<std::uint64_t> since,
@@ -34,8 +39,17 @@ public:
 
     std::vector<std::string> topics() const override;
     std::optional<std::string> check() override;
+    void setRecheck(std::function<void()> recheck) override;
 
 private:
+    struct StoredRead
+        /// A read of older history, filled in on the journal's thread.
+    {
+        std::mutex mutex;
+        std::optional<Bus::Replay> replay;
+    };
+
+    std::optional<std::string> answerFrom(const Bus::Replay& replay);
     std::optional<std::string> currentState();
     static std::string answer(const std::vector<EventPtr>& events, std::uint64_t position, bool truncated);
 
@@ -43,6 +57,8 @@ private:
     std::vector<std::string> _topics;
     std::optional<std::uint64_t> _since;
     std::size_t _batchSize;
+    std::function<void()> _recheck;
+    std::shared_ptr<StoredRead> _storedRead;
 };
 
 } // namespace feedhub

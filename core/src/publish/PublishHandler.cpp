@@ -4,6 +4,7 @@
 
 #include "publish/PublishHandler.h"
 #include "publish/PublishRequest.h"
+#include "feedhub/PublishResult.h"
 
 namespace feedhub
 {
@@ -14,8 +15,20 @@ PublishHandler::PublishHandler(Hub& hub) : RouteHandler("POST"), _hub(hub) {}
 
 void PublishHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
 {
-    const std::vector<EventPtr> events = _hub.bus().publish(PublishRequest::read(request));
-    reply->send(HttpResponse::jsonText(Poco::Net::HTTPResponse::HTTP_CREATED, PublishRequest::answer(events)));
+    // Answered once the events are stored: at once by a store in memory, from
+    // the journal's thread by SQLite (the reply takes the answer back to the
+    // connection's loop), so the loop never waits on the disk.
+    _hub.bus().publish(PublishRequest::read(request), [reply](PublishResult result) {
+        if (result.stored())
+        {
+            reply->send(
+                HttpResponse::jsonText(Poco::Net::HTTPResponse::HTTP_CREATED, PublishRequest::answer(result.events)));
+            return;
+        }
+        HttpResponse refusal = HttpResponse::error(Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE, result.error);
+        refusal.set("Retry-After", "1");
+        reply->send(refusal);
+    });
 }
 
 } // namespace feedhub

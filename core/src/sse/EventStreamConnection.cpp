@@ -20,6 +20,10 @@ const Outbox::Chunk& heartbeatChunk()
     return chunk;
 }
 
+// How far past its outbox limit a subscriber that history could not serve
+// after a reconnect is kept, before it is disconnected all the same.
+constexpr std::size_t UNREPLAYABLE_LIMIT_FACTOR = 4;
+
 } // namespace
 
 const std::string EventStreamConnection::TRUNCATED_TYPE = "feedhub.truncated";
@@ -36,19 +40,60 @@ EventStreamConnection::EventStreamConnection(Poco::Net::StreamSocket socket, Con
 void EventStreamConnection::opened()
 {
     outbox().push(std::move(_options.responseHead) + EventStreamFormat::retry(_options.retryMs));
-    if (_options.resumeAfter)
+    if (!_options.resumeAfter)
     {
-        Bus::Replay replay = loop().bus().replay(_requestedTopics, *_options.resumeAfter, 0);
-        if (replay.truncated)
-        {
-            const std::string after =
-                Poco::NumberFormatter::format(static_cast<Poco::UInt64>(*_options.resumeAfter));
-            outbox().push("event: " + TRUNCATED_TYPE + "\ndata: {\"after\":\"" + after + "\"}\n\n");
-        }
-        for (const EventPtr& event : replay.events)
-            outbox().push(Outbox::Chunk(event, &event->frame()));
-        _lastSent = replay.position;
+        goLive();
+        return;
     }
+    Bus::Replay replay = loop().bus().replay(_requestedTopics, *_options.resumeAfter, 0);
+    if (!replay.inJournal)
+    {
+        sendReplay(replay);
+        goLive();
+        return;
+    }
+    // Older than memory reaches: the journal's thread reads it. Watching
+    // first, and holding live events until the replay is sent, leaves no gap.
+    _awaitingReplay = true;
+    const std::vector<std::string> topics = _requestedTopics;
+    goLive();
+    const std::weak_ptr<bool> alive = _alive;
+    EventLoop* eventLoop = &loop();
+    loop().bus().replayStored(topics, *_options.resumeAfter, 0, [this, alive, eventLoop](Bus::Replay stored) {
+        eventLoop->post([this, alive, stored = std::move(stored)] {
+            if (alive.lock())
+                replayed(stored);
+        });
+    });
+}
+
+void EventStreamConnection::replayed(const Bus::Replay& replay)
+{
+    _awaitingReplay = false;
+    sendReplay(replay);
+    std::vector<EventPtr> held;
+    held.swap(_heldLive);
+    for (const EventPtr& event : held)
+        eventPublished(event);
+    loop().flush(*this);
+}
+
+void EventStreamConnection::sendReplay(const Bus::Replay& replay)
+{
+    if (replay.truncated)
+    {
+        const std::string after =
+            Poco::NumberFormatter::format(static_cast<Poco::UInt64>(*_options.resumeAfter));
+        outbox().push("event: " + TRUNCATED_TYPE + "\ndata: {\"after\":\"" + after + "\"}\n\n");
+    }
+    for (const EventPtr& event : replay.events)
+        outbox().push(Outbox::Chunk(event, &event->frame()));
+    _lastSent = replay.position;
+    _behindFrom = *_options.resumeAfter;
+}
+
+void EventStreamConnection::goLive()
+{
     loop().watch(*this, std::move(_requestedTopics));
     if (_options.greetings)
     {
@@ -60,15 +105,22 @@ void EventStreamConnection::opened()
 
 void EventStreamConnection::eventPublished(const EventPtr& event)
 {
+    if (_awaitingReplay)
+    {
+        _heldLive.push_back(event);
+        return;
+    }
     if (event->sequence() <= _lastSent)
         return;
+    if (outbox().empty())
+        _behindFrom = _lastSent;
     _lastSent = event->sequence();
     outbox().push(Outbox::Chunk(event, &event->frame()));
     // Writes wait for the end of the loop's batch; a burst (or one event)
     // larger than the limit is no reason to drop a client whose socket takes it.
     if (outbox().pendingBytes() > _options.outboxLimit)
         outbox().flushTo(fd());
-    if (outbox().pendingBytes() > _options.outboxLimit)
+    if (outbox().pendingBytes() > _options.outboxLimit && mayDisconnect())
     {
         Poco::Logger::get("feedhub.sse")
             .information("disconnecting a subscriber %d bytes behind; it will resume from its last id",
@@ -79,9 +131,18 @@ void EventStreamConnection::eventPublished(const EventPtr& event)
     loop().flush(*this);
 }
 
+bool EventStreamConnection::mayDisconnect()
+{
+    // The client has everything up to _behindFrom at least: it resumes from
+    // there, so it is cut off only if history still holds all that follows.
+    if (loop().bus().canReplay(topics(), _behindFrom))
+        return true;
+    return outbox().pendingBytes() > UNREPLAYABLE_LIMIT_FACTOR * _options.outboxLimit;
+}
+
 void EventStreamConnection::heartbeat()
 {
-    if (!outbox().empty())
+    if (!outbox().empty() || _awaitingReplay)
         return;
     outbox().push(heartbeatChunk());
     loop().flush(*this);

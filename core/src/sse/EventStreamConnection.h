@@ -7,8 +7,10 @@
 #ifndef feedhub_EventStreamConnection_INCLUDED
 #define feedhub_EventStreamConnection_INCLUDED
 
-#include "loop/LoopConnection.h"
+#include "feedhub/Bus.h"
 #include "feedhub/SubscriberGreetings.h"
+#include "loop/LoopConnection.h"
+#include <memory>
 #include <optional>
 
 namespace feedhub
@@ -20,9 +22,15 @@ class EventStreamConnection : public LoopConnection
     /// On opening it sends the response head and "retry:", replays what
     /// history holds after the client's Last-Event-ID, then goes live. Live
     /// events at or before the replay's position are skipped, so there is no
-    /// gap and no duplicate between replay and live. A subscriber that falls
-    /// further behind than its outbox limit is disconnected; it reconnects
-    /// and resumes from its last id, so nothing is lost.
+    /// gap and no duplicate between replay and live. A resume from further
+    /// back than the bus holds in memory is read by the journal's thread and
+    /// handed back; live events wait for it.
+    ///
+    /// A subscriber that falls further behind than its outbox limit is
+    /// disconnected, if history can replay everything after the position it
+    /// is known to have: it reconnects and resumes from its last id, so
+    /// nothing is lost. One history cannot serve is kept, up to four times
+    /// the limit.
 {
 public:
     struct Options
@@ -49,10 +57,23 @@ public:
         /// everything after the client's Last-Event-ID.
 
 private:
+    void sendReplay(const Bus::Replay& replay);
+    void replayed(const Bus::Replay& replay);
+    void goLive();
+    bool mayDisconnect();
+
     ConnectionLimit::Slot _subscriber;
     std::vector<std::string> _requestedTopics;
     Options _options;
     std::uint64_t _lastSent = 0;
+    std::uint64_t _behindFrom = 0;
+        /// A position the client has everything up to: the last event sent
+        /// when the outbox was last empty.
+    bool _awaitingReplay = false;
+    std::vector<EventPtr> _heldLive;
+        /// Live events that came while the journal was read.
+    std::shared_ptr<bool> _alive = std::make_shared<bool>(true);
+        /// Expires with the connection, for the replay the journal posts back.
 };
 
 } // namespace feedhub

@@ -86,7 +86,8 @@ public:
     {
         // Run the binary directly, to see it exit and with what.
         const std::string dir = TestDaemon::makeTempDir();
-        std::ofstream(dir + "/hub.ini") << FeedPlugins::feedsSection("bad")
+        std::ofstream(dir + "/hub.ini") << "[history]\ndatabase = " << dir << "/history.db\n"
+                                        << FeedPlugins::feedsSection("bad")
                                         << "[feed.bad]\nlibrary = " << FeedPlugins::testPath("scripted")
                                         << "\nrequired = true\nfail_in = configure\n";
         Poco::Pipe output;

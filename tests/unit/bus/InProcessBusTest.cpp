@@ -42,9 +42,10 @@ InProcessBus::Limits limits(std::size_t historyEvents = 100, std::size_t maxTopi
                             Poco::Timespan historyAge = Poco::Timespan(3600, 0))
 {
     InProcessBus::Limits result;
-    result.historyEvents = historyEvents;
+    result.history.maxEvents = historyEvents;
+    result.history.maxAge = historyAge;
+    result.history.maxBytes = 1 << 20;
     result.maxTopics = maxTopics;
-    result.historyAge = historyAge;
     return result;
 }
 
@@ -89,6 +90,7 @@ class InProcessBusTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testExpireKeepsSubscribedTopics);
     CPPUNIT_TEST(testReplayOfForgottenTopicIsTruncated);
     CPPUNIT_TEST(testSubscriberCounts);
+    CPPUNIT_TEST(testSubscribingTakesNoPlaceAmongTopics);
     CPPUNIT_TEST(testSinksGetEventsInOrder);
     CPPUNIT_TEST(testDetachedSinkGetsNothing);
     CPPUNIT_TEST_SUITE_END();
@@ -324,10 +326,30 @@ public:
         bus.countSubscribers("b", -1);
         const std::vector<Bus::TopicStatus> topics = bus.topics();
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), findTopic(topics, "a")->subscribers);
-        CPPUNIT_ASSERT_EQUAL(std::size_t(0), findTopic(topics, "b")->subscribers);
+        // Nobody published to b and nobody watches it any more: it is gone.
+        CPPUNIT_ASSERT(findTopic(topics, "b") == nullptr);
         bus.expire();
         CPPUNIT_ASSERT(findTopic(bus.topics(), "a") != nullptr);
-        CPPUNIT_ASSERT(findTopic(bus.topics(), "b") == nullptr);
+    }
+
+    void testSubscribingTakesNoPlaceAmongTopics()
+    {
+        InProcessBus bus(limits(100, 2));
+        for (int i = 0; i < 1000; ++i)
+            bus.countSubscribers("polled" + std::to_string(i), +1);
+        // Watching (or polling) names no topic into existence: publishing still has its room.
+        CPPUNIT_ASSERT_NO_THROW(bus.publish("a", "message", "1"));
+        CPPUNIT_ASSERT_NO_THROW(bus.publish("polled7", "message", "2"));
+        CPPUNIT_ASSERT_THROW(bus.publish("b", "message", "3"), Poco::InvalidArgumentException);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), bus.subscriberCount("polled7"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), bus.subscriberCount("polled999"));
+        for (int i = 0; i < 1000; ++i)
+            bus.countSubscribers("polled" + std::to_string(i), -1);
+        // Counts of topics nobody published to are given back with the subscriptions.
+        const std::vector<Bus::TopicStatus> topics = bus.topics();
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), topics.size());
+        CPPUNIT_ASSERT(findTopic(topics, "a") != nullptr);
+        CPPUNIT_ASSERT(findTopic(topics, "polled7") != nullptr);
     }
 
     void testSinksGetEventsInOrder()

@@ -47,6 +47,8 @@ class HubSettingsTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testOutOfRangeRefusedNamingTheKey);
     CPPUNIT_TEST(testNonNumberRefusedNamingTheKey);
     CPPUNIT_TEST(testBadDefaultTopicRefused);
+    CPPUNIT_TEST(testHistoryKeysAreRead);
+    CPPUNIT_TEST(testBadHistoryChoicesRefused);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -67,10 +69,18 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(16), s.maxTopicsPerConnection);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1 << 20), s.outboxLimitBytes);
         CPPUNIT_ASSERT(s.defaultTopics.empty());
-        CPPUNIT_ASSERT_EQUAL(std::size_t(1000), s.historyEvents);
+        CPPUNIT_ASSERT(s.historyStore == HubSettings::HistoryStore::SQLITE);
+        CPPUNIT_ASSERT_EQUAL(HubSettings::defaultHistoryDatabase(), s.historyDatabase);
+        CPPUNIT_ASSERT(s.historySync == HubSettings::HistorySync::NORMAL);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(100000), s.historyEvents);
         CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(3600),
                              Poco::Timespan::TimeDiff(s.historyAge.totalSeconds()));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(16 << 20), s.historyBytes);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(256 << 20), s.historyMemoryBytes);
         CPPUNIT_ASSERT_EQUAL(std::size_t(10000), s.maxTopics);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1000), s.historyGroupEvents);
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(0),
+                             Poco::Timespan::TimeDiff(s.historyCommitWindow.totalMilliseconds()));
         CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(25),
                              Poco::Timespan::TimeDiff(s.pollDefaultTimeout.totalSeconds()));
         CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(120),
@@ -91,8 +101,15 @@ public:
         CPPUNIT_ASSERT(defaults.heartbeat == shipped.heartbeat);
         CPPUNIT_ASSERT_EQUAL(defaults.maxSubscribers, shipped.maxSubscribers);
         CPPUNIT_ASSERT_EQUAL(defaults.outboxLimitBytes, shipped.outboxLimitBytes);
+        CPPUNIT_ASSERT(defaults.historyStore == shipped.historyStore);
+        CPPUNIT_ASSERT_EQUAL(defaults.historyDatabase, shipped.historyDatabase);
+        CPPUNIT_ASSERT(defaults.historySync == shipped.historySync);
         CPPUNIT_ASSERT_EQUAL(defaults.historyEvents, shipped.historyEvents);
         CPPUNIT_ASSERT(defaults.historyAge == shipped.historyAge);
+        CPPUNIT_ASSERT_EQUAL(defaults.historyBytes, shipped.historyBytes);
+        CPPUNIT_ASSERT_EQUAL(defaults.historyMemoryBytes, shipped.historyMemoryBytes);
+        CPPUNIT_ASSERT_EQUAL(defaults.historyGroupEvents, shipped.historyGroupEvents);
+        CPPUNIT_ASSERT(defaults.historyCommitWindow == shipped.historyCommitWindow);
         CPPUNIT_ASSERT_EQUAL(defaults.maxTopics, shipped.maxTopics);
         CPPUNIT_ASSERT(defaults.pollDefaultTimeout == shipped.pollDefaultTimeout);
         CPPUNIT_ASSERT(defaults.pollMaxTimeout == shipped.pollMaxTimeout);
@@ -176,6 +193,35 @@ public:
             CPPUNIT_ASSERT_MESSAGE(std::string(value) + ": " + message,
                                    message.find("sse.max_subscribers") != std::string::npos);
         }
+    }
+
+    void testHistoryKeysAreRead()
+    {
+        const HubSettings s = read({{"history.store", "memory"},
+                                    {"history.database", "/srv/hub/journal.db"},
+                                    {"history.sync", "FULL"},
+                                    {"history.max_bytes", "2048"},
+                                    {"history.memory_budget_bytes", "1048576"},
+                                    {"history.group_commit_events", "50"},
+                                    {"history.commit_window_ms", "3"}});
+        CPPUNIT_ASSERT(s.historyStore == HubSettings::HistoryStore::MEMORY);
+        CPPUNIT_ASSERT_EQUAL(std::string("/srv/hub/journal.db"), s.historyDatabase);
+        CPPUNIT_ASSERT(s.historySync == HubSettings::HistorySync::FULL);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2048), s.historyBytes);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1048576), s.historyMemoryBytes);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(50), s.historyGroupEvents);
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(3),
+                             Poco::Timespan::TimeDiff(s.historyCommitWindow.totalMilliseconds()));
+        CPPUNIT_ASSERT(read({{"history.database", ""}}).historyDatabase ==
+                       HubSettings::defaultHistoryDatabase());
+    }
+
+    void testBadHistoryChoicesRefused()
+    {
+        CPPUNIT_ASSERT_EQUAL(std::string("history.store must be sqlite or memory"),
+                             refusal("history.store", "redis"));
+        CPPUNIT_ASSERT_EQUAL(std::string("history.sync must be normal or full"),
+                             refusal("history.sync", "off"));
     }
 
     void testBadDefaultTopicRefused()

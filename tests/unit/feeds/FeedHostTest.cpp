@@ -47,6 +47,7 @@ public:
         HubSettings settings;
         settings.address = "127.0.0.1";
         settings.port = 0;
+        settings.historyDatabase = _dir + "/history.db";
         _hub = std::make_unique<Hub>(settings);
         _host = std::make_unique<FeedHost>(*_hub);
     }

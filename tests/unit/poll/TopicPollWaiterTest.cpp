@@ -40,7 +40,7 @@ Answer read(const std::optional<std::string>& body)
 InProcessBus::Limits limits(std::size_t historyEvents = 1000)
 {
     InProcessBus::Limits result;
-    result.historyEvents = historyEvents;
+    result.history.maxEvents = historyEvents;
     return result;
 }
 

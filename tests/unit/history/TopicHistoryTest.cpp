@@ -2,7 +2,7 @@
 // TopicHistoryTest.cpp
 //
 
-#include "bus/TopicHistory.h"
+#include "history/TopicHistory.h"
 #include <cppunit/extensions/HelperMacros.h>
 
 using feedhub::Event;

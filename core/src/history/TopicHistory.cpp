@@ -2,21 +2,23 @@
 // TopicHistory.cpp
 //
 
-#include "bus/TopicHistory.h"
+#include "history/TopicHistory.h"
 #include <algorithm>
 
 namespace feedhub
 {
 
-TopicHistory::TopicHistory(std::size_t maxCount, Poco::Timespan maxAge) : _maxCount(maxCount), _maxAge(maxAge)
+TopicHistory::TopicHistory(std::size_t maxCount, Poco::Timespan maxAge, std::size_t maxBytes)
+    : _maxCount(maxCount), _maxAge(maxAge), _maxBytes(maxBytes)
 {
 }
 
 void TopicHistory::append(const EventPtr& event)
 {
     _events.push_back(event);
+    _bytes += bytesOf(*event);
     _lastSequence = event->sequence();
-    while (_events.size() > _maxCount)
+    while (!_events.empty() && (_events.size() > _maxCount || _bytes > _maxBytes))
         evictOldest();
 }
 
@@ -24,6 +26,19 @@ void TopicHistory::expire(const Poco::Timestamp& now)
 {
     while (!_events.empty() && now - _events.front()->time() > _maxAge.totalMicroseconds())
         evictOldest();
+}
+
+void TopicHistory::evictOldest()
+{
+    _lastEvicted = _events.front()->sequence();
+    _bytes -= bytesOf(*_events.front());
+    _events.pop_front();
+}
+
+void TopicHistory::forgetThrough(std::uint64_t sequence)
+{
+    _lastEvicted = std::max(_lastEvicted, sequence);
+    _lastSequence = std::max(_lastSequence, sequence);
 }
 
 void TopicHistory::collectAfter(std::uint64_t sequence, std::vector<EventPtr>& out) const
@@ -43,10 +58,15 @@ EventPtr TopicHistory::newest() const
     return _events.empty() ? EventPtr() : _events.back();
 }
 
-void TopicHistory::evictOldest()
+std::uint64_t TopicHistory::oldestSequence() const
 {
-    _lastEvicted = _events.front()->sequence();
-    _events.pop_front();
+    return _events.empty() ? 0 : _events.front()->sequence();
+}
+
+std::size_t TopicHistory::bytesOf(const Event& event)
+{
+    return sizeof(Event) + event.topic().size() + event.type().size() + event.id().size() +
+           2 * event.data().size();
 }
 
 } // namespace feedhub
