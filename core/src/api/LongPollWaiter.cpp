@@ -1,0 +1,13 @@
+//
+// LongPollWaiter.cpp
+//
+
+#include "feedhub/LongPollWaiter.h"
+
+namespace feedhub
+{
+
+// Out of line, so the interface's type information lives once, in libfeedhub.
+LongPollWaiter::~LongPollWaiter() = default;
+
+} // namespace feedhub
