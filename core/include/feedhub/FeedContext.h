@@ -11,9 +11,9 @@
 #include "Poco/Timespan.h"
 #include "Poco/Util/TimerTask.h"
 #include "feedhub/Export.h"
-#include "feedhub/RouteHandler.h"
 #include "feedhub/Publisher.h"
-#include "feedhub/SubscriberGreetings.h"
+#include "feedhub/RouteHandler.h"
+#include "feedhub/SubscriberGreeting.h"
 #include <functional>
 #include <memory>
 #include <string>
@@ -53,9 +53,9 @@ public:
         /// may still name its own with ?topic=). Throws Poco::ExistsException
         /// if the path is taken.
 
-    virtual void greetSubscribers(const std::string& topic, SubscriberGreetings::Greeter greeter) = 0;
+    virtual void greetSubscribers(const std::string& topic, SubscriberGreeter greeter) = 0;
         /// Sends each new SSE subscriber of topic an event of its own, without
-        /// an id (see SubscriberGreetings).
+        /// an id (see SubscriberGreeting).
 
     virtual Poco::Util::TimerTask::Ptr every(Poco::Timespan interval, std::function<void()> task) = 0;
         /// Runs task every interval, the first time one interval from now, on

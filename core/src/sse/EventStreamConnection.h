@@ -8,7 +8,7 @@
 #define feedhub_EventStreamConnection_INCLUDED
 
 #include "loop/LoopConnection.h"
-#include "feedhub/SubscriberGreetings.h"
+#include "sse/SubscriberGreetings.h"
 #include <optional>
 
 namespace feedhub

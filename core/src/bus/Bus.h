@@ -7,7 +7,7 @@
 #ifndef feedhub_Bus_INCLUDED
 #define feedhub_Bus_INCLUDED
 
-#include "feedhub/EventSink.h"
+#include "bus/EventSink.h"
 #include "feedhub/Publisher.h"
 #include <cstdint>
 #include <string>
