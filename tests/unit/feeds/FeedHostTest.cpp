@@ -72,7 +72,7 @@ public:
         LogCapture log;
         const std::string message = startFailure(feed("old", testPlugin("wrong_api")));
         const std::string expected =
-            testPlugin("wrong_api") + " was built for plugin API version 999, but this hub needs version 1";
+            testPlugin("wrong_api") + " was built for plugin API version 999, but this hub needs version 2";
         CPPUNIT_ASSERT_MESSAGE(message, message.find(expected) != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(log.text(),
                                log.contains("error feedhub.feeds: feed old failed and is not running"));
@@ -261,7 +261,7 @@ private:
         const std::string path = _dir + "/hub.ini";
         std::ofstream(path) << ini;
         Poco::AutoPtr<Poco::Util::IniFileConfiguration> config(new Poco::Util::IniFileConfiguration(path));
-        return FeedsConfiguration::read(*config, path, FeedPlugins::dir());
+        return FeedsConfiguration::read(*config, path, {FeedPlugins::dir()});
     }
 
     std::string startFailure(const FeedSettings& settings)

@@ -1,0 +1,38 @@
+//
+// ClockFeed.h
+//
+// Definition of the ClockFeed class.
+//
+
+#ifndef feedhub_example_ClockFeed_INCLUDED
+#define feedhub_example_ClockFeed_INCLUDED
+
+#include "ClockState.h"
+#include "feedhub/Feedhub.h"
+#include <memory>
+
+// Each plugin has a namespace of its own: the hub loads plugins into one
+// symbol scope, and two classes of the same name would clash.
+namespace feedhub::example
+{
+
+class ClockFeed : public Feed
+    /// The example feed: publishes a "tick" event {"count","time"} to a topic
+    /// every interval_ms, and serves the last tick at GET path.
+{
+public:
+    std::string name() const override;
+    std::vector<std::string> keys() const override;
+    void configure(const Poco::Util::AbstractConfiguration& section) override;
+    void start(FeedContext& context) override;
+
+private:
+    std::string _topic;
+    int _intervalMs = 1000;
+    std::string _path;
+    std::shared_ptr<ClockState> _state;
+};
+
+} // namespace feedhub::example
+
+#endif // feedhub_example_ClockFeed_INCLUDED
