@@ -9,7 +9,7 @@
 #include "ClockRoute.h"
 #include "Poco/Exception.h"
 
-namespace feedhub::example
+namespace example
 {
 
 std::string ClockFeed::name() const
@@ -25,7 +25,7 @@ std::vector<std::string> ClockFeed::keys() const
 void ClockFeed::configure(const Poco::Util::AbstractConfiguration& section)
 {
     _topic = section.getString("topic", "clock");
-    TopicName::check(_topic);
+    feedhub::TopicName::check(_topic);
     _intervalMs = section.getInt("interval_ms", 1000);
     if (_intervalMs < 10)
         throw Poco::InvalidArgumentException("interval_ms must be at least 10");
@@ -34,7 +34,7 @@ void ClockFeed::configure(const Poco::Util::AbstractConfiguration& section)
         throw Poco::InvalidArgumentException("path must start with / (or be empty for no route)");
 }
 
-void ClockFeed::start(FeedContext& context)
+void ClockFeed::start(feedhub::FeedContext& context)
 {
     _state = std::make_shared<ClockState>();
     // The hub's timer thread calls the task: no thread of our own to manage.
@@ -48,6 +48,6 @@ void ClockFeed::start(FeedContext& context)
     context.logger().information("ticking on topic %s every %d ms", _topic, _intervalMs);
 }
 
-} // namespace feedhub::example
+} // namespace example
 
-FEEDHUB_FEED(feedhub::example::ClockFeed)
+FEEDHUB_FEED(example::ClockFeed)

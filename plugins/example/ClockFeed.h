@@ -4,8 +4,8 @@
 // Definition of the ClockFeed class.
 //
 
-#ifndef feedhub_example_ClockFeed_INCLUDED
-#define feedhub_example_ClockFeed_INCLUDED
+#ifndef example_ClockFeed_INCLUDED
+#define example_ClockFeed_INCLUDED
 
 #include "ClockState.h"
 #include "feedhub/Feedhub.h"
@@ -13,10 +13,10 @@
 
 // Each plugin has a namespace of its own: the hub loads plugins into one
 // symbol scope, and two classes of the same name would clash.
-namespace feedhub::example
+namespace example
 {
 
-class ClockFeed : public Feed
+class ClockFeed : public feedhub::Feed
     /// The example feed: publishes a "tick" event {"count","time"} to a topic
     /// every interval_ms, and serves the last tick at GET path.
 {
@@ -24,7 +24,7 @@ public:
     std::string name() const override;
     std::vector<std::string> keys() const override;
     void configure(const Poco::Util::AbstractConfiguration& section) override;
-    void start(FeedContext& context) override;
+    void start(feedhub::FeedContext& context) override;
 
 private:
     std::string _topic;
@@ -33,6 +33,6 @@ private:
     std::shared_ptr<ClockState> _state;
 };
 
-} // namespace feedhub::example
+} // namespace example
 
-#endif // feedhub_example_ClockFeed_INCLUDED
+#endif // example_ClockFeed_INCLUDED

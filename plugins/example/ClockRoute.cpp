@@ -4,7 +4,7 @@
 
 #include "ClockRoute.h"
 
-namespace feedhub::example
+namespace example
 {
 
 ClockRoute::ClockRoute(std::shared_ptr<const ClockState> state)
@@ -12,12 +12,12 @@ ClockRoute::ClockRoute(std::shared_ptr<const ClockState> state)
 {
 }
 
-void ClockRoute::handle(const HttpRequest& request, const ReplyPtr& reply)
+void ClockRoute::handle(const feedhub::HttpRequest& request, const feedhub::ReplyPtr& reply)
 {
     // No query parameter means anything here: refuse them (400), so that a
     // typo is not silently ignored.
     request.allowQuery({});
-    reply->send(HttpResponse::jsonText(Poco::Net::HTTPResponse::HTTP_OK, _state->last()));
+    reply->send(feedhub::HttpResponse::jsonText(Poco::Net::HTTPResponse::HTTP_OK, _state->last()));
 }
 
-} // namespace feedhub::example
+} // namespace example

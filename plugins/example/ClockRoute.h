@@ -4,17 +4,17 @@
 // Definition of the ClockRoute class.
 //
 
-#ifndef feedhub_example_ClockRoute_INCLUDED
-#define feedhub_example_ClockRoute_INCLUDED
+#ifndef example_ClockRoute_INCLUDED
+#define example_ClockRoute_INCLUDED
 
 #include "ClockState.h"
 #include "feedhub/Feedhub.h"
 #include <memory>
 
-namespace feedhub::example
+namespace example
 {
 
-class ClockRoute : public RouteHandler
+class ClockRoute : public feedhub::RouteHandler
     /// GET <path>: the last tick as JSON, {"count":<n>,"time":"<ISO 8601>"}.
     ///
     /// It shares the clock's state instead of pointing at the feed, so it
@@ -23,12 +23,12 @@ class ClockRoute : public RouteHandler
 public:
     explicit ClockRoute(std::shared_ptr<const ClockState> state);
 
-    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
+    void handle(const feedhub::HttpRequest& request, const feedhub::ReplyPtr& reply) override;
 
 private:
     std::shared_ptr<const ClockState> _state;
 };
 
-} // namespace feedhub::example
+} // namespace example
 
-#endif // feedhub_example_ClockRoute_INCLUDED
+#endif // example_ClockRoute_INCLUDED

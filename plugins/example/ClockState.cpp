@@ -6,7 +6,7 @@
 #include "Poco/JSON/Object.h"
 #include "feedhub/Feedhub.h"
 
-namespace feedhub::example
+namespace example
 {
 
 std::string ClockState::tick(const Poco::Timestamp& now)
@@ -14,8 +14,8 @@ std::string ClockState::tick(const Poco::Timestamp& now)
     std::lock_guard<std::mutex> lock(_mutex);
     Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
     data->set("count", ++_count);
-    data->set("time", IsoTime::format(now));
-    _last = JsonText::format(data);
+    data->set("time", feedhub::IsoTime::format(now));
+    _last = feedhub::JsonText::format(data);
     return _last;
 }
 
@@ -25,4 +25,4 @@ std::string ClockState::last() const
     return _last.empty() ? std::string("{\"count\":0,\"time\":null}") : _last;
 }
 
-} // namespace feedhub::example
+} // namespace example

@@ -4,15 +4,15 @@
 // Definition of the ClockState class.
 //
 
-#ifndef feedhub_example_ClockState_INCLUDED
-#define feedhub_example_ClockState_INCLUDED
+#ifndef example_ClockState_INCLUDED
+#define example_ClockState_INCLUDED
 
 #include "Poco/Timestamp.h"
 #include "Poco/Types.h"
 #include <mutex>
 #include <string>
 
-namespace feedhub::example
+namespace example
 {
 
 class ClockState
@@ -34,6 +34,6 @@ private:
     std::string _last;
 };
 
-} // namespace feedhub::example
+} // namespace example
 
-#endif // feedhub_example_ClockState_INCLUDED
+#endif // example_ClockState_INCLUDED

@@ -27,7 +27,7 @@ void expectEqual(const std::string& expected, const std::string& actual, const c
 
 int main()
 {
-    feedhub::example::ClockState state;
+    example::ClockState state;
     expectEqual("{\"count\":0,\"time\":null}", state.last(), "before the first tick");
     const Poco::Timestamp noon = Poco::DateTime(2024, 5, 1, 12, 0, 0, 123).timestamp();
     expectEqual("{\"count\":1,\"time\":\"2024-05-01T12:00:00.123Z\"}", state.tick(noon), "the first tick");

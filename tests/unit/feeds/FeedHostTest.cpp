@@ -9,6 +9,7 @@
 #include "Poco/AutoPtr.h"
 #include "Poco/Exception.h"
 #include "Poco/File.h"
+#include "Poco/JSON/Object.h"
 #include "Poco/Thread.h"
 #include "Poco/Util/IniFileConfiguration.h"
 #include "TestDaemon.h"
@@ -36,7 +37,7 @@ class FeedHostTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testDisabledFeedIsNotLoaded);
     CPPUNIT_TEST(testApplyStartsStopsAndRestartsByDifference);
     CPPUNIT_TEST(testSameNameCannotRunTwice);
-    CPPUNIT_TEST(testRequestInFlightKeepsPluginLoaded);
+    CPPUNIT_TEST(testRequestInFlightKeepsFeedAndPluginAlive);
     CPPUNIT_TEST(testStoppedFeedIsUnloaded);
     CPPUNIT_TEST_SUITE_END();
 
@@ -196,7 +197,7 @@ public:
         CPPUNIT_ASSERT(_host->running() == std::vector<std::string>({"clock"}));
     }
 
-    void testRequestInFlightKeepsPluginLoaded()
+    void testRequestInFlightKeepsFeedAndPluginAlive()
     {
         _hub->start();
         _host->start(feed("slow", testPlugin("scripted"), {{"delay_ms", "400"}}));
@@ -208,7 +209,15 @@ public:
         client.join();
         CPPUNIT_ASSERT_EQUAL(200, result.status);
         CPPUNIT_ASSERT_EQUAL(std::string("slow"), result.jsonString("feed"));
+        // The handler read the feed object after stop(): still there.
+        const Poco::JSON::Object::Ptr body = result.json().extract<Poco::JSON::Object::Ptr>();
+        CPPUNIT_ASSERT_MESSAGE(result.body, body->getValue<bool>("stopped"));
+        CPPUNIT_ASSERT_EQUAL(1, body->getValue<int>("alive"));
         CPPUNIT_ASSERT_EQUAL(404, HttpCall::get(_hub->port(), "/scripted").status);
+        // Once the request is done the feed goes and the plugin is unloaded.
+        for (int i = 0; i < 100 && isMapped(testPlugin("scripted")); ++i)
+            Poco::Thread::sleep(20);
+        CPPUNIT_ASSERT(!isMapped(testPlugin("scripted")));
     }
 
     void testStoppedFeedIsUnloaded()
