@@ -27,9 +27,10 @@ class FEEDHUB_API FeedContext
     ///
     /// Everything a feed sets up through its context is undone by the hub
     /// when the feed stops: routes and streams unmounted, greeters removed,
-    /// timers cancelled. Handlers, waiters and greeters the feed hands over
-    /// keep the feed's plugin loaded until the hub has destroyed them, so a
-    /// request in flight never runs code that was unloaded.
+    /// timers cancelled. Routes, the requests they serve, the replies they
+    /// keep, parked waiters and greeters keep the feed instance, this context
+    /// and the plugin alive until the hub has destroyed the last of them, so
+    /// a request in flight never meets a destroyed feed or unloaded code.
 {
 public:
     virtual ~FeedContext();
