@@ -29,9 +29,12 @@ void ClockFeed::configure(const Poco::Util::AbstractConfiguration& section)
     _intervalMs = section.getInt("interval_ms", 1000);
     if (_intervalMs < 10)
         throw Poco::InvalidArgumentException("interval_ms must be at least 10");
-    _path = section.getString("path", "/api/clock");
-    if (!_path.empty() && _path[0] != '/')
-        throw Poco::InvalidArgumentException("path must start with / (or be empty for no route)");
+    if (section.has("path"))
+    {
+        _path = section.getString("path");
+        if (!_path->empty() && (*_path)[0] != '/')
+            throw Poco::InvalidArgumentException("path must start with / (or be empty for no route)");
+    }
 }
 
 void ClockFeed::start(feedhub::FeedContext& context)
@@ -43,8 +46,9 @@ void ClockFeed::start(feedhub::FeedContext& context)
                   [state = _state, topic = _topic, &publisher = context.publisher()] {
                       publisher.publish(topic, "tick", state->tick(Poco::Timestamp()));
                   });
-    if (!_path.empty())
-        context.mount(_path, std::make_shared<ClockRoute>(_state));
+    const std::string path = _path.value_or("/api/" + context.name());
+    if (!path.empty())
+        context.mount(path, std::make_shared<ClockRoute>(_state));
     context.logger().information("ticking on topic %s every %d ms", _topic, _intervalMs);
 }
 

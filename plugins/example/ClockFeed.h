@@ -10,6 +10,7 @@
 #include "ClockState.h"
 #include "feedhub/Feedhub.h"
 #include <memory>
+#include <optional>
 
 // Each plugin has a namespace of its own: the hub loads plugins into one
 // symbol scope, and two classes of the same name would clash.
@@ -18,7 +19,9 @@ namespace example
 
 class ClockFeed : public feedhub::Feed
     /// The example feed: publishes a "tick" event {"count","time"} to a topic
-    /// every interval_ms, and serves the last tick at GET path.
+    /// every interval_ms, and serves the last tick at GET path: by default
+    /// /api/<the feed's name in hub.ini>, so that two clocks never ask for
+    /// the same path.
 {
 public:
     std::string name() const override;
@@ -29,7 +32,8 @@ public:
 private:
     std::string _topic;
     int _intervalMs = 1000;
-    std::string _path;
+    std::optional<std::string> _path;
+        /// As hub.ini sets it: unset means /api/<name>, empty no route.
     std::shared_ptr<ClockState> _state;
 };
 
