@@ -7,9 +7,12 @@
 # plugin is a MODULE with hidden visibility and a version script: the hub
 # loads plugins into one global symbol scope, so only the API version symbol
 # and the Poco manifest functions (from FEEDHUB_FEED) are exported, and
-# nothing of one plugin can interpose on another's. LIBRARIES are linked privately besides the hub's
-# core library. Unless NO_INSTALL is given, "make install" puts the plugin in
-# FEEDHUB_INSTALL_PLUGINDIR (lib/feedhub/plugins under the prefix).
+# nothing of one plugin can interpose on another's. LIBRARIES are linked
+# privately besides the hub's plugin API library, libfeedhub. Unless
+# NO_INSTALL is given, "cmake --install" puts the plugin in
+# FEEDHUB_INSTALL_PLUGINDIR: for an SDK user /usr/local/lib/feedhub/plugins,
+# which the packaged hub searches after its own /usr/lib/feedhub/plugins, so
+# that a plugin of one's own never lands in a folder the package owns.
 #
 # In the feedhub source tree plugins are written to FEEDHUB_PLUGIN_OUTPUT_DIR,
 # where a daemon run from the build tree finds them; an SDK user gets them in
@@ -17,8 +20,12 @@
 
 include_guard(GLOBAL)
 
+# The folder for plugins installed by hand or with the SDK; hub.ini's empty
+# [feeds] plugin_dir searches it too.
+set(FEEDHUB_LOCAL_PLUGINDIR /usr/local/lib/feedhub/plugins)
 if(NOT DEFINED FEEDHUB_INSTALL_PLUGINDIR)
-    set(FEEDHUB_INSTALL_PLUGINDIR lib/feedhub/plugins)
+    set(FEEDHUB_INSTALL_PLUGINDIR ${FEEDHUB_LOCAL_PLUGINDIR} CACHE PATH
+        "Where cmake --install puts feed plugins (the packaged hub searches this folder)")
 endif()
 
 # Hidden visibility leaves exported what headers mark visible (Poco's and the

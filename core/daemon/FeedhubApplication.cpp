@@ -24,6 +24,7 @@
 #include <memory>
 #include <algorithm>
 #include <iostream>
+#include <vector>
 
 namespace feedhub
 {
@@ -36,10 +37,15 @@ namespace
 
 const char* const INSTALLED_CONFIG = "/etc/feedhub/hub.ini";
 
-std::string defaultPluginDir()
+std::vector<std::string> defaultPluginDirs()
 {
-    return Poco::File(FEEDHUB_INSTALLED_PLUGIN_DIR).exists() ? FEEDHUB_INSTALLED_PLUGIN_DIR
-                                                             : FEEDHUB_BUILD_PLUGIN_DIR;
+    if (!Poco::File(FEEDHUB_INSTALLED_PLUGIN_DIR).exists())
+        return {FEEDHUB_BUILD_PLUGIN_DIR};
+    // The installed hub also loads the plugins feed authors install with the
+    // SDK, which keeps them out of the folder the package owns.
+    if (std::string(FEEDHUB_INSTALLED_PLUGIN_DIR) == FEEDHUB_LOCAL_PLUGIN_DIR)
+        return {FEEDHUB_INSTALLED_PLUGIN_DIR};
+    return {FEEDHUB_INSTALLED_PLUGIN_DIR, FEEDHUB_LOCAL_PLUGIN_DIR};
 }
 
 } // namespace
@@ -129,7 +135,7 @@ int FeedhubApplication::main(const std::vector<std::string>&)
     HubConfiguration configuration;
     try
     {
-        configuration = HubConfiguration::read(configPath(), defaultPluginDir());
+        configuration = HubConfiguration::read(configPath(), defaultPluginDirs());
     }
     catch (const Poco::Exception& exc)
     {
@@ -196,7 +202,7 @@ void FeedhubApplication::reload(FeedHost& feeds, const HubConfiguration& started
     HubConfiguration next;
     try
     {
-        next = HubConfiguration::read(configPath(), defaultPluginDir());
+        next = HubConfiguration::read(configPath(), defaultPluginDirs());
     }
     catch (const Poco::Exception& exc)
     {

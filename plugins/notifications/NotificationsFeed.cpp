@@ -71,8 +71,7 @@ void NotificationsFeed::start(FeedContext& context)
 {
     _context = &context;
     if (!_notifyPath.empty())
-        context.mount(_notifyPath,
-                      std::make_shared<NotifyHandler>(*this, context));
+        context.mount(_notifyPath, std::make_shared<NotifyHandler>(*this, context));
     if (_welcome)
         context.greetSubscribers(_topic, [this](const std::string& topic) { return welcome(topic); });
     if (_simulate)
@@ -90,12 +89,12 @@ std::size_t NotificationsFeed::send(const Notification& notification)
     return publisher.subscriberCount(_topic);
 }
 
-SubscriberGreetings::Greeting NotificationsFeed::welcome(const std::string& topic)
+SubscriberGreeting NotificationsFeed::welcome(const std::string& topic)
 {
     Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
     data->set("clientId", Poco::UUIDGenerator::defaultGenerator().createRandom().toString());
     data->set("subscribers", _context->publisher().subscriberCount(topic));
-    return SubscriberGreetings::Greeting{"connection", JsonText::format(data)};
+    return SubscriberGreeting{"connection", JsonText::format(data)};
 }
 
 } // namespace feedhub::notifications

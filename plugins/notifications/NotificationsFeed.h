@@ -36,7 +36,7 @@ public:
         /// topic has. Any thread.
 
 private:
-    SubscriberGreetings::Greeting welcome(const std::string& topic);
+    SubscriberGreeting welcome(const std::string& topic);
 
     std::string _topic;
     std::string _notifyPath;

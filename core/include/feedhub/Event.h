@@ -8,6 +8,7 @@
 #define feedhub_Event_INCLUDED
 
 #include "Poco/Timestamp.h"
+#include "feedhub/Export.h"
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -16,7 +17,7 @@
 namespace feedhub
 {
 
-class Event
+class FEEDHUB_API Event
     /// One published event: immutable once the bus has assigned its id.
     ///
     /// The sequence number is hub-wide and strictly increasing, so it is also

@@ -8,6 +8,7 @@
 #define feedhub_Feed_INCLUDED
 
 #include "Poco/Util/AbstractConfiguration.h"
+#include "feedhub/Export.h"
 #include <string>
 #include <vector>
 
@@ -16,7 +17,7 @@ namespace feedhub
 
 class FeedContext;
 
-class Feed
+class FEEDHUB_API Feed
     /// A source of events that runs inside the hub, built as a plugin (see
     /// PluginApi.h and docs/writing-a-feed.md).
     ///

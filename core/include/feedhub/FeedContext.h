@@ -11,9 +11,9 @@
 #include "Poco/Timespan.h"
 #include "Poco/Util/TimerTask.h"
 #include "feedhub/Export.h"
-#include "feedhub/RouteHandler.h"
 #include "feedhub/Publisher.h"
-#include "feedhub/SubscriberGreetings.h"
+#include "feedhub/RouteHandler.h"
+#include "feedhub/SubscriberGreeting.h"
 #include <functional>
 #include <memory>
 #include <string>
@@ -27,9 +27,10 @@ class FEEDHUB_API FeedContext
     ///
     /// Everything a feed sets up through its context is undone by the hub
     /// when the feed stops: routes and streams unmounted, greeters removed,
-    /// timers cancelled. Handlers, waiters and greeters the feed hands over
-    /// keep the feed's plugin loaded until the hub has destroyed them, so a
-    /// request in flight never runs code that was unloaded.
+    /// timers cancelled. Routes, the requests they serve, the replies they
+    /// keep, parked waiters and greeters keep the feed instance, this context
+    /// and the plugin alive until the hub has destroyed the last of them, so
+    /// a request in flight never meets a destroyed feed or unloaded code.
 {
 public:
     virtual ~FeedContext();
@@ -53,9 +54,9 @@ public:
         /// may still name its own with ?topic=). Throws Poco::ExistsException
         /// if the path is taken.
 
-    virtual void greetSubscribers(const std::string& topic, SubscriberGreetings::Greeter greeter) = 0;
+    virtual void greetSubscribers(const std::string& topic, SubscriberGreeter greeter) = 0;
         /// Sends each new SSE subscriber of topic an event of its own, without
-        /// an id (see SubscriberGreetings).
+        /// an id (see SubscriberGreeting).
 
     virtual Poco::Util::TimerTask::Ptr every(Poco::Timespan interval, std::function<void()> task) = 0;
         /// Runs task every interval, the first time one interval from now, on

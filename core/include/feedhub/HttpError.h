@@ -8,19 +8,18 @@
 #define feedhub_HttpError_INCLUDED
 
 #include "Poco/Net/HTTPResponse.h"
+#include "feedhub/Export.h"
 #include <stdexcept>
 
 namespace feedhub
 {
 
-class HttpError : public std::runtime_error
+class FEEDHUB_API HttpError : public std::runtime_error
     /// Thrown by a route to answer with a status and a JSON {"error": ...}.
 {
 public:
-    HttpError(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& message)
-        : std::runtime_error(message), _status(status)
-    {
-    }
+    HttpError(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& message);
+    ~HttpError() override;
 
     Poco::Net::HTTPResponse::HTTPStatus status() const { return _status; }
 

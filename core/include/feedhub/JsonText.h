@@ -8,12 +8,13 @@
 #define feedhub_JsonText_INCLUDED
 
 #include "Poco/Dynamic/Var.h"
+#include "feedhub/Export.h"
 #include <string>
 
 namespace feedhub
 {
 
-class JsonText
+class FEEDHUB_API JsonText
     /// JSON on one line, as event data wants it (a line break would split
     /// the SSE "data:" field).
 {

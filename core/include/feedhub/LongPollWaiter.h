@@ -25,7 +25,7 @@ class FEEDHUB_API LongPollWaiter
     /// waiter after each event on its topics whether the answer is ready.
 {
 public:
-    virtual ~LongPollWaiter() = default;
+    virtual ~LongPollWaiter();
 
     virtual std::vector<std::string> topics() const = 0;
         /// Topics whose events may change the answer.

@@ -13,7 +13,9 @@
 // The version of the plugin API: Feed, FeedContext and every class they hand
 // out. It goes up whenever a change would break a plugin built against an
 // earlier version; the hub refuses a plugin built for any other version.
-#define FEEDHUB_PLUGIN_API_VERSION 1
+// Version 2: routes take HttpRequest and answer through a Reply, greetings
+// are SubscriberGreeting, and libfeedhub exports only this API.
+#define FEEDHUB_PLUGIN_API_VERSION 2
 
 // The symbol a plugin exports with the version it was built for.
 #define FEEDHUB_PLUGIN_VERSION_SYMBOL "feedhub_plugin_api_version"

@@ -8,17 +8,18 @@
 #define feedhub_Publisher_INCLUDED
 
 #include "feedhub/Event.h"
+#include "feedhub/Export.h"
 #include "feedhub/Publication.h"
 #include <vector>
 
 namespace feedhub
 {
 
-class Publisher
+class FEEDHUB_API Publisher
     /// The publishing side of the hub, as the publish route and feeds see it.
 {
 public:
-    virtual ~Publisher() = default;
+    virtual ~Publisher();
 
     virtual std::vector<EventPtr> publish(const std::vector<Publication>& publications) = 0;
         /// Checks every publication first and throws Poco::InvalidArgumentException

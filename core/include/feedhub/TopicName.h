@@ -7,12 +7,13 @@
 #ifndef feedhub_TopicName_INCLUDED
 #define feedhub_TopicName_INCLUDED
 
+#include "feedhub/Export.h"
 #include <string>
 
 namespace feedhub
 {
 
-class TopicName
+class FEEDHUB_API TopicName
     /// Topic names are 1 to 128 characters from [A-Za-z0-9_.:/-].
 {
 public:

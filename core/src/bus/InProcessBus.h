@@ -8,7 +8,7 @@
 #define feedhub_InProcessBus_INCLUDED
 
 #include "Poco/Timespan.h"
-#include "feedhub/Bus.h"
+#include "bus/Bus.h"
 #include "history/HistoryJournal.h"
 #include "history/MemoryHistoryStore.h"
 #include <limits>

@@ -3,10 +3,10 @@
 //
 
 #include "config/HubConfiguration.h"
-#include "config/IniFileLines.h"
 #include "Poco/Exception.h"
 #include "Poco/Logger.h"
 #include "Poco/String.h"
+#include "config/IniFileLines.h"
 #include <set>
 
 namespace feedhub
@@ -35,7 +35,8 @@ std::string locateError(const std::string& path, const std::string& message)
 
 } // namespace
 
-HubConfiguration HubConfiguration::read(const std::string& path, const std::string& defaultPluginDir)
+HubConfiguration HubConfiguration::read(const std::string& path,
+                                        const std::vector<std::string>& defaultPluginDirs)
 {
     HubConfiguration configuration;
     configuration._path = path;
@@ -50,7 +51,7 @@ HubConfiguration HubConfiguration::read(const std::string& path, const std::stri
     try
     {
         configuration._hub = HubSettings::fromConfiguration(*configuration._file);
-        configuration._feeds = FeedsConfiguration::read(*configuration._file, path, defaultPluginDir);
+        configuration._feeds = FeedsConfiguration::read(*configuration._file, path, defaultPluginDirs);
     }
     catch (const Poco::Exception& exc)
     {

@@ -9,8 +9,8 @@
 
 #include "Poco/AutoPtr.h"
 #include "Poco/Util/IniFileConfiguration.h"
+#include "config/HubSettings.h"
 #include "feeds/FeedsConfiguration.h"
-#include "feedhub/HubSettings.h"
 #include <string>
 #include <vector>
 
@@ -23,7 +23,7 @@ class HubConfiguration
 /// SIGHUP, where a file with any error is refused before anything changes.
 {
 public:
-    static HubConfiguration read(const std::string& path, const std::string& defaultPluginDir);
+    static HubConfiguration read(const std::string& path, const std::vector<std::string>& defaultPluginDirs);
     /// Reads and checks path. Throws Poco::DataException saying what is
     /// wrong, prefixed with "<path>:<line>: " (or "<path>: " when no line
     /// of the file is to blame).

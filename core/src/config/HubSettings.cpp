@@ -2,7 +2,7 @@
 // HubSettings.cpp
 //
 
-#include "feedhub/HubSettings.h"
+#include "config/HubSettings.h"
 #include "Poco/Exception.h"
 #include "Poco/File.h"
 #include "Poco/NumberFormatter.h"

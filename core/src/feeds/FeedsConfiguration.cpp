@@ -3,12 +3,13 @@
 //
 
 #include "feeds/FeedsConfiguration.h"
-#include "config/IniFileLines.h"
 #include "Poco/Exception.h"
+#include "Poco/File.h"
 #include "Poco/Logger.h"
 #include "Poco/Path.h"
 #include "Poco/String.h"
 #include "Poco/StringTokenizer.h"
+#include "config/IniFileLines.h"
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -49,23 +50,30 @@ std::string directoryOf(const std::string& path)
     return Poco::Path(Poco::Path(path).absolute()).parent().toString();
 }
 
-std::string resolveLibrary(const std::string& library, const std::string& pluginDir,
+std::string resolveLibrary(const std::string& library, const std::vector<std::string>& pluginDirs,
                            const std::string& baseDir)
 {
     if (library.find('/') != std::string::npos)
         return Poco::Path(baseDir).resolve(Poco::Path(library)).toString();
     const bool hasSuffix = library.size() > 3 && library.compare(library.size() - 3, 3, ".so") == 0;
-    return Poco::Path(pluginDir)
-        .makeDirectory()
-        .setFileName(hasSuffix ? library : library + ".so")
-        .toString();
+    std::vector<std::string> candidates;
+    for (const std::string& dir : pluginDirs)
+    {
+        candidates.push_back(
+            Poco::Path(dir).makeDirectory().setFileName(hasSuffix ? library : library + ".so").toString());
+        if (Poco::File(candidates.back()).exists())
+            return candidates.back();
+    }
+    // Found nowhere: the first folder's path, so the load error names where
+    // the plugin was expected.
+    return candidates.front();
 }
 
 } // namespace
 
 FeedsConfiguration FeedsConfiguration::read(const Poco::Util::AbstractConfiguration& config,
                                             const std::string& sourcePath,
-                                            const std::string& defaultPluginDir)
+                                            const std::vector<std::string>& defaultPluginDirs)
 {
     Poco::Logger& logger = Poco::Logger::get("feedhub.feeds");
     Poco::Util::AbstractConfiguration::Keys keys;
@@ -78,9 +86,13 @@ FeedsConfiguration FeedsConfiguration::read(const Poco::Util::AbstractConfigurat
     }
 
     const std::string baseDir = directoryOf(sourcePath);
-    std::string pluginDir = config.getString("feeds.plugin_dir", "");
-    pluginDir =
-        pluginDir.empty() ? defaultPluginDir : Poco::Path(baseDir).resolve(Poco::Path(pluginDir)).toString();
+    const std::string pluginDir = config.getString("feeds.plugin_dir", "");
+    const std::vector<std::string> pluginDirs =
+        pluginDir.empty()
+            ? defaultPluginDirs
+            : std::vector<std::string>{Poco::Path(baseDir).resolve(Poco::Path(pluginDir)).toString()};
+    if (pluginDirs.empty())
+        throw Poco::InvalidArgumentException("feeds.plugin_dir: no folder to look for plugins in");
 
     FeedsConfiguration result;
     Poco::StringTokenizer names(config.getString("feeds.enabled", ""), ",",
@@ -103,7 +115,7 @@ FeedsConfiguration FeedsConfiguration::read(const Poco::Util::AbstractConfigurat
         const std::string prefix = "feed." + name;
         collectLeaves(config, prefix, "", feed.section);
         const std::string library = config.getString(prefix + ".library", "");
-        feed.library = resolveLibrary(library.empty() ? name : library, pluginDir, baseDir);
+        feed.library = resolveLibrary(library.empty() ? name : library, pluginDirs, baseDir);
         try
         {
             feed.required = config.getBool(prefix + ".required", false);

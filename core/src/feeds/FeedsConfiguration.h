@@ -23,12 +23,14 @@ struct FeedsConfiguration
         /// In the order [feeds] enabled lists them.
 
     static FeedsConfiguration read(const Poco::Util::AbstractConfiguration& config,
-                                   const std::string& sourcePath, const std::string& defaultPluginDir);
+                                   const std::string& sourcePath,
+                                   const std::vector<std::string>& defaultPluginDirs);
         /// Reads [feeds] enabled (comma-separated feed names) and each enabled
         /// feed's section. A feed's "library" defaults to its name; a bare
         /// name means <plugin_dir>/<name>.so, a path is taken as it is
-        /// (relative to the directory of sourcePath). plugin_dir defaults to
-        /// defaultPluginDir. Unknown keys in [feeds] are logged with their
+        /// (relative to the directory of sourcePath). An empty plugin_dir
+        /// searches defaultPluginDirs in order: the first that holds the file
+        /// wins, and the first folder is named if none does. Unknown keys in [feeds] are logged with their
         /// line. Throws Poco::InvalidArgumentException naming the key if a
         /// value is invalid.
 };

@@ -3,9 +3,9 @@
 //
 
 #include "feeds/HostedFeedContext.h"
+#include "Poco/Exception.h"
 #include "feeds/FeedRouteHandler.h"
 #include "feeds/KeepingLoaded.h"
-#include "Poco/Exception.h"
 
 namespace feedhub
 {
@@ -75,12 +75,12 @@ void HostedFeedContext::mountEventStream(const std::string& path, std::vector<st
     _paths.push_back(path);
 }
 
-void HostedFeedContext::greetSubscribers(const std::string& topic, SubscriberGreetings::Greeter greeter)
+void HostedFeedContext::greetSubscribers(const std::string& topic, SubscriberGreeter greeter)
 {
     std::lock_guard<std::mutex> lock(_mutex);
     checkRunning();
-    _greeters.push_back(_hub.greetings().add(
-        topic, KeepingLoaded<SubscriberGreetings::Greeter>(plugin(), std::move(greeter))));
+    _greeters.push_back(
+        _hub.greetings().add(topic, KeepingLoaded<SubscriberGreeter>(plugin(), std::move(greeter))));
 }
 
 Poco::Util::TimerTask::Ptr HostedFeedContext::every(Poco::Timespan interval, std::function<void()> task)

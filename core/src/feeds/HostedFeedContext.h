@@ -41,7 +41,7 @@ public:
     Poco::Logger& logger() override { return _logger; }
     void mount(const std::string& path, std::shared_ptr<RouteHandler> handler) override;
     void mountEventStream(const std::string& path, std::vector<std::string> topics) override;
-    void greetSubscribers(const std::string& topic, SubscriberGreetings::Greeter greeter) override;
+    void greetSubscribers(const std::string& topic, SubscriberGreeter greeter) override;
     Poco::Util::TimerTask::Ptr every(Poco::Timespan interval, std::function<void()> task) override;
 
 private:

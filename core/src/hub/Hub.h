@@ -9,8 +9,8 @@
 
 #include "Poco/Util/Timer.h"
 #include "bus/InProcessBus.h"
-#include "feedhub/HubSettings.h"
-#include "feedhub/SubscriberGreetings.h"
+#include "config/HubSettings.h"
+#include "sse/SubscriberGreetings.h"
 #include "http/RequestRouter.h"
 #include "http/WorkerPool.h"
 #include "loop/Acceptor.h"

@@ -7,7 +7,7 @@
 #ifndef feedhub_OpenFiles_INCLUDED
 #define feedhub_OpenFiles_INCLUDED
 
-#include "feedhub/HubSettings.h"
+#include "config/HubSettings.h"
 #include <string>
 #include <vector>
 

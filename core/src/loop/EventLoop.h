@@ -12,9 +12,9 @@
 #include "Poco/Runnable.h"
 #include "Poco/Thread.h"
 #include "Poco/Timespan.h"
-#include "feedhub/Bus.h"
+#include "bus/Bus.h"
 #include "loop/DeadlineQueue.h"
-#include "feedhub/EventSink.h"
+#include "bus/EventSink.h"
 #include "loop/LoopConnection.h"
 #include <atomic>
 #include <functional>

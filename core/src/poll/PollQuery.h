@@ -8,9 +8,9 @@
 #define feedhub_PollQuery_INCLUDED
 
 #include "Poco/Timespan.h"
-#include "feedhub/Bus.h"
+#include "bus/Bus.h"
 #include "feedhub/HttpRequest.h"
-#include "feedhub/HubSettings.h"
+#include "config/HubSettings.h"
 #include "feedhub/LongPollWaiter.h"
 #include <cstdint>
 #include <memory>

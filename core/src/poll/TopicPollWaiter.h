@@ -8,7 +8,7 @@
 #define feedhub_TopicPollWaiter_INCLUDED
 
 #include "feedhub/Event.h"
-#include "feedhub/Bus.h"
+#include "bus/Bus.h"
 #include "feedhub/LongPollWaiter.h"
 #include <cstdint>
 #include <functional>

@@ -4,7 +4,7 @@
 
 #include "publish/PublishHandler.h"
 #include "publish/PublishRequest.h"
-#include "feedhub/PublishResult.h"
+#include "bus/PublishResult.h"
 
 namespace feedhub
 {

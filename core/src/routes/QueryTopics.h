@@ -8,7 +8,7 @@
 #define feedhub_QueryTopics_INCLUDED
 
 #include "Poco/URI.h"
-#include "feedhub/HubSettings.h"
+#include "config/HubSettings.h"
 #include <string>
 #include <vector>
 

@@ -7,9 +7,9 @@
 #ifndef feedhub_EventStreamConnection_INCLUDED
 #define feedhub_EventStreamConnection_INCLUDED
 
-#include "feedhub/Bus.h"
-#include "feedhub/SubscriberGreetings.h"
+#include "bus/Bus.h"
 #include "loop/LoopConnection.h"
+#include "sse/SubscriberGreetings.h"
 #include <memory>
 #include <optional>
 

@@ -2,7 +2,7 @@
 // SubscriberGreetings.cpp
 //
 
-#include "feedhub/SubscriberGreetings.h"
+#include "sse/SubscriberGreetings.h"
 #include "Poco/Exception.h"
 #include "Poco/Logger.h"
 #include "sse/EventStreamFormat.h"
@@ -11,10 +11,11 @@
 namespace feedhub
 {
 
-SubscriberGreetings::Handle SubscriberGreetings::add(const std::string& topic, Greeter greeter)
+SubscriberGreetings::Handle SubscriberGreetings::add(const std::string& topic, SubscriberGreeter greeter)
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    _entries.push_back(Entry{++_lastHandle, topic, std::make_shared<const Greeter>(std::move(greeter))});
+    _entries.push_back(
+        Entry{++_lastHandle, topic, std::make_shared<const SubscriberGreeter>(std::move(greeter))});
     return _lastHandle;
 }
 
@@ -44,7 +45,7 @@ std::vector<std::string> SubscriberGreetings::framesFor(const std::vector<std::s
     {
         try
         {
-            const Greeting greeting = (*entry.greeter)(entry.topic);
+            const SubscriberGreeting greeting = (*entry.greeter)(entry.topic);
             EventStreamFormat::checkField("type", greeting.type);
             frames.push_back(EventStreamFormat::event("", greeting.type, greeting.data));
         }

@@ -73,7 +73,7 @@ public:
 
     void testMissingFileIsRefused()
     {
-        CPPUNIT_ASSERT_THROW(HubConfiguration::read(_dir + "/none.ini", "/plugins"), Poco::DataException);
+        CPPUNIT_ASSERT_THROW(HubConfiguration::read(_dir + "/none.ini", {"/plugins"}), Poco::DataException);
     }
 
     void testChangedSettingsNeedARestart()
@@ -101,7 +101,7 @@ private:
     HubConfiguration read(const std::string& text)
     {
         std::ofstream(_path) << text;
-        return HubConfiguration::read(_path, "/plugins");
+        return HubConfiguration::read(_path, {"/plugins"});
     }
 
     std::string refusal(const std::string& text)

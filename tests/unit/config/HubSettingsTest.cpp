@@ -2,7 +2,7 @@
 // HubSettingsTest.cpp
 //
 
-#include "feedhub/HubSettings.h"
+#include "config/HubSettings.h"
 #include "Poco/AutoPtr.h"
 #include "Poco/Exception.h"
 #include "Poco/Util/IniFileConfiguration.h"

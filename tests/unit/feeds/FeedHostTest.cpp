@@ -9,6 +9,7 @@
 #include "Poco/AutoPtr.h"
 #include "Poco/Exception.h"
 #include "Poco/File.h"
+#include "Poco/JSON/Object.h"
 #include "Poco/Thread.h"
 #include "Poco/Util/IniFileConfiguration.h"
 #include "TestDaemon.h"
@@ -36,7 +37,7 @@ class FeedHostTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testDisabledFeedIsNotLoaded);
     CPPUNIT_TEST(testApplyStartsStopsAndRestartsByDifference);
     CPPUNIT_TEST(testSameNameCannotRunTwice);
-    CPPUNIT_TEST(testRequestInFlightKeepsPluginLoaded);
+    CPPUNIT_TEST(testRequestInFlightKeepsFeedAndPluginAlive);
     CPPUNIT_TEST(testStoppedFeedIsUnloaded);
     CPPUNIT_TEST_SUITE_END();
 
@@ -73,7 +74,7 @@ public:
         LogCapture log;
         const std::string message = startFailure(feed("old", testPlugin("wrong_api")));
         const std::string expected =
-            testPlugin("wrong_api") + " was built for plugin API version 999, but this hub needs version 1";
+            testPlugin("wrong_api") + " was built for plugin API version 999, but this hub needs version 2";
         CPPUNIT_ASSERT_MESSAGE(message, message.find(expected) != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(log.text(),
                                log.contains("error feedhub.feeds: feed old failed and is not running"));
@@ -197,7 +198,7 @@ public:
         CPPUNIT_ASSERT(_host->running() == std::vector<std::string>({"clock"}));
     }
 
-    void testRequestInFlightKeepsPluginLoaded()
+    void testRequestInFlightKeepsFeedAndPluginAlive()
     {
         _hub->start();
         _host->start(feed("slow", testPlugin("scripted"), {{"delay_ms", "400"}}));
@@ -209,7 +210,15 @@ public:
         client.join();
         CPPUNIT_ASSERT_EQUAL(200, result.status);
         CPPUNIT_ASSERT_EQUAL(std::string("slow"), result.jsonString("feed"));
+        // The handler read the feed object after stop(): still there.
+        const Poco::JSON::Object::Ptr body = result.json().extract<Poco::JSON::Object::Ptr>();
+        CPPUNIT_ASSERT_MESSAGE(result.body, body->getValue<bool>("stopped"));
+        CPPUNIT_ASSERT_EQUAL(1, body->getValue<int>("alive"));
         CPPUNIT_ASSERT_EQUAL(404, HttpCall::get(_hub->port(), "/scripted").status);
+        // Once the request is done the feed goes and the plugin is unloaded.
+        for (int i = 0; i < 100 && isMapped(testPlugin("scripted")); ++i)
+            Poco::Thread::sleep(20);
+        CPPUNIT_ASSERT(!isMapped(testPlugin("scripted")));
     }
 
     void testStoppedFeedIsUnloaded()
@@ -262,7 +271,7 @@ private:
         const std::string path = _dir + "/hub.ini";
         std::ofstream(path) << ini;
         Poco::AutoPtr<Poco::Util::IniFileConfiguration> config(new Poco::Util::IniFileConfiguration(path));
-        return FeedsConfiguration::read(*config, path, FeedPlugins::dir());
+        return FeedsConfiguration::read(*config, path, {FeedPlugins::dir()});
     }
 
     std::string startFailure(const FeedSettings& settings)

@@ -23,6 +23,7 @@ class FeedsConfigurationTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testEnabledFeedsInOrder);
     CPPUNIT_TEST(testOnlyEnabledFeedsAreRead);
     CPPUNIT_TEST(testLibraryDefaultsToNameInDefaultPluginDir);
+    CPPUNIT_TEST(testDefaultPluginDirsSearchedInOrder);
     CPPUNIT_TEST(testPluginDirRelativeToIniFile);
     CPPUNIT_TEST(testLibraryPaths);
     CPPUNIT_TEST(testRequired);
@@ -67,6 +68,26 @@ public:
     {
         const FeedsConfiguration feeds = read("[feeds]\nenabled = stock\nplugin_dir =\n");
         CPPUNIT_ASSERT_EQUAL(std::string("/default/plugins/stock.so"), feeds.enabled[0].library);
+    }
+
+    void testDefaultPluginDirsSearchedInOrder()
+    {
+        // The packaged folder first, then the one the SDK installs to.
+        const std::string packaged = _dir + "/packaged";
+        const std::string local = _dir + "/local";
+        Poco::File(packaged).createDirectories();
+        Poco::File(local).createDirectories();
+        std::ofstream(local + "/mine.so");
+        std::ofstream(local + "/stock.so");
+        std::ofstream(packaged + "/stock.so");
+        const FeedsConfiguration feeds = read("[feeds]\nenabled = stock, mine, missing\n", {packaged, local});
+        CPPUNIT_ASSERT_EQUAL(packaged + "/stock.so", feeds.enabled[0].library);
+        CPPUNIT_ASSERT_EQUAL(local + "/mine.so", feeds.enabled[1].library);
+        CPPUNIT_ASSERT_EQUAL(packaged + "/missing.so", feeds.enabled[2].library);
+        // A plugin_dir of its own is the only folder searched.
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("/opt/feeds/mine.so"),
+            read("[feeds]\nenabled = mine\nplugin_dir = /opt/feeds\n", {packaged, local}).enabled[0].library);
     }
 
     void testPluginDirRelativeToIniFile()
@@ -153,12 +174,13 @@ public:
     }
 
 private:
-    FeedsConfiguration read(const std::string& ini)
+    FeedsConfiguration read(const std::string& ini,
+                            const std::vector<std::string>& defaultPluginDirs = {"/default/plugins"})
     {
         const std::string path = _dir + "/hub.ini";
         std::ofstream(path) << ini;
         Poco::AutoPtr<Poco::Util::IniFileConfiguration> config(new Poco::Util::IniFileConfiguration(path));
-        return FeedsConfiguration::read(*config, path, "/default/plugins");
+        return FeedsConfiguration::read(*config, path, defaultPluginDirs);
     }
 
     std::string _dir;

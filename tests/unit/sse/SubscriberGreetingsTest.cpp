@@ -2,10 +2,11 @@
 // SubscriberGreetingsTest.cpp
 //
 
-#include "feedhub/SubscriberGreetings.h"
+#include "sse/SubscriberGreetings.h"
 #include "Poco/Exception.h"
 #include <cppunit/extensions/HelperMacros.h>
 
+using feedhub::SubscriberGreeting;
 using feedhub::SubscriberGreetings;
 
 class SubscriberGreetingsTest : public CppUnit::TestFixture
@@ -23,7 +24,7 @@ public:
     {
         SubscriberGreetings greetings;
         greetings.add("news", [](const std::string& topic) {
-            return SubscriberGreetings::Greeting{"connection", "{\"topic\":\"" + topic + "\"}"};
+            return SubscriberGreeting{"connection", "{\"topic\":\"" + topic + "\"}"};
         });
         const std::vector<std::string> frames = greetings.framesFor({"news"});
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), frames.size());
@@ -36,11 +37,9 @@ public:
         int calls = 0;
         greetings.add("news", [&calls](const std::string&) {
             ++calls;
-            return SubscriberGreetings::Greeting{"hello", "news"};
+            return SubscriberGreeting{"hello", "news"};
         });
-        greetings.add("sport", [](const std::string&) {
-            return SubscriberGreetings::Greeting{"hello", "sport"};
-        });
+        greetings.add("sport", [](const std::string&) { return SubscriberGreeting{"hello", "sport"}; });
         CPPUNIT_ASSERT(greetings.framesFor({"weather"}).empty());
         CPPUNIT_ASSERT_EQUAL(0, calls);
         const std::vector<std::string> frames = greetings.framesFor({"sport", "news"});
@@ -52,9 +51,9 @@ public:
     {
         SubscriberGreetings greetings;
         const SubscriberGreetings::Handle first = greetings.add("news", [](const std::string&) {
-            return SubscriberGreetings::Greeting{"a", "1"};
+            return SubscriberGreeting{"a", "1"};
         });
-        greetings.add("news", [](const std::string&) { return SubscriberGreetings::Greeting{"b", "2"}; });
+        greetings.add("news", [](const std::string&) { return SubscriberGreeting{"b", "2"}; });
         greetings.remove(first);
         const std::vector<std::string> frames = greetings.framesFor({"news"});
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), frames.size());
@@ -64,10 +63,9 @@ public:
     void testThrowingGreeterIsSkipped()
     {
         SubscriberGreetings greetings;
-        greetings.add("news", [](const std::string&) -> SubscriberGreetings::Greeting {
-            throw Poco::RuntimeException("broken");
-        });
-        greetings.add("news", [](const std::string&) { return SubscriberGreetings::Greeting{"ok", "1"}; });
+        greetings.add(
+            "news", [](const std::string&) -> SubscriberGreeting { throw Poco::RuntimeException("broken"); });
+        greetings.add("news", [](const std::string&) { return SubscriberGreeting{"ok", "1"}; });
         const std::vector<std::string> frames = greetings.framesFor({"news"});
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), frames.size());
         CPPUNIT_ASSERT_EQUAL(std::string("event: ok\ndata: 1\n\n"), frames[0]);
@@ -76,9 +74,7 @@ public:
     void testTypeWithLineBreakIsSkipped()
     {
         SubscriberGreetings greetings;
-        greetings.add("news", [](const std::string&) {
-            return SubscriberGreetings::Greeting{"a\nid: 7", "1"};
-        });
+        greetings.add("news", [](const std::string&) { return SubscriberGreeting{"a\nid: 7", "1"}; });
         CPPUNIT_ASSERT(greetings.framesFor({"news"}).empty());
     }
 };

@@ -9,14 +9,13 @@
 
 #include "Poco/Timespan.h"
 #include "Poco/Util/AbstractConfiguration.h"
-#include "feedhub/Export.h"
 #include <string>
 #include <vector>
 
 namespace feedhub
 {
 
-struct FEEDHUB_API HubSettings
+struct HubSettings
     /// The core's settings, read from hub.ini. etc/hub.ini documents each one.
 {
     std::string address = "0.0.0.0";

@@ -7,8 +7,8 @@
 #ifndef feedhub_Bus_INCLUDED
 #define feedhub_Bus_INCLUDED
 
-#include "feedhub/EventSink.h"
-#include "feedhub/PublishResult.h"
+#include "bus/EventSink.h"
+#include "bus/PublishResult.h"
 #include "feedhub/Publisher.h"
 #include <cstdint>
 #include <functional>

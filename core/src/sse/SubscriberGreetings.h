@@ -7,8 +7,8 @@
 #ifndef feedhub_SubscriberGreetings_INCLUDED
 #define feedhub_SubscriberGreetings_INCLUDED
 
+#include "feedhub/SubscriberGreeting.h"
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -18,26 +18,13 @@ namespace feedhub
 {
 
 class SubscriberGreetings
-    /// Events a new SSE subscriber of a topic gets for itself alone, such as
-    /// a feed's welcome message with the subscriber count.
-    ///
-    /// A greeting is sent without an id, so it does not move the subscriber's
-    /// Last-Event-ID: a reconnecting browser still resumes where it was.
+    /// The greeters feeds register: the SubscriberGreeting events a new SSE
+    /// subscriber of a topic gets for itself alone.
 {
 public:
-    struct Greeting
-    {
-        std::string type;
-        std::string data;
-    };
-
-    using Greeter = std::function<Greeting(const std::string& topic)>;
-        /// Called on an event loop thread once the new subscriber is counted,
-        /// so Publisher::subscriberCount() includes it. Must not block.
-
     using Handle = std::uint64_t;
 
-    Handle add(const std::string& topic, Greeter greeter);
+    Handle add(const std::string& topic, SubscriberGreeter greeter);
         /// Greets every later subscriber of topic. Any thread.
 
     void remove(Handle handle);
@@ -53,7 +40,7 @@ private:
     {
         Handle handle;
         std::string topic;
-        std::shared_ptr<const Greeter> greeter;
+        std::shared_ptr<const SubscriberGreeter> greeter;
     };
 
     mutable std::mutex _mutex;

@@ -7,6 +7,9 @@
 namespace feedhub
 {
 
+// Out of line, so the interface's type information lives once, in libfeedhub.
+LongPollWaiter::~LongPollWaiter() = default;
+
 void LongPollWaiter::setRecheck(std::function<void()>) {}
 
 } // namespace feedhub
