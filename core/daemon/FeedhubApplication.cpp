@@ -140,7 +140,7 @@ int FeedhubApplication::main(const std::vector<std::string>&)
 
     const std::size_t openFiles = OpenFiles::raiseLimit();
     logger().information("open-files limit: %z", openFiles);
-    Hub hub(settings);
+    Hub hub(settings, configuration.auth());
     FeedHost feeds(hub);
     for (const FeedHost::Failure& failure : feeds.apply(configuration.feeds()))
     {

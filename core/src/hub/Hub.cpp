@@ -54,9 +54,9 @@ HubSettings fitted(HubSettings settings)
 
 } // namespace
 
-Hub::Hub(const HubSettings& settings)
+Hub::Hub(const HubSettings& settings, const AuthSettings& auth)
     : _settings(fitted(settings)), _bus(busLimits(settings)), _connections(_settings.maxConnections),
-      _subscribers(_settings.maxSubscribers),
+      _subscribers(_settings.maxSubscribers), _authorizer(auth, _settings.corsOrigin),
       _workers(_settings.workerThreads, static_cast<std::size_t>(_settings.workerQueue))
 {
     for (int i = 0; i < _settings.eventLoops; ++i)

@@ -8,6 +8,7 @@
 #define feedhub_EventStreamConnection_INCLUDED
 
 #include "loop/LoopConnection.h"
+#include "Poco/Clock.h"
 #include "feedhub/SubscriberGreetings.h"
 #include <optional>
 
@@ -33,6 +34,9 @@ public:
         std::size_t outboxLimit = 1 << 20;
         const SubscriberGreetings* greetings = nullptr;
             /// Greets the subscriber once it is counted; may be null.
+        std::optional<Poco::Clock> closeAt;
+            /// When the subscriber's token stops being valid: the stream is
+            /// closed then, and the client reconnects with a fresh token.
     };
 
     EventStreamConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot connection,
@@ -43,6 +47,7 @@ public:
     void opened() override;
     void eventPublished(const EventPtr& event) override;
     void heartbeat() override;
+    void deadlineReached() override;
 
     static const std::string TRUNCATED_TYPE;
         /// The type of the notice sent when history no longer holds
