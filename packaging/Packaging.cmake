@@ -52,16 +52,26 @@ add_custom_target(feedhub_packaging_docs ALL
     DEPENDS ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhub.8.gz ${FEEDHUB_PACKAGING_BUILD_DIR}/changelog.gz)
 
 # The packaged hub.ini is etc/hub.ini without the quick start's development
-# token: postinst writes a random one into the installed file.
+# secrets ([auth] secret, the task-status token) and with the notify route
+# closed: postinst writes a random secret and random tokens into the installed file.
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/etc/hub.ini)
 file(READ ${PROJECT_SOURCE_DIR}/etc/hub.ini FEEDHUB_PACKAGED_CONFIG)
-string(REGEX REPLACE "; Bearer token[^\n]*\n(;[^\n]*\n)*token = [^\n]*\n"
+string(REGEX REPLACE "; Bearer token that POST update_path[^\n]*\n(;[^\n]*\n)*token = [^\n]*\n"
        "; Bearer token that POST update_path requires: a random one is generated when\n\
 ; the package is first installed, so only root and the feedhub group may read\n\
 ; this file. The feed does not start without one.\ntoken =\n"
        FEEDHUB_PACKAGED_CONFIG "${FEEDHUB_PACKAGED_CONFIG}")
-if(NOT FEEDHUB_PACKAGED_CONFIG MATCHES "\ntoken =\n" OR FEEDHUB_PACKAGED_CONFIG MATCHES "dev-token")
-    message(FATAL_ERROR "packaging: cannot take the development token out of etc/hub.ini's [feed.task_status]")
+string(REGEX REPLACE "; Bearer token notify_path requires[^\n]*\n(;[^\n]*\n)*token =[^\n]*\n"
+       "; Bearer token notify_path requires: a random one is generated when the package\n\
+; is first installed. Empty: the route is open to anyone.\ntoken =\n"
+       FEEDHUB_PACKAGED_CONFIG "${FEEDHUB_PACKAGED_CONFIG}")
+string(REGEX REPLACE "; The HS256 key[^\n]*\n(;[^\n]*\n)*secret = [^\n]*\n"
+       "; The HS256 key, at least 32 characters: a random one is generated when the\n\
+; package is first installed. Mint tokens with feedhubctl token.\nsecret =\n"
+       FEEDHUB_PACKAGED_CONFIG "${FEEDHUB_PACKAGED_CONFIG}")
+if(NOT FEEDHUB_PACKAGED_CONFIG MATCHES "\nsecret =\n" OR FEEDHUB_PACKAGED_CONFIG MATCHES "dev-token"
+   OR FEEDHUB_PACKAGED_CONFIG MATCHES "dev-secret" OR NOT FEEDHUB_PACKAGED_CONFIG MATCHES "generated when the package\n")
+    message(FATAL_ERROR "packaging: cannot take the development secrets out of etc/hub.ini")
 endif()
 file(GENERATE OUTPUT ${FEEDHUB_PACKAGING_BUILD_DIR}/hub.ini CONTENT "${FEEDHUB_PACKAGED_CONFIG}")
 install(FILES ${FEEDHUB_PACKAGING_BUILD_DIR}/hub.ini DESTINATION ${FEEDHUB_INSTALL_SYSCONFDIR} COMPONENT runtime)
