@@ -71,7 +71,7 @@ AuthSettings AuthSettings::fromConfiguration(const Poco::Util::AbstractConfigura
     s.audience = config.getString("auth.audience", s.audience);
     s.leeway = Poco::Timespan(
         readInt(config, "auth.leeway_seconds", static_cast<int>(s.leeway.totalSeconds()), 0, 600), 0);
-    const std::string publish = config.getString("auth.publish", "token");
+    const std::string publish = config.getString("auth.publish", s.publishOpen ? "open" : "token");
     if (publish != "token" && publish != "open")
         throw Poco::InvalidArgumentException("auth.publish must be token or open, not '" + publish + "'");
     s.publishOpen = publish == "open";
