@@ -47,9 +47,11 @@ function(feedhub_gzip source output)
         COMMENT "Compressing ${source}")
 endfunction()
 feedhub_gzip(${FEEDHUB_PACKAGING_DIR}/feedhub.8 ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhub.8.gz)
+feedhub_gzip(${FEEDHUB_PACKAGING_DIR}/feedhubctl.1 ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhubctl.1.gz)
 feedhub_gzip(${FEEDHUB_PACKAGING_DIR}/changelog ${FEEDHUB_PACKAGING_BUILD_DIR}/changelog.gz)
 add_custom_target(feedhub_packaging_docs ALL
-    DEPENDS ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhub.8.gz ${FEEDHUB_PACKAGING_BUILD_DIR}/changelog.gz)
+    DEPENDS ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhub.8.gz ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhubctl.1.gz
+            ${FEEDHUB_PACKAGING_BUILD_DIR}/changelog.gz)
 
 # The packaged hub.ini is etc/hub.ini without the quick start's development
 # secrets ([auth] secret, the task-status token) and with the notify route
@@ -82,6 +84,8 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/web/ DESTINATION ${FEEDHUB_INSTALL_WEBDI
         FILES_MATCHING PATTERN "*.html" PATTERN "*.css" PATTERN "*.js" PATTERN "*.svg" PATTERN "*.png"
                        PATTERN "*.ico" PATTERN "node_modules" EXCLUDE)
 install(FILES ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhub.8.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man8
+        COMPONENT runtime)
+install(FILES ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhubctl.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
         COMPONENT runtime)
 foreach(package_component runtime sdk)
     if(package_component STREQUAL runtime)
