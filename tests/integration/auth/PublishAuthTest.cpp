@@ -4,6 +4,7 @@
 
 #include "FeedPlugins.h"
 #include "HttpCall.h"
+#include "Poco/File.h"
 #include "RawExchange.h"
 #include "SseClient.h"
 #include "TestDaemon.h"
@@ -108,10 +109,11 @@ public:
     void testFeedTopicRefusedToStarToken()
     {
         // Even with publish = open, a feed's topic takes only a token naming it.
+        const std::string dir = TestDaemon::makeTempDir();
         TestDaemon hub({{"auth.secret", TestTokens::SECRET}},
                        FeedPlugins::feedsSection("task_status") +
-                           "[feed.task_status]\ntoken = t\ndatabase = " + TestDaemon::makeTempDir() +
-                           "/tasks.db\n");
+                           "[feed.task_status]\ntoken = t\ndatabase = " + dir + "/tasks.db\n");
+        CPPUNIT_ASSERT(hub.logContains("feed task_status started"));
         const std::string forged =
             "{\"topic\":\"tasks\",\"type\":\"task_status\",\"data\":{\"status\":\"done\"}}";
         CPPUNIT_ASSERT_EQUAL(401, HttpCall::post(hub.port(), "/publish", forged).status);
@@ -124,6 +126,8 @@ public:
                                       .status);
         // Other topics stay open.
         CPPUNIT_ASSERT_EQUAL(201, HttpCall::post(hub.port(), "/publish", event("news")).status);
+        hub.stop();
+        Poco::File(dir).remove(true);
     }
 
     void testCrossOriginFormPostRefused()
