@@ -47,21 +47,33 @@ function(feedhub_gzip source output)
         COMMENT "Compressing ${source}")
 endfunction()
 feedhub_gzip(${FEEDHUB_PACKAGING_DIR}/feedhub.8 ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhub.8.gz)
+feedhub_gzip(${FEEDHUB_PACKAGING_DIR}/feedhubctl.1 ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhubctl.1.gz)
 feedhub_gzip(${FEEDHUB_PACKAGING_DIR}/changelog ${FEEDHUB_PACKAGING_BUILD_DIR}/changelog.gz)
 add_custom_target(feedhub_packaging_docs ALL
-    DEPENDS ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhub.8.gz ${FEEDHUB_PACKAGING_BUILD_DIR}/changelog.gz)
+    DEPENDS ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhub.8.gz ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhubctl.1.gz
+            ${FEEDHUB_PACKAGING_BUILD_DIR}/changelog.gz)
 
 # The packaged hub.ini is etc/hub.ini without the quick start's development
-# token: postinst writes a random one into the installed file.
+# secrets ([auth] secret, the task-status token) and with the notify route
+# closed: postinst writes a random secret and random tokens into the installed file.
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/etc/hub.ini)
 file(READ ${PROJECT_SOURCE_DIR}/etc/hub.ini FEEDHUB_PACKAGED_CONFIG)
-string(REGEX REPLACE "; Bearer token[^\n]*\n(;[^\n]*\n)*token = [^\n]*\n"
+string(REGEX REPLACE "; Bearer token that POST update_path[^\n]*\n(;[^\n]*\n)*token = [^\n]*\n"
        "; Bearer token that POST update_path requires: a random one is generated when\n\
 ; the package is first installed, so only root and the feedhub group may read\n\
 ; this file. The feed does not start without one.\ntoken =\n"
        FEEDHUB_PACKAGED_CONFIG "${FEEDHUB_PACKAGED_CONFIG}")
-if(NOT FEEDHUB_PACKAGED_CONFIG MATCHES "\ntoken =\n" OR FEEDHUB_PACKAGED_CONFIG MATCHES "dev-token")
-    message(FATAL_ERROR "packaging: cannot take the development token out of etc/hub.ini's [feed.task_status]")
+string(REGEX REPLACE "; Bearer token notify_path requires[^\n]*\n(;[^\n]*\n)*token =[^\n]*\n"
+       "; Bearer token notify_path requires: a random one is generated when the package\n\
+; is first installed. Empty: the route is open to anyone.\ntoken =\n"
+       FEEDHUB_PACKAGED_CONFIG "${FEEDHUB_PACKAGED_CONFIG}")
+string(REGEX REPLACE "; The HS256 key[^\n]*\n(;[^\n]*\n)*secret = [^\n]*\n"
+       "; The HS256 key, at least 32 characters: a random one is generated when the\n\
+; package is first installed. Mint tokens with feedhubctl token.\nsecret =\n"
+       FEEDHUB_PACKAGED_CONFIG "${FEEDHUB_PACKAGED_CONFIG}")
+if(NOT FEEDHUB_PACKAGED_CONFIG MATCHES "\nsecret =\n" OR FEEDHUB_PACKAGED_CONFIG MATCHES "dev-token"
+   OR FEEDHUB_PACKAGED_CONFIG MATCHES "dev-secret" OR NOT FEEDHUB_PACKAGED_CONFIG MATCHES "generated when the package\n")
+    message(FATAL_ERROR "packaging: cannot take the development secrets out of etc/hub.ini")
 endif()
 file(GENERATE OUTPUT ${FEEDHUB_PACKAGING_BUILD_DIR}/hub.ini CONTENT "${FEEDHUB_PACKAGED_CONFIG}")
 install(FILES ${FEEDHUB_PACKAGING_BUILD_DIR}/hub.ini DESTINATION ${FEEDHUB_INSTALL_SYSCONFDIR} COMPONENT runtime)
@@ -72,6 +84,8 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/web/ DESTINATION ${FEEDHUB_INSTALL_WEBDI
         FILES_MATCHING PATTERN "*.html" PATTERN "*.css" PATTERN "*.js" PATTERN "*.svg" PATTERN "*.png"
                        PATTERN "*.ico" PATTERN "node_modules" EXCLUDE)
 install(FILES ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhub.8.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man8
+        COMPONENT runtime)
+install(FILES ${FEEDHUB_PACKAGING_BUILD_DIR}/feedhubctl.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
         COMPONENT runtime)
 foreach(package_component runtime sdk)
     if(package_component STREQUAL runtime)

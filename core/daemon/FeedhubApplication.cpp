@@ -154,7 +154,7 @@ int FeedhubApplication::main(const std::vector<std::string>&)
     std::unique_ptr<Hub> built;
     try
     {
-        built = std::make_unique<Hub>(settings);
+        built = std::make_unique<Hub>(settings, configuration.auth());
     }
     catch (const Poco::Exception& exc)
     {

@@ -39,7 +39,7 @@ std::string NotificationsFeed::name() const
 
 std::vector<std::string> NotificationsFeed::keys() const
 {
-    return {"topic", "notify_path", "types", "simulate", "simulate_interval_ms", "welcome"};
+    return {"topic", "notify_path", "token", "types", "simulate", "simulate_interval_ms", "welcome"};
 }
 
 void NotificationsFeed::configure(const Poco::Util::AbstractConfiguration& section)
@@ -47,6 +47,7 @@ void NotificationsFeed::configure(const Poco::Util::AbstractConfiguration& secti
     _topic = section.getString("topic", "notifications");
     TopicName::check(_topic);
     _notifyPath = section.getString("notify_path", "/api/notify");
+    _token = section.getString("token", "");
     if (!_notifyPath.empty() && _notifyPath[0] != '/')
         throw Poco::InvalidArgumentException("notify_path must start with / (or be empty for none)");
     Poco::StringTokenizer types(section.getString("types", DEFAULT_TYPES), ",",
@@ -70,6 +71,7 @@ void NotificationsFeed::configure(const Poco::Util::AbstractConfiguration& secti
 void NotificationsFeed::start(FeedContext& context)
 {
     _context = &context;
+    context.claimTopic(_topic);
     if (!_notifyPath.empty())
         context.mount(_notifyPath, std::make_shared<NotifyHandler>(*this, context));
     if (_welcome)

@@ -30,6 +30,8 @@ public:
     void start(FeedContext& context) override;
 
     const std::vector<std::string>& types() const { return _types; }
+    const std::string& token() const { return _token; }
+        /// The bearer token notify_path requires; empty: the route is open.
 
     std::size_t send(const Notification& notification);
         /// Publishes the notification; returns how many subscribers the
@@ -40,6 +42,7 @@ private:
 
     std::string _topic;
     std::string _notifyPath;
+    std::string _token;
     std::vector<std::string> _types;
     bool _simulate = true;
     int _simulateIntervalMs = 8000;

@@ -17,6 +17,16 @@ NotifyHandler::NotifyHandler(NotificationsFeed& feed, FeedContext& context)
 void NotifyHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
 {
     request.allowQuery({});
+    if (!_feed.token().empty() && !request.bearerTokenIs(_feed.token()))
+    {
+        HttpResponse refusal = HttpResponse::error(
+            Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED,
+            request.bearerToken().empty() ? "a bearer token is required: send Authorization: Bearer <token>"
+                                          : "the bearer token is not valid");
+        refusal.set("WWW-Authenticate", "Bearer realm=\"feedhub\"");
+        reply->send(refusal);
+        return;
+    }
     const Notification notification = Notification::parse(request.json(), _feed.types());
     const std::size_t sentTo = _feed.send(notification);
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object;

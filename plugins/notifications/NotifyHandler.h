@@ -18,6 +18,7 @@ class NotificationsFeed;
 class NotifyHandler : public RouteHandler
     /// POST {"type","message","data"?}: publishes the notification and
     /// answers {"success":true,"sentTo":<subscribers>,"event":<type>}.
+    /// With the feed's token set, only requests bearing it (401 otherwise).
 {
 public:
     NotifyHandler(NotificationsFeed& feed, FeedContext& context);

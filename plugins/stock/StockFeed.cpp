@@ -69,6 +69,8 @@ void StockFeed::configure(const Poco::Util::AbstractConfiguration& section)
 
 void StockFeed::start(FeedContext& context)
 {
+    context.claimTopic(_topic);
+    context.claimTopic(_simpleTopic);
     if (!_streamPath.empty())
         context.mountEventStream(_streamPath, {_simpleTopic});
     context.every(Poco::Timespan(_intervalMs * Poco::Timespan::MILLISECONDS),

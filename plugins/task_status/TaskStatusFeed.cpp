@@ -89,6 +89,7 @@ void TaskStatusFeed::configure(const Poco::Util::AbstractConfiguration& section)
 
 void TaskStatusFeed::start(FeedContext& context)
 {
+    context.claimTopic(_topic);
     _board = std::make_unique<TaskBoard>(_limits, _declaredTasks, std::make_unique<TaskStore>(_database),
                                          [this, &context](const TaskState& state) {
                                              context.publisher().publish(_topic, "task_status",

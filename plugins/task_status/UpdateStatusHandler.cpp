@@ -16,16 +16,6 @@ using Poco::Net::HTTPResponse;
 namespace
 {
 
-bool sameInConstantTime(const std::string& a, const std::string& b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char difference = 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        difference |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return difference == 0;
-}
-
 std::string stringField(const Poco::JSON::Object& object, const std::string& name,
                         const std::string& fallback)
 {
@@ -68,7 +58,7 @@ void UpdateStatusHandler::handle(const HttpRequest& request, const ReplyPtr& rep
 bool UpdateStatusHandler::checkToken(const HttpRequest& request, const ReplyPtr& reply) const
 {
     const std::string token = request.bearerToken();
-    if (!token.empty() && sameInConstantTime(token, _feed.token()))
+    if (request.bearerTokenIs(_feed.token()))
         return true;
     HttpResponse refusal = HttpResponse::error(HTTPResponse::HTTP_UNAUTHORIZED,
                                                token.empty()

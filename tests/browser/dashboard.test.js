@@ -4,6 +4,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +16,24 @@ const BINARY = process.env.FEEDHUB_BINARY;
 const PLUGIN_DIR = process.env.FEEDHUB_PLUGIN_DIR;
 const SCREENSHOT_DIR = process.env.FEEDHUB_SCREENSHOT_DIR;
 const TOKEN = 'browser-test-token';
+const HUB_SECRET = 'browser-test-secret-0123456789-0123456789';
+
+/** An HS256 hub token, as `feedhubctl token` mints it. */
+function hubToken(claims, ttlSeconds = 600) {
+  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const payload = { feedhub: claims, exp: Math.floor(Date.now() / 1000) + ttlSeconds, sub: 'browser-test' };
+  const input = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}`;
+  return `${input}.${createHmac('sha256', HUB_SECRET).update(input).digest('base64url')}`;
+}
 
 // Fast quotes and a low alert threshold so a test sees updates and an alert
 // within seconds; no simulated notifications, so the list holds only ours.
 const HUB_INI = `
 [server]
 address = 127.0.0.1
+[auth]
+secret = ${HUB_SECRET}
+private_topics = private.*
 [sse]
 retry_ms = 500
 [web]
@@ -297,6 +310,40 @@ describe('dashboard', () => {
     const messages = await notificationMessages(pageB);
     assert.equal(messages.length, 50);
     assert.equal(messages[49], 'update 6');
+  });
+
+  test('with a pasted hub token the page receives a private topic, and publishes to it', async () => {
+    const { page } = pageA;
+    const topic = `private.team${Date.now()}`;
+    await page.fill('.watch-form input[name="topic"]', topic);
+    await page.click('.watch-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('.private-result')?.dataset.kind === 'error', null, {
+      timeout: 5000,
+    });
+    assert.match(await page.textContent('.private-result'), /Not allowed: .*token/);
+
+    await page.fill('.hub-token-form input[name="hub-token"]', hubToken({ publish: [topic], subscribe: ['private.*'] }));
+    await page.click('.watch-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('#indicator-private')?.dataset.state === 'connected', null, {
+      timeout: 5000,
+    });
+    const message = `for token holders ${Date.now()}`;
+    const published = await hub.request('POST', '/publish', { topic, data: message }, {
+      Authorization: `Bearer ${hubToken({ publish: ['private.*'], subscribe: [] })}`,
+    });
+    assert.equal(published.status, 201);
+    await page.waitForFunction((text) => document.querySelector('.private-list .private-data')?.textContent === text, message, {
+      timeout: 5000,
+    });
+
+    await page.fill('.private-publish-form input[name="message"]', 'from the page');
+    await page.click('.private-publish-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('.private-list .private-data')?.textContent === 'from the page', null, {
+      timeout: 5000,
+    });
+    // The token stays in this tab's session only.
+    assert.equal(await page.evaluate(() => document.cookie), '');
+    assert.ok(await page.evaluate(() => sessionStorage.getItem('feedhub.hubToken')));
   });
 
   test('a page that goes offline says so, and catches up on what was sent meanwhile when back', async () => {

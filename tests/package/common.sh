@@ -121,8 +121,11 @@ subscribe()
 # Publishes data $2 to topic $1; the hub must answer 201.
 publish()
 {
-    local status
+    local status token
+    # The installed hub wants a token to publish, signed with its generated [auth] secret.
+    token="$(feedhubctl token --publish "$1" --ttl 60 --config "$FEEDHUB_CONFIG")" || fail "feedhubctl token failed"
     status="$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$HUB_PORT/publish" \
-        -H 'Content-Type: application/json' -d "{\"topic\":\"$1\",\"data\":\"$2\"}")"
+        -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        -d "{\"topic\":\"$1\",\"data\":\"$2\"}")"
     [ "$status" = 201 ] || fail "publish to $1 answered $status"
 }

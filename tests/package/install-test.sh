@@ -18,12 +18,16 @@ getent group feedhub >/dev/null || fail "no feedhub group"
 [ "$(stat -c '%U:%G' /var/lib/feedhub)" = "feedhub:feedhub" ] || fail "/var/lib/feedhub is not feedhub's"
 dpkg-query -W -f='${Conffiles}' feedhub | grep -q "^ $FEEDHUB_CONFIG " || fail "hub.ini is not a conffile"
 [ -L /etc/systemd/system/multi-user.target.wants/feedhub.service ] || fail "the unit was not enabled"
-for file in /usr/bin/feedhub /usr/share/doc/feedhub/copyright /usr/share/doc/feedhub/changelog.gz \
+for file in /usr/bin/feedhub /usr/bin/feedhubctl /usr/share/doc/feedhub/copyright /usr/share/doc/feedhub/changelog.gz \
     /usr/share/man/man8/feedhub.8.gz /usr/lib/feedhub/plugins/stock.so /usr/share/feedhub/web/index.html; do
     [ -e "$file" ] || fail "$file is missing"
 done
 token="$(sed -n '/^\[feed\.task_status\]/,/^\[/ s/^token = //p' "$FEEDHUB_CONFIG")"
 [[ "$token" =~ ^[0-9a-f]{64}$ ]] || fail "no random task-status token in hub.ini: '$token'"
+secret="$(sed -n '/^\[auth\]/,/^\[/ s/^secret = //p' "$FEEDHUB_CONFIG")"
+[[ "$secret" =~ ^[0-9a-f]{64}$ ]] || fail "no random [auth] secret in hub.ini"
+notify_token="$(sed -n '/^\[feed\.notifications\]/,/^\[/ s/^token = //p' "$FEEDHUB_CONFIG")"
+[[ "$notify_token" =~ ^[0-9a-f]{64}$ ]] || fail "no random notifications token in hub.ini"
 
 echo "== systemd unit"
 verify="$(systemd-analyze verify "$FEEDHUB_UNIT" 2>&1)" || fail "systemd-analyze verify: $verify"
@@ -39,6 +43,8 @@ start_installed_hub "$WORK/hub.log"
 [ "$(ps -o user= -p "$HUB_PID")" = feedhub ] || fail "the daemon does not run as feedhub"
 subscribe package-test "$WORK/events"
 publish package-test "delivered by the installed hub"
+status="$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$HUB_PORT/publish" -d 'topic=t&data=x')"
+[ "$status" = 401 ] || fail "a publish without a token answered $status"
 wait_for_text "$WORK/events" "data: delivered by the installed hub" 10 || fail "the event did not arrive"
 update="http://127.0.0.1:$HUB_PORT/update-status"
 status="$(curl -s -o /dev/null -w '%{http_code}' -X POST "$update" -H 'Content-Type: application/json' -d '{"status":"running"}')"

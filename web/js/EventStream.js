@@ -19,6 +19,8 @@ export class EventStream {
   #lastEventId;
   #backoff = new Backoff();
   #reopenTimer = 0;
+  #query;
+  #stopped = false;
 
   /**
    * url: the stream, e.g. '/events?topic=stocks'.
@@ -26,9 +28,11 @@ export class EventStream {
    * indicator: a ConnectionIndicator.
    * fromEventId: resume after this id on the first connection ('0' replays the history the hub holds).
    * onGap: called when the hub says events after our last id are no longer held.
+   * query: returns more query parameters for each connection (a token that may have changed).
    */
-  constructor(url, { handlers, indicator, fromEventId = null, onGap = () => {} }) {
+  constructor(url, { handlers, indicator, fromEventId = null, onGap = () => {}, query = () => ({}) }) {
     this.#url = url;
+    this.#query = query;
     this.#handlers = handlers;
     this.#indicator = indicator;
     this.#lastEventId = fromEventId;
@@ -41,6 +45,13 @@ export class EventStream {
     window.addEventListener('online', () => this.#reopenSoon(0));
   }
 
+  /** Closes the stream for good. */
+  stop() {
+    this.#stopped = true;
+    clearTimeout(this.#reopenTimer);
+    this.#source?.close();
+  }
+
   // Nothing can arrive while the browser is offline; back online, it resumes at once.
   #goOffline() {
     clearTimeout(this.#reopenTimer);
@@ -51,6 +62,7 @@ export class EventStream {
   #open() {
     const url = new URL(this.#url, window.location.href);
     if (this.#lastEventId !== null) url.searchParams.set('lastEventId', this.#lastEventId);
+    for (const [name, value] of Object.entries(this.#query())) url.searchParams.set(name, value);
     const source = new EventSource(url);
     // Asking for all history ('0') expects older events to be gone; any other
     // resume, or the browser's own reconnect, has lost something.
@@ -95,6 +107,7 @@ export class EventStream {
   }
 
   #reopenSoon(delay) {
+    if (this.#stopped) return;
     if (this.#source && this.#source.readyState === EventSource.OPEN) return;
     clearTimeout(this.#reopenTimer);
     this.#reopenTimer = setTimeout(() => {

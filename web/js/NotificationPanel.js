@@ -5,6 +5,7 @@
 import { count, timeOfDay } from './format.js';
 import { el } from './dom.js';
 import { requestJson } from './api.js';
+import { HubToken } from './HubToken.js';
 
 export const NOTIFICATION_TYPES = {
   notification: 'Notification',
@@ -91,7 +92,12 @@ export class NotificationPanel {
     button.disabled = true;
     this.#show('pending', 'Sending…');
     try {
-      const answer = await requestJson('/api/notify', { method: 'POST', body: { type, message } });
+      // A packaged hub gives /api/notify a token of its own: it goes in the hub token field.
+      const answer = await requestJson('/api/notify', {
+        method: 'POST',
+        body: { type, message },
+        headers: HubToken.headers(),
+      });
       if (answer.ok) {
         this.#show('ok', `Sent to ${count(Number(answer.body.sentTo) || 0, 'subscriber')}.`);
         this.#showSubscribers(answer.body.sentTo);

@@ -1,10 +1,12 @@
 // Wires the dashboard: stocks and notifications over Server-Sent Events,
-// task status over long polling, each with its connection indicator.
+// task status over long polling, each with its connection indicator; a topic
+// of the hub's own choosing with the pasted hub token.
 
 import { NOTIFICATION_TYPES, NotificationPanel } from './NotificationPanel.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { EventStream } from './EventStream.js';
 import { LongPoll } from './LongPoll.js';
+import { PrivateTopicPanel } from './PrivateTopicPanel.js';
 import { StockPanel } from './StockPanel.js';
 import { TaskPanel } from './TaskPanel.js';
 import { ToastShelf } from './ToastShelf.js';
@@ -15,6 +17,7 @@ const notifications = new NotificationPanel(
   new ToastShelf(document.querySelector('.toast-shelf')),
 );
 const tasks = new TaskPanel(document.getElementById('tasks'));
+new PrivateTopicPanel(document.getElementById('private'));
 
 // Stocks start from the history the hub holds, so sparklines fill at once.
 new EventStream('/events?topic=stocks', {

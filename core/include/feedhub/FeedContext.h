@@ -39,7 +39,8 @@ public:
         /// The feed's name in hub.ini: "stock" for [feed.stock].
 
     virtual Publisher& publisher() = 0;
-        /// Publishes to the hub's topics; any thread.
+        /// Publishes to the hub's topics; any thread. Each topic published
+        /// to is claimed for the feed (see claimTopic()).
 
     virtual Poco::Logger& logger() = 0;
         /// The logger "feedhub.feed.<name>".
@@ -64,6 +65,13 @@ public:
         /// slow feed does not delay another). A task that throws is logged and
         /// runs again next time. Cancel one with the returned handle's
         /// cancel(); the hub cancels all of them when the feed stops.
+
+    virtual void claimTopic(const std::string& topic) = 0;
+        /// Declares that the feed publishes to topic, so that from now on
+        /// /publish takes it only from a token naming it exactly: nobody
+        /// forges the feed's events. Publishing through publisher() claims a
+        /// topic too; declare at start the topics a feed may publish to only
+        /// later. Claims end when the feed stops.
 };
 
 } // namespace feedhub

@@ -54,6 +54,10 @@ public:
     const std::string& get(const std::string& header, const std::string& fallback) const;
     std::string bearerToken() const;
         /// The token of an "Authorization: Bearer" header, or "".
+    bool bearerTokenIs(const std::string& expected) const;
+        /// Whether the bearer token is expected (never when expected is
+        /// empty), compared in constant time, length included: a feed's
+        /// static token check.
 
     const std::string& body() const { return _body; }
     Poco::Dynamic::Var json() const;

@@ -3,6 +3,8 @@
 //
 
 #include "config/HubConfiguration.h"
+#include "config/IniFileLines.h"
+#include "auth/TokenVerifier.h"
 #include "Poco/Exception.h"
 #include "Poco/Logger.h"
 #include "Poco/String.h"
@@ -51,6 +53,9 @@ HubConfiguration HubConfiguration::read(const std::string& path,
     try
     {
         configuration._hub = HubSettings::fromConfiguration(*configuration._file);
+        configuration._auth = AuthSettings::fromConfiguration(*configuration._file);
+        // Reads the public key now, so that one that cannot be used is a configuration error.
+        TokenVerifier verifier(configuration._auth);
         configuration._feeds = FeedsConfiguration::read(*configuration._file, path, defaultPluginDirs);
     }
     catch (const Poco::Exception& exc)
@@ -99,9 +104,11 @@ std::vector<std::string> HubConfiguration::changesNeedingRestart(const HubConfig
         {
             const std::string before = running.valueOrDefault(section, key);
             const std::string after = valueOrDefault(section, key);
+            // A secret is never logged, not even the old one.
+            const bool secret = key == "secret";
             if (before != after)
                 changes.push_back(IniFileLines::locate(_path, section, key) + ": [" + section + "] " + key +
-                                  " changed from '" + before + "' to '" + after + "'");
+                                  (secret ? " changed" : " changed from '" + before + "' to '" + after + "'"));
         }
     }
     return changes;

@@ -10,6 +10,7 @@
 #include "Poco/AutoPtr.h"
 #include "Poco/Util/IniFileConfiguration.h"
 #include "config/HubSettings.h"
+#include "auth/AuthSettings.h"
 #include "feeds/FeedsConfiguration.h"
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ public:
     /// of the file is to blame).
 
     const HubSettings& hub() const { return _hub; }
+    const AuthSettings& auth() const { return _auth; }
     const FeedsConfiguration& feeds() const { return _feeds; }
     int logLevel() const { return _logLevel; }
 
@@ -44,6 +46,7 @@ private:
     std::string _path;
     Poco::AutoPtr<Poco::Util::IniFileConfiguration> _file;
     HubSettings _hub;
+    AuthSettings _auth;
     FeedsConfiguration _feeds;
     int _logLevel = 0;
 };

@@ -11,7 +11,8 @@ namespace feedhub
 {
 
 HostedFeedContext::HostedFeedContext(Hub& hub, const std::string& name)
-    : _hub(hub), _name(name), _logger(Poco::Logger::get("feedhub.feed." + name))
+    : _hub(hub), _name(name), _logger(Poco::Logger::get("feedhub.feed." + name)),
+      _publisher(hub.bus(), hub.authorizer().feedTopics())
 {
 }
 
@@ -56,13 +57,21 @@ void HostedFeedContext::release()
     // Destroying the timer joins its thread, after a running task; outside
     // the lock, as that task may still be calling into this context.
     timer.reset();
+    _publisher.releaseAll();
+}
+
+void HostedFeedContext::claimTopic(const std::string& topic)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    checkRunning();
+    _publisher.claim(topic);
 }
 
 void HostedFeedContext::mount(const std::string& path, std::shared_ptr<RouteHandler> handler)
 {
     std::lock_guard<std::mutex> lock(_mutex);
     checkRunning();
-    _hub.router().mount(path, std::make_shared<FeedRouteHandler>(plugin(), std::move(handler)),
+    _hub.router().mount(path, std::make_shared<FeedRouteHandler>(plugin(), std::move(handler), _hub.authorizer()),
                         RequestRouter::Runs::ON_WORKER);
     _paths.push_back(path);
 }

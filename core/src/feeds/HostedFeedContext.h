@@ -8,6 +8,7 @@
 #define feedhub_HostedFeedContext_INCLUDED
 
 #include "Poco/Util/Timer.h"
+#include "auth/ClaimingPublisher.h"
 #include "feedhub/FeedContext.h"
 #include "hub/Hub.h"
 #include <memory>
@@ -33,16 +34,17 @@ public:
 
     void release();
         /// Unmounts the feed's routes and streams, removes its greeters,
-        /// cancels its timers and waits for a running timer task to finish.
+        /// gives back its topics, cancels its timers and waits for a running timer task to finish.
         /// The context then refuses to mount or schedule anything more.
 
     const std::string& name() const override { return _name; }
-    Publisher& publisher() override { return _hub.bus(); }
+    Publisher& publisher() override { return _publisher; }
     Poco::Logger& logger() override { return _logger; }
     void mount(const std::string& path, std::shared_ptr<RouteHandler> handler) override;
     void mountEventStream(const std::string& path, std::vector<std::string> topics) override;
     void greetSubscribers(const std::string& topic, SubscriberGreeter greeter) override;
     Poco::Util::TimerTask::Ptr every(Poco::Timespan interval, std::function<void()> task) override;
+    void claimTopic(const std::string& topic) override;
 
 private:
     std::shared_ptr<void> plugin() const;
@@ -52,6 +54,7 @@ private:
     Hub& _hub;
     std::string _name;
     Poco::Logger& _logger;
+    ClaimingPublisher _publisher;
     std::weak_ptr<void> _plugin;
     mutable std::mutex _mutex;
     bool _released = false;

@@ -6,6 +6,7 @@
 #include "Poco/Clock.h"
 #include "Poco/Exception.h"
 #include "Poco/NumberFormatter.h"
+#include "auth/CorsPolicy.h"
 #include "http/ResponseHead.h"
 #include "http/RouteCall.h"
 #include "hub/Hub.h"
@@ -114,7 +115,8 @@ HttpConnection::HttpConnection(Poco::Net::StreamSocket socket, ConnectionLimit::
                                const Poco::Net::SocketAddress& client, Hub& hub)
     : LoopConnection(std::move(socket), std::move(slot)), _hub(hub), _client(client),
       _reader(RequestReader::Limits{hub.settings().maxHeadBytes, hub.settings().maxBodyBytes}),
-      _request(std::make_shared<HttpRequest>()), _anchor(std::make_shared<char>())
+      _request(std::make_shared<HttpRequest>()), _anchor(std::make_shared<char>()),
+      _corsOrigin(hub.settings().corsOrigin)
 {
 }
 
@@ -227,6 +229,7 @@ void HttpConnection::dispatch()
 {
     _continueSent = false;
     _phase = Phase::SERVING;
+    _corsOrigin = _hub.settings().corsOrigin;
     loop().clearDeadline(*this);
     // A worker may still hold the last request; then this one gets its own.
     if (_request.use_count() > 1)
@@ -244,6 +247,17 @@ void HttpConnection::dispatch()
     _keepAlive = _request->head().getKeepAlive();
     _headOnly = method == HTTPRequest::HTTP_HEAD;
     const RequestRouter::Route route = _hub.router().find(_request->path());
+    const CorsPolicy& cors = _hub.authorizer().cors();
+    const bool inputRoute = CorsPolicy::isInputRoute(*route.handler);
+    _corsOrigin = cors.allowOrigin(*_request, inputRoute);
+    if (cors.refuses(*_request, inputRoute))
+    {
+        send(HttpResponse::error(HTTPResponse::HTTP_FORBIDDEN,
+                                 "pages from " + _request->get("Origin", "") +
+                                     " may not send to this route; the hub lists the origins that may in "
+                                     "[auth] publish_origins"));
+        return;
+    }
     if (method == HTTPRequest::HTTP_OPTIONS)
     {
         HttpResponse preflight(HTTPResponse::HTTP_NO_CONTENT);
@@ -292,6 +306,7 @@ void HttpConnection::refuse(HttpResponse::Status status, const std::string& mess
     // The rest of what the client sent cannot be trusted to start a request.
     _keepAlive = false;
     _phase = Phase::SERVING;
+    _corsOrigin = _hub.settings().corsOrigin;
     HttpResponse response = HttpResponse::error(status, message);
     if (status == HTTPResponse::HTTP_SERVICE_UNAVAILABLE)
         response.set("Retry-After", "1");
@@ -300,8 +315,8 @@ void HttpConnection::refuse(HttpResponse::Status status, const std::string& mess
 
 void HttpConnection::send(const HttpResponse& response)
 {
-    send(std::make_shared<const std::string>(ResponseHead::write(
-        response, _hub.settings().corsOrigin, ResponseHead::Framing{_keepAlive, _headOnly, false})));
+    send(std::make_shared<const std::string>(
+        ResponseHead::write(response, _corsOrigin, ResponseHead::Framing{_keepAlive, _headOnly, false})));
 }
 
 void HttpConnection::send(Outbox::Chunk answer)
@@ -390,7 +405,7 @@ Outbox::Chunk HttpConnection::pollAnswer(const std::string& body) const
     };
     thread_local LastAnswer last;
     const std::string& date = ResponseHead::date();
-    const std::string& corsOrigin = _hub.settings().corsOrigin;
+    const std::string& corsOrigin = _corsOrigin;
     if (!last.bytes || last.keepAlive != _keepAlive || last.headOnly != _headOnly || last.date != date ||
         last.corsOrigin != corsOrigin || last.body != body)
     {
@@ -421,8 +436,7 @@ void HttpConnection::openEventStream(std::vector<std::string> topics, EventStrea
     head.set("Cache-Control", "no-cache");
     head.set("X-Accel-Buffering", "no");
     // The stream ends when the connection does: no length, no chunking.
-    options.responseHead =
-        ResponseHead::write(head, _hub.settings().corsOrigin, ResponseHead::Framing{false, false, true});
+    options.responseHead = ResponseHead::write(head, _corsOrigin, ResponseHead::Framing{false, false, true});
     loop().replace(*this, std::make_unique<EventStreamConnection>(socket(), takeSlot(), std::move(subscriber),
                                                                   std::move(topics), std::move(options)));
 }

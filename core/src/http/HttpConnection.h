@@ -103,6 +103,8 @@ private:
         /// Replies hold it weakly: one that answers after the connection is
         /// gone finds it expired (checked on the loop thread, where the
         /// connection is destroyed).
+    std::string _corsOrigin;
+        /// The Access-Control-Allow-Origin of the request being answered (CorsPolicy).
 };
 
 } // namespace feedhub

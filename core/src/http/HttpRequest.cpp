@@ -7,6 +7,7 @@
 #include "Poco/String.h"
 #include "feedhub/HttpError.h"
 #include "http/RequestBody.h"
+#include "auth/ConstantTime.h"
 
 namespace feedhub
 {
@@ -79,6 +80,11 @@ std::string HttpRequest::bearerToken() const
     if (space == std::string::npos || Poco::icompare(authorization.substr(0, space), "Bearer") != 0)
         return std::string();
     return Poco::trim(authorization.substr(space + 1));
+}
+
+bool HttpRequest::bearerTokenIs(const std::string& expected) const
+{
+    return ConstantTime::equals(bearerToken(), expected);
 }
 
 Poco::Dynamic::Var HttpRequest::json() const

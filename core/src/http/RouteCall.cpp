@@ -6,6 +6,7 @@
 #include "Poco/Exception.h"
 #include "Poco/Logger.h"
 #include "Poco/Net/NetException.h"
+#include "auth/AuthRefusal.h"
 #include "feedhub/HttpError.h"
 
 namespace feedhub
@@ -29,6 +30,10 @@ void RouteCall::run(RouteHandler& handler, const HttpRequest& request, const Rep
     try
     {
         handler.handle(request, reply);
+    }
+    catch (const AuthRefusal& refusal)
+    {
+        reply->send(refusal.response());
     }
     catch (const HttpError& error)
     {

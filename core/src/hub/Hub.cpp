@@ -66,9 +66,10 @@ HubSettings fitted(HubSettings settings)
 
 } // namespace
 
-Hub::Hub(const HubSettings& settings)
+Hub::Hub(const HubSettings& settings, const AuthSettings& auth)
     : _settings(fitted(settings)), _busPtr(makeBus(_settings)), _bus(*_busPtr),
       _connections(_settings.maxConnections), _subscribers(_settings.maxSubscribers),
+      _authorizer(auth, _settings.corsOrigin),
       _workers(_settings.workerThreads, static_cast<std::size_t>(_settings.workerQueue))
 {
     for (int i = 0; i < _settings.eventLoops; ++i)

@@ -8,6 +8,7 @@
 #define feedhub_Hub_INCLUDED
 
 #include "Poco/Util/Timer.h"
+#include "auth/Authorizer.h"
 #include "bus/InProcessBus.h"
 #include "config/HubSettings.h"
 #include "sse/SubscriberGreetings.h"
@@ -32,7 +33,7 @@ class Hub
     /// worker pool, which hands their answer back to the loop.
 {
 public:
-    explicit Hub(const HubSettings& settings);
+    explicit Hub(const HubSettings& settings, const AuthSettings& auth = AuthSettings());
         /// Sizes the connection limits to the open-files limit in force
         /// (OpenFiles::fit()), warning about each it lowers.
     ~Hub();
@@ -60,6 +61,7 @@ public:
         /// SSE streams and waiting polls, against [sse] max_subscribers.
     WorkerPool& workers() { return _workers; }
     SubscriberGreetings& greetings() { return _greetings; }
+    Authorizer& authorizer() { return _authorizer; }
 
 private:
     void accept(EventLoop& loop, Poco::Net::StreamSocket socket, const Poco::Net::SocketAddress& client);
@@ -69,6 +71,7 @@ private:
     InProcessBus& _bus;
     ConnectionLimit _connections;
     ConnectionLimit _subscribers;
+    Authorizer _authorizer;
     SubscriberGreetings _greetings;
     RequestRouter _router;
     WorkerPool _workers;

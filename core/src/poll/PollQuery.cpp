@@ -14,7 +14,7 @@ namespace feedhub
 
 PollQuery PollQuery::read(const HttpRequest& request, const HubSettings& settings)
 {
-    request.allowQuery({"topic", "since", "timeout"});
+    request.allowQuery({"topic", "since", "timeout", "token"});
     PollQuery query;
     const Poco::URI::QueryParameters& parameters = request.query();
     query.topics = QueryTopics::read(parameters, settings.defaultTopics, settings);

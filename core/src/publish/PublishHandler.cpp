@@ -15,10 +15,13 @@ PublishHandler::PublishHandler(Hub& hub) : RouteHandler("POST"), _hub(hub) {}
 
 void PublishHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
 {
+    _hub.authorizer().requirePublisher(request);
+    std::vector<Publication> publications = PublishRequest::read(request);
+    _hub.authorizer().authorizePublish(request, publications);
     // Answered once the events are stored: at once by a store in memory, from
     // the journal's thread by SQLite (the reply takes the answer back to the
     // connection's loop), so the loop never waits on the disk.
-    _hub.bus().publish(PublishRequest::read(request), [reply](PublishResult result) {
+    _hub.bus().publish(std::move(publications), [reply](PublishResult result) {
         if (result.stored())
         {
             reply->send(

@@ -14,8 +14,8 @@ namespace feedhub
 {
 
 class PublishHandler : public RouteHandler
-    /// POST /publish on an HTTP worker (see PublishRequest for what it
-    /// takes). Answers 201 with the assigned ids.
+    /// POST /publish on the loop (see PublishRequest for what it takes),
+    /// when the Authorizer allows it. Answers 201 with the assigned ids.
 {
 public:
     static const std::string PATH;

@@ -100,7 +100,15 @@ void EventStreamConnection::goLive()
         for (std::string& frame : _options.greetings->framesFor(topics()))
             outbox().push(std::move(frame));
     }
+    if (_options.closeAt)
+        loop().setDeadline(*this, *_options.closeAt);
     loop().flush(*this);
+}
+
+void EventStreamConnection::deadlineReached()
+{
+    Poco::Logger::get("feedhub.sse").debug("closing a stream whose token has expired");
+    loop().close(*this);
 }
 
 void EventStreamConnection::eventPublished(const EventPtr& event)

@@ -9,6 +9,7 @@
 
 #include "bus/Bus.h"
 #include "loop/LoopConnection.h"
+#include "Poco/Clock.h"
 #include "sse/SubscriberGreetings.h"
 #include <memory>
 #include <optional>
@@ -41,6 +42,9 @@ public:
         std::size_t outboxLimit = 1 << 20;
         const SubscriberGreetings* greetings = nullptr;
             /// Greets the subscriber once it is counted; may be null.
+        std::optional<Poco::Clock> closeAt;
+            /// When the subscriber's token stops being valid: the stream is
+            /// closed then, and the client reconnects with a fresh token.
     };
 
     EventStreamConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot connection,
@@ -51,6 +55,7 @@ public:
     void opened() override;
     void eventPublished(const EventPtr& event) override;
     void heartbeat() override;
+    void deadlineReached() override;
 
     static const std::string TRUNCATED_TYPE;
         /// The type of the notice sent when history no longer holds

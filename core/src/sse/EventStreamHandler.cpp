@@ -20,14 +20,17 @@ EventStreamHandler::EventStreamHandler(Hub& hub, std::vector<std::string> defaul
 
 void EventStreamHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
 {
-    request.allowQuery({"topic", "lastEventId"});
+    request.allowQuery({"topic", "lastEventId", "token"});
     const Poco::URI::QueryParameters& parameters = request.query();
     const std::vector<std::string> topics = QueryTopics::read(parameters, _defaultTopics, _hub.settings());
+    const std::optional<Poco::Timestamp> tokenExpiry = _hub.authorizer().authorizeSubscribe(request, topics);
 
     EventStreamConnection::Options options;
     options.retryMs = _hub.settings().retryMs;
     options.outboxLimit = _hub.settings().outboxLimitBytes;
     options.greetings = &_hub.greetings();
+    if (tokenExpiry)
+        options.closeAt = Poco::Clock() + (*tokenExpiry - Poco::Timestamp());
     // Browsers send the header on reconnect; a first connection can only use the parameter.
     std::string lastId = request.get("Last-Event-ID", "");
     if (lastId.empty())

@@ -102,7 +102,7 @@ public:
         catch (const HttpError& error)
         {
             CPPUNIT_ASSERT_EQUAL(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, error.status());
-            CPPUNIT_ASSERT_EQUAL(std::string("unknown query parameter 'topics': /poll takes topic, since, timeout"),
+            CPPUNIT_ASSERT_EQUAL(std::string("unknown query parameter 'topics': /poll takes topic, since, timeout, token"),
                                  std::string(error.what()));
         }
     }
