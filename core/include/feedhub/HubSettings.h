@@ -39,6 +39,8 @@ struct FEEDHUB_API HubSettings
     std::size_t outboxLimitBytes = 1 << 20;
     std::vector<std::string> defaultTopics;
 
+    std::size_t wsMaxMessageBytes = 131072;
+
     std::size_t historyEvents = 1000;
     Poco::Timespan historyAge = Poco::Timespan(3600, 0);
     std::size_t maxTopics = 10000;
@@ -52,7 +54,7 @@ struct FEEDHUB_API HubSettings
         /// Empty: the installed dashboard, or the source tree's web/ (see WebRoot).
 
     static HubSettings fromConfiguration(const Poco::Util::AbstractConfiguration& config);
-        /// Reads the [server], [sse], [history], [poll] and [web] sections; a missing key keeps
+        /// Reads the [server], [sse], [websocket], [history], [poll] and [web] sections; a missing key keeps
         /// its default. Throws Poco::InvalidArgumentException naming the key if
         /// a value is out of range.
 };

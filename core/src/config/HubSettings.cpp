@@ -79,6 +79,9 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
         s.defaultTopics.push_back(topic);
     }
 
+    s.wsMaxMessageBytes =
+        readSize(config, "websocket.max_message_bytes", s.wsMaxMessageBytes, 125, 64 << 20);
+
     s.historyEvents = readSize(config, "history.max_events", s.historyEvents, 0, 10000000);
     s.historyAge = readSeconds(config, "history.max_age_seconds", s.historyAge, 1, 30 * 86400);
     s.maxTopics = readSize(config, "history.max_topics", s.maxTopics, 1, 10000000);

@@ -15,6 +15,7 @@
 #include "routes/StaticFileHandler.h"
 #include "routes/TopicsHandler.h"
 #include "sse/EventStreamHandler.h"
+#include "ws/WebSocketHandler.h"
 
 namespace feedhub
 {
@@ -66,6 +67,7 @@ Hub::Hub(const HubSettings& settings)
     _router.mount(LongPollHandler::PATH, std::make_shared<LongPollHandler>(*this), RequestRouter::Runs::ON_LOOP);
     _router.mount(PublishHandler::PATH, std::make_shared<PublishHandler>(*this), RequestRouter::Runs::ON_LOOP);
     _router.mount("/topics", std::make_shared<TopicsHandler>(*this), RequestRouter::Runs::ON_LOOP);
+    _router.mount(WebSocketHandler::PATH, std::make_shared<WebSocketHandler>(), RequestRouter::Runs::ON_LOOP);
     _router.mount("/healthz", std::make_shared<HealthHandler>(*this), RequestRouter::Runs::ON_LOOP);
     if (_settings.webEnabled)
         _router.setFallback(std::make_shared<StaticFileHandler>(WebRoot(_settings.webRoot)),
