@@ -19,6 +19,9 @@ export class EventStream {
   #lastEventId;
   #backoff = new Backoff();
   #reopenTimer = 0;
+  #stopped = false;
+  #goOffline = () => this.#offline();
+  #comeOnline = () => this.#reopenSoon(0);
 
   /**
    * url: the stream, e.g. '/events?topic=stocks'.
@@ -35,14 +38,27 @@ export class EventStream {
     this.#onGap = onGap;
   }
 
+  /** The id of the last event received (null before the first). */
+  get lastEventId() {
+    return this.#lastEventId;
+  }
+
   start() {
     this.#open();
-    window.addEventListener('offline', () => this.#goOffline());
-    window.addEventListener('online', () => this.#reopenSoon(0));
+    window.addEventListener('offline', this.#goOffline);
+    window.addEventListener('online', this.#comeOnline);
+  }
+
+  stop() {
+    this.#stopped = true;
+    clearTimeout(this.#reopenTimer);
+    window.removeEventListener('offline', this.#goOffline);
+    window.removeEventListener('online', this.#comeOnline);
+    this.#source?.close();
   }
 
   // Nothing can arrive while the browser is offline; back online, it resumes at once.
-  #goOffline() {
+  #offline() {
     clearTimeout(this.#reopenTimer);
     this.#source?.close();
     this.#indicator.set('offline', 'the browser is offline');
@@ -95,6 +111,7 @@ export class EventStream {
   }
 
   #reopenSoon(delay) {
+    if (this.#stopped) return;
     if (this.#source && this.#source.readyState === EventSource.OPEN) return;
     clearTimeout(this.#reopenTimer);
     this.#reopenTimer = setTimeout(() => {

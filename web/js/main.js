@@ -1,5 +1,6 @@
-// Wires the dashboard: stocks and notifications over Server-Sent Events,
-// task status over long polling, each with its connection indicator.
+// Wires the dashboard: stocks and notifications over Server-Sent Events
+// (notifications over WebSocket when its toggle is on), task status over long
+// polling, each with its connection indicator.
 
 import { NOTIFICATION_TYPES, NotificationPanel } from './NotificationPanel.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
@@ -8,6 +9,7 @@ import { LongPoll } from './LongPoll.js';
 import { StockPanel } from './StockPanel.js';
 import { TaskPanel } from './TaskPanel.js';
 import { ToastShelf } from './ToastShelf.js';
+import { WebSocketStream } from './WebSocketStream.js';
 
 const stocks = new StockPanel(document.getElementById('stocks'));
 const notifications = new NotificationPanel(
@@ -29,11 +31,32 @@ new EventStream('/events?topic=stocks', {
 const notificationHandlers = { connection: (welcome) => notifications.welcome(welcome) };
 for (const type of Object.keys(NOTIFICATION_TYPES))
   notificationHandlers[type] = (notification) => notifications.add(notification);
-new EventStream('/events?topic=notifications', {
+const notificationOptions = {
   indicator: new ConnectionIndicator(document.getElementById('indicator-notifications')),
   handlers: notificationHandlers,
   onGap: () => notifications.gap(),
-}).start();
+};
+// Switching transports resumes after the last notification either one received.
+let notificationStream = null;
+function streamNotifications(overWebSocket) {
+  const fromEventId = notificationStream?.lastEventId ?? null;
+  notificationStream?.stop();
+  const options = { ...notificationOptions, fromEventId };
+  notificationStream = overWebSocket
+    ? new WebSocketStream(['notifications'], options)
+    : new EventStream('/events?topic=notifications', options);
+  notificationStream.start();
+  document.querySelector('#indicator-notifications .indicator-transport').textContent = overWebSocket
+    ? 'WebSocket'
+    : 'SSE';
+}
+const transportToggle = document.querySelector('.transport-toggle input');
+transportToggle.checked = localStorage.getItem('feedhub.notifications.websocket') === 'true';
+transportToggle.addEventListener('change', () => {
+  localStorage.setItem('feedhub.notifications.websocket', String(transportToggle.checked));
+  streamNotifications(transportToggle.checked);
+});
+streamNotifications(transportToggle.checked);
 
 new LongPoll('tasks', {
   indicator: new ConnectionIndicator(document.getElementById('indicator-tasks')),
