@@ -57,10 +57,10 @@ export class HubClient {
     return this.messages.splice(this.messages.findIndex(matches), 1)[0];
   }
 
-  /** The next n events (messages with an id), in order. */
+  /** The next n events (messages with a topic), in order. */
   async events(n, timeout = WAIT_MS) {
     const taken = [];
-    while (taken.length < n) taken.push(await this.take((each) => each.id !== undefined, timeout));
+    while (taken.length < n) taken.push(await this.take((each) => each.topic !== undefined, timeout));
     return taken;
   }
 
