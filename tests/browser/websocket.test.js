@@ -111,6 +111,8 @@ describe('websocket in the browser', () => {
     await waitForFirstNotification(dashboard, live);
     assert.ok(sockets.some((url) => url.endsWith('/ws')), `a WebSocket to /ws, not ${sockets}`);
     assert.equal(await page.textContent('#indicator-notifications .indicator-transport'), 'WebSocket');
+    // The feed's welcome arrives over the socket too.
+    assert.match(await page.textContent('.subscriber-count'), /^\d+ subscribers?$/);
 
     await page.context().setOffline(true);
     await page.waitForFunction(

@@ -94,8 +94,11 @@ export class WebSocketStream {
       return;
     }
     if (message.topic === undefined) return;
-    this.#lastEventId = message.id;
-    this.#indicator.received(message.id);
+    // A greeting (the hub's welcome) has no id and leaves the position as it is.
+    if (message.id !== undefined) {
+      this.#lastEventId = message.id;
+      this.#indicator.received(message.id);
+    }
     this.#handlers[message.type]?.(message.data, message);
   }
 

@@ -436,6 +436,7 @@ void HttpConnection::openWebSocket(const std::string& responseHead)
     options.maxMessageBytes = settings.wsMaxMessageBytes;
     options.limits.maxTopics = settings.maxTopicsPerConnection;
     options.limits.maxPublishBytes = settings.maxBodyBytes;
+    options.greetings = &_hub.greetings();
     loop().replace(*this, std::make_unique<WebSocketConnection>(socket(), takeSlot(), std::move(subscriber),
                                                                 std::move(options)));
 }

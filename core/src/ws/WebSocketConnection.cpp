@@ -8,6 +8,7 @@
 #include "Poco/NumberFormatter.h"
 #include "feedhub/HttpError.h"
 #include "loop/EventLoop.h"
+#include "poll/EventJsonFormat.h"
 #include "ws/WebSocketFrames.h"
 #include <algorithm>
 #include <sys/socket.h>
@@ -127,6 +128,28 @@ void WebSocketConnection::subscribe(const WebSocketRequest& request)
     _lastSent = std::max(_lastSent, replay.position);
     loop().watch(*this, std::move(all));
     answer(request.ref, "\"ok\":true");
+    std::vector<std::string> added;
+    for (const std::string& topic : request.topics)
+    {
+        if (!contains(current, topic))
+            added.push_back(topic);
+    }
+    greet(added);
+}
+
+void WebSocketConnection::greet(const std::vector<std::string>& topics)
+{
+    if (!_options.greetings || topics.empty())
+        return;
+    // As on SSE, a greeting has no id: it does not move the client's position.
+    for (const SubscriberGreetings::TopicGreeting& each : _options.greetings->greetingsFor(topics))
+    {
+        const std::string& data = each.greeting.data;
+        outbox().push(WebSocketFrames::text(
+            "{\"topic\":\"" + each.topic + "\",\"type\":" + Poco::toJSON(each.greeting.type) +
+            ",\"data\":" + (EventJsonFormat::isJsonValue(data) ? data : Poco::toJSON(data)) + "}"));
+    }
+    queued();
 }
 
 void WebSocketConnection::unsubscribe(const WebSocketRequest& request)

@@ -7,6 +7,7 @@
 #ifndef feedhub_WebSocketConnection_INCLUDED
 #define feedhub_WebSocketConnection_INCLUDED
 
+#include "feedhub/SubscriberGreetings.h"
 #include "loop/LoopConnection.h"
 #include "ws/WebSocketEndpoint.h"
 #include "ws/WebSocketRequest.h"
@@ -36,6 +37,8 @@ public:
         std::size_t outboxLimit = 1 << 20;
         std::size_t maxMessageBytes = 1 << 17;
         WebSocketRequest::Limits limits;
+        const SubscriberGreetings* greetings = nullptr;
+            /// Greets the subscriber of new topics once it is counted; may be null.
     };
 
     WebSocketConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot connection,
@@ -60,6 +63,7 @@ private:
     void subscribe(const WebSocketRequest& request);
     void unsubscribe(const WebSocketRequest& request);
     void publish(const WebSocketRequest& request);
+    void greet(const std::vector<std::string>& topics);
     void answer(const std::string& ref, const std::string& fields);
     void refuse(const std::string& ref, const std::string& message);
     void queued();
