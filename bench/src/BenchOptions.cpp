@@ -29,21 +29,32 @@ Option valueOption(const std::string& name, const std::string& argument, const s
 
 const char* modeName(SubscribeMode mode)
 {
-    return mode == SubscribeMode::Sse ? "sse" : "poll";
+    switch (mode)
+    {
+    case SubscribeMode::Sse:
+        return "sse";
+    case SubscribeMode::Poll:
+        return "poll";
+    case SubscribeMode::WebSocket:
+        break;
+    }
+    return "websocket";
 }
 
 void BenchOptions::define(Poco::Util::OptionSet& options)
 {
     options.addOption(Option("help", "h", "Show this help and exit.").required(false).repeatable(false));
     options.addOption(
-        valueOption("mode", "sse|poll", "Subscriber kind: SSE stream or long-poll loop (default sse).")
-            .validator(new RegExpValidator("sse|poll")));
+        valueOption("mode", "sse|poll|websocket",
+                    "Subscriber kind: SSE stream, long-poll loop or WebSocket (default sse).")
+            .validator(new RegExpValidator("sse|poll|websocket")));
     options.addOption(valueOption("host", "ADDR", "Server address (default 127.0.0.1)."));
     options.addOption(
         valueOption("port", "N", "Server port (default 8080).").validator(new IntValidator(1, 65535)));
     options.addOption(
         valueOption("subscribe-url", "URL",
-                    "Subscriber URL or path (default /events?topic=T, /poll?topic=T for poll mode)."));
+                    "Subscriber URL or path (default /events?topic=T, /poll?topic=T for poll mode, /ws for "
+                    "websocket mode)."));
     options.addOption(valueOption("publish-url", "URL", "Publish URL or path (default /publish)."));
     options.addOption(valueOption("topic", "NAME", "Topic to publish to and subscribe to (default bench)."));
     options.addOption(valueOption("subscribers", "N", "Concurrent subscribers (default 100).")
@@ -65,6 +76,11 @@ void BenchOptions::define(Poco::Util::OptionSet& options)
     options.addOption(
         valueOption("poll-protocol", "hub|nchan",
                     "Long-poll dialect: feedhub cursor or Nchan If-Modified-Since (default hub).")
+            .validator(new RegExpValidator("hub|nchan")));
+    options.addOption(
+        valueOption("ws-protocol", "hub|nchan",
+                    "WebSocket dialect: feedhub's subscribe message on /ws, or Nchan's subscription by "
+                    "URL (default hub).")
             .validator(new RegExpValidator("hub|nchan")));
     options.addOption(valueOption("publish-format", "json|raw",
                                   "POST body: feedhub JSON envelope or the raw payload as Nchan takes it "
@@ -103,7 +119,12 @@ void BenchOptions::define(Poco::Util::OptionSet& options)
 BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfiguration& config)
 {
     BenchOptions options;
-    options.mode = config.getString("mode", "sse") == "poll" ? SubscribeMode::Poll : SubscribeMode::Sse;
+    const std::string mode = config.getString("mode", "sse");
+    options.mode = mode == "poll"        ? SubscribeMode::Poll
+                   : mode == "websocket" ? SubscribeMode::WebSocket
+                                         : SubscribeMode::Sse;
+    options.webSocketProtocol = config.getString("ws-protocol", "hub") == "nchan" ? WebSocketProtocolKind::Nchan
+                                                                                : WebSocketProtocolKind::Hub;
     options.host = config.getString("host", options.host);
     options.port = static_cast<uint16_t>(config.getInt("port", options.port));
     options.topic = config.getString("topic", options.topic);
@@ -131,7 +152,10 @@ BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfigura
     std::string encodedTopic;
     Poco::URI::encode(options.topic, "&=+?#/", encodedTopic);
     const std::string defaultSubscribePath = options.mode == SubscribeMode::Sse ? "/events" : "/poll";
-    options.subscribeUrl = config.getString("subscribe-url", defaultSubscribePath + "?topic=" + encodedTopic);
+    // The hub's /ws names its topics in the subscribe message, not the URL.
+    const std::string defaultSubscribeUrl =
+        options.mode == SubscribeMode::WebSocket ? "/ws" : defaultSubscribePath + "?topic=" + encodedTopic;
+    options.subscribeUrl = config.getString("subscribe-url", defaultSubscribeUrl);
     options.publishUrl = config.getString("publish-url", "/publish");
 
     if (options.durationLimitSeconds <= 0)

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "Publisher.h"
+#include "WebSocketSubscriber.h"
 
 namespace Poco::Util
 {
@@ -18,7 +19,8 @@ namespace feedhub::bench
 enum class SubscribeMode
 {
     Sse,
-    Poll
+    Poll,
+    WebSocket
 };
 
 enum class PollProtocolKind
@@ -43,6 +45,7 @@ struct BenchOptions
     double durationLimitSeconds = 300;
     size_t payloadBytes = 128;
     PollProtocolKind pollProtocol = PollProtocolKind::Hub;
+    WebSocketProtocolKind webSocketProtocol = WebSocketProtocolKind::Hub;
     PublishFormat publishFormat = PublishFormat::HubJson;
     int pollTimeoutSeconds = 30;
     int connectBatch = 100; // connection attempts in flight during ramp-up

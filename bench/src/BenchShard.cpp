@@ -6,6 +6,7 @@
 #include "HubPollProtocol.h"
 #include "NchanPollProtocol.h"
 #include "SseSubscriber.h"
+#include "WebSocketSubscriber.h"
 
 namespace feedhub::bench
 {
@@ -51,6 +52,10 @@ void BenchShard::createSubscribers(const BenchOptions& options, const HttpTarget
         if (options.mode == SubscribeMode::Sse)
             _subscribers.push_back(
                 std::make_unique<SseSubscriber>(_loop, subscribeTarget, _recorder, _census, options.events));
+        else if (options.mode == SubscribeMode::WebSocket)
+            _subscribers.push_back(std::make_unique<WebSocketSubscriber>(_loop, subscribeTarget, _recorder, _census,
+                                                                         options.events, options.webSocketProtocol,
+                                                                         options.topic));
         else
             _subscribers.push_back(std::make_unique<PollSubscriber>(
                 _loop, subscribeTarget, _recorder, _census, options.events, *_pollProtocol, _pollCounters));

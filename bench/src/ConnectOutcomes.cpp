@@ -1,14 +1,29 @@
 #include "ConnectOutcomes.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace feedhub::bench
 {
 
+namespace
+{
+
+bool isWebSocket(std::string_view upgrade)
+{
+    const std::string_view name = "websocket";
+    return upgrade.size() == name.size() &&
+           std::equal(upgrade.begin(), upgrade.end(), name.begin(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+} // namespace
+
 ConnectOutcome ConnectOutcomes::classifyHead(const HttpResponseHead& head)
 {
     const bool stream =
-        head.status == 200 && head.header("content-type").find("text/event-stream") != std::string_view::npos;
+        (head.status == 200 && head.header("content-type").find("text/event-stream") != std::string_view::npos) ||
+        (head.status == 101 && isWebSocket(head.header("upgrade")));
     return stream ? ConnectOutcome::Served : ConnectOutcome::RefusedWithStatus;
 }
 

@@ -81,8 +81,14 @@ void HttpClientConnection::abortConnection()
 
 void HttpClientConnection::sendRequest(std::string request)
 {
-    _output = std::move(request);
-    _outputOffset = 0;
+    // Bytes still unsent go first (a WebSocket's pong behind its subscribe).
+    if (_outputOffset < _output.size())
+        _output += request;
+    else
+    {
+        _output = std::move(request);
+        _outputOffset = 0;
+    }
     if (!isOpen() || _connecting)
         return;
     // A hard write error is not reported from here, which would re-enter the

@@ -144,7 +144,10 @@ bool HttpResponseReader::consumeHead(const char* bytes, size_t length, size_t& c
     _headBuffer.clear();
     _listener.onResponseHead(_head);
 
-    const bool bodyless = _head.status / 100 == 1 || _head.status == 204 || _head.status == 304;
+    // After 101 Switching Protocols the rest of the connection is the new
+    // protocol's (WebSocket frames): handed on as a body that ends with it.
+    const bool switched = _head.status == 101;
+    const bool bodyless = (_head.status / 100 == 1 && !switched) || _head.status == 204 || _head.status == 304;
     const std::string_view contentLength = _head.header("content-length");
     if (bodyless)
     {
@@ -155,7 +158,7 @@ bool HttpResponseReader::consumeHead(const char* bytes, size_t length, size_t& c
         _state = State::ChunkSize;
         _remaining = 0;
     }
-    else if (!contentLength.empty())
+    else if (!contentLength.empty() && !switched)
     {
         if (!parseDecimal(contentLength, _remaining))
             return false;

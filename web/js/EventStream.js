@@ -21,6 +21,8 @@ export class EventStream {
   #reopenTimer = 0;
   #query;
   #stopped = false;
+  #goOffline = () => this.#offline();
+  #comeOnline = () => this.#reopenSoon(0);
 
   /**
    * url: the stream, e.g. '/events?topic=stocks'.
@@ -39,10 +41,23 @@ export class EventStream {
     this.#onGap = onGap;
   }
 
+  /** The id of the last event received (null before the first). */
+  get lastEventId() {
+    return this.#lastEventId;
+  }
+
   start() {
     this.#open();
-    window.addEventListener('offline', () => this.#goOffline());
-    window.addEventListener('online', () => this.#reopenSoon(0));
+    window.addEventListener('offline', this.#goOffline);
+    window.addEventListener('online', this.#comeOnline);
+  }
+
+  stop() {
+    this.#stopped = true;
+    clearTimeout(this.#reopenTimer);
+    window.removeEventListener('offline', this.#goOffline);
+    window.removeEventListener('online', this.#comeOnline);
+    this.#source?.close();
   }
 
   /** Closes the stream for good. */
@@ -53,7 +68,7 @@ export class EventStream {
   }
 
   // Nothing can arrive while the browser is offline; back online, it resumes at once.
-  #goOffline() {
+  #offline() {
     clearTimeout(this.#reopenTimer);
     this.#source?.close();
     this.#indicator.set('offline', 'the browser is offline');

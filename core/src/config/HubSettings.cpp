@@ -104,6 +104,9 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
         s.defaultTopics.push_back(topic);
     }
 
+    s.wsMaxMessageBytes =
+        readSize(config, "websocket.max_message_bytes", s.wsMaxMessageBytes, 125, 64 << 20);
+
     s.historyStore = readChoice(config, "history.store", s.historyStore,
                                 {{"sqlite", HistoryStore::SQLITE}, {"memory", HistoryStore::MEMORY}});
     const std::string database = Poco::trim(config.getString("history.database", ""));

@@ -38,6 +38,8 @@ struct HubSettings
     std::size_t outboxLimitBytes = 1 << 20;
     std::vector<std::string> defaultTopics;
 
+    std::size_t wsMaxMessageBytes = 131072;
+
     enum class HistoryStore
     {
         MEMORY,
@@ -74,7 +76,7 @@ struct HubSettings
         /// development hub never shares a journal in /tmp with another.
 
     static HubSettings fromConfiguration(const Poco::Util::AbstractConfiguration& config);
-        /// Reads the [server], [sse], [history], [poll] and [web] sections; a missing key keeps
+        /// Reads the [server], [sse], [websocket], [history], [poll] and [web] sections; a missing key keeps
         /// its default. Throws Poco::InvalidArgumentException naming the key if
         /// a value is out of range.
 };

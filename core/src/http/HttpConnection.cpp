@@ -11,6 +11,7 @@
 #include "http/RouteCall.h"
 #include "hub/Hub.h"
 #include "loop/EventLoop.h"
+#include "ws/WebSocketConnection.h"
 #include <atomic>
 #include <sys/socket.h>
 
@@ -439,6 +440,31 @@ void HttpConnection::openEventStream(std::vector<std::string> topics, EventStrea
     options.responseHead = ResponseHead::write(head, _corsOrigin, ResponseHead::Framing{false, false, true});
     loop().replace(*this, std::make_unique<EventStreamConnection>(socket(), takeSlot(), std::move(subscriber),
                                                                   std::move(topics), std::move(options)));
+}
+
+void HttpConnection::openWebSocket(const std::string& responseHead)
+{
+    ConnectionLimit::Slot subscriber = _hub.subscribers().acquire();
+    if (!subscriber)
+    {
+        _keepAlive = false;
+        answer(busy("the hub serves its maximum of " +
+                    Poco::NumberFormatter::format(_hub.subscribers().maximum()) + " subscribers"));
+        return;
+    }
+    const HubSettings& settings = _hub.settings();
+    WebSocketConnection::Options options;
+    options.responseHead = responseHead;
+    options.received = std::move(_received);
+    options.outboxLimit = settings.outboxLimitBytes;
+    options.maxMessageBytes = settings.wsMaxMessageBytes;
+    options.limits.maxTopics = settings.maxTopicsPerConnection;
+    options.limits.maxPublishBytes = settings.maxBodyBytes;
+    options.greetings = &_hub.greetings();
+    options.upgrade = _request;
+    options.authorizer = &_hub.authorizer();
+    loop().replace(*this, std::make_unique<WebSocketConnection>(socket(), takeSlot(), std::move(subscriber),
+                                                                std::move(options)));
 }
 
 void HttpConnection::deadlineReached()

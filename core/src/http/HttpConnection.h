@@ -57,6 +57,11 @@ public:
         /// EventStreamConnection; 503 if the hub holds its maximum of
         /// subscribers. Loop thread.
 
+    void openWebSocket(const std::string& responseHead);
+        /// Answers with responseHead (101) and hands the socket to a
+        /// WebSocketConnection; 503 if the hub holds its maximum of
+        /// subscribers. Loop thread.
+
     static HttpConnection& of(const Reply& reply);
         /// The connection a loop route's reply answers. Throws
         /// Poco::IllegalStateException for a reply that is not one (a route

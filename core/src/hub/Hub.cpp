@@ -16,6 +16,7 @@
 #include "routes/TopicsHandler.h"
 #include "sse/EventStreamHandler.h"
 #include "history/SqliteHistoryStore.h"
+#include "ws/WebSocketHandler.h"
 
 namespace feedhub
 {
@@ -79,6 +80,7 @@ Hub::Hub(const HubSettings& settings, const AuthSettings& auth)
     _router.mount(LongPollHandler::PATH, std::make_shared<LongPollHandler>(*this), RequestRouter::Runs::ON_LOOP);
     _router.mount(PublishHandler::PATH, std::make_shared<PublishHandler>(*this), RequestRouter::Runs::ON_LOOP);
     _router.mount("/topics", std::make_shared<TopicsHandler>(*this), RequestRouter::Runs::ON_LOOP);
+    _router.mount(WebSocketHandler::PATH, std::make_shared<WebSocketHandler>(), RequestRouter::Runs::ON_LOOP);
     _router.mount("/healthz", std::make_shared<HealthHandler>(*this), RequestRouter::Runs::ON_LOOP);
     if (_settings.webEnabled)
         _router.setFallback(std::make_shared<StaticFileHandler>(WebRoot(_settings.webRoot)),

@@ -406,6 +406,12 @@ void EventLoop::buryClosed()
 
 void EventLoop::closeAll()
 {
+    for (auto& [fd, connection] : _connections)
+    {
+        guarded(*connection, [&] { connection->loopStopping(); });
+        if (!connection->_closed)
+            connection->_outbox.flushTo(fd);
+    }
     while (!_connections.empty())
         close(*_connections.begin()->second);
     buryClosed();

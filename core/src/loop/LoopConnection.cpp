@@ -40,4 +40,6 @@ void LoopConnection::peerClosed()
 
 void LoopConnection::written() {}
 
+void LoopConnection::loopStopping() {}
+
 } // namespace feedhub

@@ -59,6 +59,11 @@ public:
         /// Called when the loop has written out the whole outbox; does
         /// nothing by default.
 
+    virtual void loopStopping();
+        /// Called when the loop stops, before it closes the connection: what
+        /// it queues (a goodbye) is written if the socket takes it at once.
+        /// Does nothing by default.
+
     int fd() const { return _fd; }
     const Poco::Net::StreamSocket& socket() const { return _socket; }
     bool closed() const { return _closed; }

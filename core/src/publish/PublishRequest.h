@@ -32,9 +32,13 @@ public:
     static std::string answer(const std::vector<EventPtr>& events);
         /// The body of the 201 answer: {"id": last id, "ids": [every id]}.
 
+    static std::vector<Publication> readJson(const std::string& body);
+        /// A JSON body's events (an object or a batch); also a WebSocket
+        /// publish message's, so both take the same rules and give the same
+        /// errors. Throws HttpError 400.
+
 private:
     static Publication readRaw(const HttpRequest& request);
-    static std::vector<Publication> readJson(const std::string& body);
     static std::vector<Publication> readForm(const HttpRequest& request);
 };
 

@@ -11,11 +11,20 @@
 namespace feedhub
 {
 
+namespace
+{
+
+void logFailure(const std::string& topic, const std::string& what)
+{
+    Poco::Logger::get("feedhub.sse").error("greeting a subscriber of %s failed: %s", topic, what);
+}
+
+} // namespace
+
 SubscriberGreetings::Handle SubscriberGreetings::add(const std::string& topic, SubscriberGreeter greeter)
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    _entries.push_back(
-        Entry{++_lastHandle, topic, std::make_shared<const SubscriberGreeter>(std::move(greeter))});
+    _entries.push_back(Entry{++_lastHandle, topic, std::make_shared<const SubscriberGreeter>(std::move(greeter))});
     return _lastHandle;
 }
 
@@ -27,7 +36,8 @@ void SubscriberGreetings::remove(Handle handle)
                    _entries.end());
 }
 
-std::vector<std::string> SubscriberGreetings::framesFor(const std::vector<std::string>& topics) const
+std::vector<SubscriberGreetings::TopicGreeting>
+SubscriberGreetings::greetingsFor(const std::vector<std::string>& topics) const
 {
     std::vector<Entry> matching;
     {
@@ -40,24 +50,38 @@ std::vector<std::string> SubscriberGreetings::framesFor(const std::vector<std::s
     }
     // Greeters run unlocked: they may read the bus, and a slow one must not
     // hold up feeds adding or removing theirs.
-    std::vector<std::string> frames;
+    std::vector<TopicGreeting> greetings;
     for (const Entry& entry : matching)
     {
         try
         {
-            const SubscriberGreeting greeting = (*entry.greeter)(entry.topic);
-            EventStreamFormat::checkField("type", greeting.type);
-            frames.push_back(EventStreamFormat::event("", greeting.type, greeting.data));
+            greetings.push_back(TopicGreeting{entry.topic, (*entry.greeter)(entry.topic)});
         }
         catch (const Poco::Exception& exc)
         {
-            Poco::Logger::get("feedhub.sse")
-                .error("greeting a subscriber of %s failed: %s", entry.topic, exc.displayText());
+            logFailure(entry.topic, exc.displayText());
         }
         catch (const std::exception& exc)
         {
-            Poco::Logger::get("feedhub.sse")
-                .error("greeting a subscriber of %s failed: %s", entry.topic, std::string(exc.what()));
+            logFailure(entry.topic, exc.what());
+        }
+    }
+    return greetings;
+}
+
+std::vector<std::string> SubscriberGreetings::framesFor(const std::vector<std::string>& topics) const
+{
+    std::vector<std::string> frames;
+    for (const TopicGreeting& each : greetingsFor(topics))
+    {
+        try
+        {
+            EventStreamFormat::checkField("type", each.greeting.type);
+            frames.push_back(EventStreamFormat::event("", each.greeting.type, each.greeting.data));
+        }
+        catch (const Poco::Exception& exc)
+        {
+            logFailure(each.topic, exc.displayText());
         }
     }
     return frames;

@@ -18,8 +18,11 @@ namespace feedhub
 {
 
 class SubscriberGreetings
-    /// The greeters feeds register: the SubscriberGreeting events a new SSE
-    /// subscriber of a topic gets for itself alone.
+    /// Events a new subscriber of a topic gets for itself alone, such as
+    /// a feed's welcome message with the subscriber count.
+    ///
+    /// A greeting is sent without an id, so it does not move the subscriber's
+    /// Last-Event-ID: a reconnecting browser still resumes where it was.
 {
 public:
     using Handle = std::uint64_t;
@@ -34,6 +37,16 @@ public:
     std::vector<std::string> framesFor(const std::vector<std::string>& topics) const;
         /// The SSE frames greeting a subscriber of topics. A greeter that
         /// throws is logged and skipped.
+
+    struct TopicGreeting
+    {
+        std::string topic;
+        SubscriberGreeting greeting;
+    };
+
+    std::vector<TopicGreeting> greetingsFor(const std::vector<std::string>& topics) const;
+        /// The greetings of a subscriber of topics, for a transport to
+        /// encode (a WebSocket's). A greeter that throws is logged and skipped.
 
 private:
     struct Entry

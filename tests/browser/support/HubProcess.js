@@ -42,6 +42,11 @@ export class HubProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The running daemon's process id (0 when stopped). */
+  get pid() {
+    return this.#child?.pid ?? 0;
+  }
+
   /** Everything the daemon printed, across restarts. */
   get log() {
     return this.#output;

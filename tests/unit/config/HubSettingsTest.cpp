@@ -114,6 +114,7 @@ public:
         CPPUNIT_ASSERT(defaults.pollDefaultTimeout == shipped.pollDefaultTimeout);
         CPPUNIT_ASSERT(defaults.pollMaxTimeout == shipped.pollMaxTimeout);
         CPPUNIT_ASSERT_EQUAL(defaults.pollBatchSize, shipped.pollBatchSize);
+        CPPUNIT_ASSERT_EQUAL(defaults.wsMaxMessageBytes, shipped.wsMaxMessageBytes);
     }
 
     void testValuesAreRead()
@@ -128,6 +129,7 @@ public:
                                     {"sse.max_subscribers", "2"},
                                     {"sse.outbox_limit_bytes", "4096"},
                                     {"sse.default_topics", " news , alerts,,"},
+                                    {"websocket.max_message_bytes", "4096"},
                                     {"history.max_events", "0"},
                                     {"history.max_age_seconds", "60"},
                                     {"history.max_topics", "5"},
@@ -144,6 +146,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), s.maxSubscribers);
         CPPUNIT_ASSERT_EQUAL(std::size_t(4096), s.outboxLimitBytes);
         CPPUNIT_ASSERT(std::vector<std::string>({"news", "alerts"}) == s.defaultTopics);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(4096), s.wsMaxMessageBytes);
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), s.historyEvents);
         CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(60),
                              Poco::Timespan::TimeDiff(s.historyAge.totalSeconds()));
@@ -169,6 +172,7 @@ public:
             {"sse.max_subscribers", "0"},
             {"sse.max_topics_per_connection", "0"},
             {"sse.outbox_limit_bytes", "10"},
+            {"websocket.max_message_bytes", "124"},
             {"history.max_events", "-1"},
             {"history.max_age_seconds", "0"},
             {"history.max_topics", "0"},

@@ -17,9 +17,24 @@ class SubscriberGreetingsTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testRemovedGreeterNoLongerGreets);
     CPPUNIT_TEST(testThrowingGreeterIsSkipped);
     CPPUNIT_TEST(testTypeWithLineBreakIsSkipped);
+    CPPUNIT_TEST(testGreetingsForOtherTransports);
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    void testGreetingsForOtherTransports()
+    {
+        SubscriberGreetings greetings;
+        greetings.add("news", [](const std::string& topic) { return feedhub::SubscriberGreeting{"hi", topic}; });
+        greetings.add("news", [](const std::string&) -> feedhub::SubscriberGreeting {
+            throw Poco::RuntimeException("broken");
+        });
+        const std::vector<SubscriberGreetings::TopicGreeting> found = greetings.greetingsFor({"news", "sport"});
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), found.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("news"), found[0].topic);
+        CPPUNIT_ASSERT_EQUAL(std::string("hi"), found[0].greeting.type);
+        CPPUNIT_ASSERT_EQUAL(std::string("news"), found[0].greeting.data);
+    }
+
     void testGreetingHasNoIdLine()
     {
         SubscriberGreetings greetings;

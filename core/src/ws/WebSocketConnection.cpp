@@ -1,0 +1,316 @@
+//
+// WebSocketConnection.cpp
+//
+
+#include "ws/WebSocketConnection.h"
+#include "Poco/JSONString.h"
+#include "Poco/Logger.h"
+#include "Poco/NumberFormatter.h"
+#include "feedhub/HttpError.h"
+#include "loop/EventLoop.h"
+#include "poll/EventJsonFormat.h"
+#include "ws/WebSocketFrames.h"
+#include <algorithm>
+#include <sys/socket.h>
+#include <wslay/wslay.h>
+
+namespace feedhub
+{
+
+namespace
+{
+
+// How long a closed connection keeps reading what the client still sends,
+// so that closing does not reset the connection and lose the close frame.
+constexpr Poco::Clock::ClockDiff LINGER_MICROSECONDS = 2 * 1000000;
+
+bool contains(const std::vector<std::string>& topics, const std::string& topic)
+{
+    return std::find(topics.begin(), topics.end(), topic) != topics.end();
+}
+
+Poco::Logger& logger()
+{
+    return Poco::Logger::get("feedhub.ws");
+}
+
+} // namespace
+
+const std::string WebSocketConnection::TRUNCATED_TYPE = "feedhub.truncated";
+
+WebSocketConnection::WebSocketConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot connection,
+                                         ConnectionLimit::Slot subscriber, Options options)
+    : LoopConnection(std::move(socket), std::move(connection)), _subscriber(std::move(subscriber)),
+      _options(std::move(options)), _endpoint(*this, _options.maxMessageBytes)
+{
+}
+
+void WebSocketConnection::opened()
+{
+    outbox().push(std::move(_options.responseHead));
+    std::string().swap(_options.responseHead);
+    // Nothing before the connection is owed to it but what a subscribe replays.
+    _lastSent = loop().bus().lastSequence();
+    loop().flush(*this);
+    std::string early;
+    early.swap(_options.received);
+    if (!early.empty())
+        received(early.data(), early.size());
+}
+
+void WebSocketConnection::received(const char* data, std::size_t length)
+{
+    if (_lingering)
+        return;
+    _endpoint.receive(data, length);
+    finishIfClosing();
+}
+
+void WebSocketConnection::messageReceived(const std::string& text)
+{
+    _pingUnanswered = false;
+    if (closed() || _endpoint.closing())
+        return;
+    const WebSocketRequest request = WebSocketRequest::parse(text, _options.limits);
+    if (!request.error.empty())
+    {
+        refuse(request.ref, request.error);
+        return;
+    }
+    switch (request.op)
+    {
+    case WebSocketRequest::Op::SUBSCRIBE:
+        subscribe(request);
+        break;
+    case WebSocketRequest::Op::UNSUBSCRIBE:
+        unsubscribe(request);
+        break;
+    case WebSocketRequest::Op::PUBLISH:
+        publish(request);
+        break;
+    }
+}
+
+void WebSocketConnection::subscribe(const WebSocketRequest& request)
+{
+    try
+    {
+        const std::optional<Poco::Timestamp> expiry = _options.authorizer->authorizeSubscribe(*_options.upgrade, request.topics);
+        if (expiry && (!_tokenExpiry || *expiry < *_tokenExpiry))
+            _tokenExpiry = expiry;
+    }
+    catch (const HttpError& error)
+    {
+        refuse(request.ref, error.what());
+        return;
+    }
+    const std::vector<std::string> current = topics();
+    std::vector<std::string> all = current;
+    for (const std::string& topic : request.topics)
+    {
+        if (!contains(all, topic))
+            all.push_back(topic);
+    }
+    if (all.size() > _options.limits.maxTopics)
+    {
+        refuse(request.ref, "too many topics: at most " +
+                                Poco::NumberFormatter::format(_options.limits.maxTopics) + " per connection");
+        return;
+    }
+    // One replay covers both: the topics already watched from the
+    // connection's position (their events still queued for this loop), the
+    // new ones from the client's lastEventId, or from now. Every later event
+    // is skipped up to the replay's position, so nothing comes twice and
+    // nothing is lost.
+    const std::uint64_t newAfter = request.resumeAfter.value_or(loop().bus().lastSequence());
+    const Bus::Replay replay = loop().bus().replay(all, std::min(_lastSent, newAfter), 0);
+    if (replay.truncated && request.resumeAfter)
+    {
+        outbox().push(WebSocketFrames::text(
+            "{\"type\":\"" + TRUNCATED_TYPE + "\",\"data\":{\"after\":\"" +
+            Poco::NumberFormatter::format(static_cast<Poco::UInt64>(newAfter)) + "\"}}"));
+    }
+    for (const EventPtr& event : replay.events)
+    {
+        const bool watched = contains(current, event->topic());
+        if (event->sequence() > (watched ? _lastSent : newAfter))
+            outbox().push(WebSocketFrames::event(event));
+    }
+    _lastSent = std::max(_lastSent, replay.position);
+    loop().watch(*this, std::move(all));
+    answer(request.ref, "\"ok\":true");
+    std::vector<std::string> added;
+    for (const std::string& topic : request.topics)
+    {
+        if (!contains(current, topic))
+            added.push_back(topic);
+    }
+    greet(added);
+}
+
+void WebSocketConnection::greet(const std::vector<std::string>& topics)
+{
+    if (!_options.greetings || topics.empty())
+        return;
+    // As on SSE, a greeting has no id: it does not move the client's position.
+    for (const SubscriberGreetings::TopicGreeting& each : _options.greetings->greetingsFor(topics))
+    {
+        const std::string& data = each.greeting.data;
+        outbox().push(WebSocketFrames::text(
+            "{\"topic\":\"" + each.topic + "\",\"type\":" + Poco::toJSON(each.greeting.type) +
+            ",\"data\":" + (EventJsonFormat::isJsonValue(data) ? data : Poco::toJSON(data)) + "}"));
+    }
+    queued();
+}
+
+void WebSocketConnection::unsubscribe(const WebSocketRequest& request)
+{
+    std::vector<std::string> remaining;
+    for (const std::string& topic : topics())
+    {
+        if (!contains(request.topics, topic))
+            remaining.push_back(topic);
+    }
+    loop().watch(*this, std::move(remaining));
+    answer(request.ref, "\"ok\":true");
+}
+
+void WebSocketConnection::publish(const WebSocketRequest& request)
+{
+    try
+    {
+        _options.authorizer->requirePublisher(*_options.upgrade);
+        _options.authorizer->authorizePublish(*_options.upgrade, request.publications);
+        // Answered once stored: at once by a store in memory, through the loop
+        // from the journal's thread, so the loop never waits on the disk.
+        const std::string ref = request.ref;
+        loop().bus().publish(request.publications, [this, ref, eventLoop = &loop(),
+                                                    anchor = std::weak_ptr<char>(_anchor)](PublishResult result) {
+            if (eventLoop->inLoopThread())
+            {
+                published(ref, result);
+                return;
+            }
+            eventLoop->post([this, ref, anchor, result = std::move(result)] {
+                if (!anchor.expired() && !closed())
+                    published(ref, result);
+            });
+        });
+    }
+    catch (const HttpError& error)
+    {
+        refuse(request.ref, error.what());
+    }
+    catch (const Poco::Exception& exc)
+    {
+        refuse(request.ref, exc.message());
+    }
+}
+
+void WebSocketConnection::published(const std::string& ref, const PublishResult& result)
+{
+    if (result.stored())
+        answer(ref, "\"ok\":true,\"id\":\"" + result.events.back()->id() + "\"");
+    else
+        refuse(ref, result.error);
+}
+
+void WebSocketConnection::answer(const std::string& ref, const std::string& fields)
+{
+    std::string json = "{";
+    if (!ref.empty())
+        json += "\"ref\":" + ref + ",";
+    json += fields;
+    json += '}';
+    outbox().push(WebSocketFrames::text(json));
+    queued();
+}
+
+void WebSocketConnection::refuse(const std::string& ref, const std::string& message)
+{
+    answer(ref, "\"error\":" + Poco::toJSON(message));
+}
+
+void WebSocketConnection::eventPublished(const EventPtr& event)
+{
+    if (event->sequence() <= _lastSent || _endpoint.closing())
+        return;
+    _lastSent = event->sequence();
+    outbox().push(WebSocketFrames::event(event));
+    queued();
+}
+
+void WebSocketConnection::queued()
+{
+    // Writes wait for the end of the loop's batch; a burst larger than the
+    // limit is no reason to drop a client whose socket takes it.
+    if (outbox().pendingBytes() > _options.outboxLimit)
+        outbox().flushTo(fd());
+    if (outbox().pendingBytes() > _options.outboxLimit)
+    {
+        logger().information(
+            "disconnecting a WebSocket subscriber %d bytes behind; it will resume from its last id",
+            static_cast<int>(outbox().pendingBytes()));
+        loop().close(*this);
+        return;
+    }
+    loop().flush(*this);
+}
+
+void WebSocketConnection::heartbeat()
+{
+    if (_endpoint.closing())
+        return;
+    if (_tokenExpiry && Poco::Timestamp() >= *_tokenExpiry)
+    {
+        // As an SSE stream closes at its token's expiry: the client
+        // reconnects with a fresh token.
+        _endpoint.close(WSLAY_CODE_POLICY_VIOLATION, "the token has expired");
+        return;
+    }
+    if (_pingUnanswered)
+    {
+        logger().information("closing a WebSocket client that did not answer a ping");
+        loop().close(*this);
+        return;
+    }
+    _pingUnanswered = true;
+    outbox().push(WebSocketFrames::ping());
+    loop().flush(*this);
+}
+
+void WebSocketConnection::pongReceived()
+{
+    _pingUnanswered = false;
+}
+
+void WebSocketConnection::sendFrames(std::string bytes)
+{
+    outbox().push(std::move(bytes));
+    if (!closed())
+        loop().flush(*this);
+}
+
+void WebSocketConnection::loopStopping()
+{
+    _endpoint.close(WSLAY_CODE_GOING_AWAY, "the hub is shutting down");
+}
+
+void WebSocketConnection::finishIfClosing()
+{
+    if (_endpoint.closing() && !closed() && outbox().empty() && !_lingering)
+        written();
+}
+
+void WebSocketConnection::written()
+{
+    if (!_endpoint.closing() || _lingering)
+        return;
+    // The close frame is out: end our side and wait briefly for the client's.
+    ::shutdown(fd(), SHUT_WR);
+    _lingering = true;
+    loop().watch(*this, {});
+    loop().setDeadline(*this, Poco::Clock() + LINGER_MICROSECONDS);
+}
+
+} // namespace feedhub
