@@ -9,8 +9,9 @@
 #include "Poco/Exception.h"
 #include "Poco/Net/HTTPRequest.h"
 #include "Poco/URI.h"
-#include "PublishRequest.h"
 #include "feedhub/HttpError.h"
+#include "feedhub/HttpRequest.h"
+#include "publish/PublishRequest.h"
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -60,7 +61,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // body; anything else escapes and is reported as a crash.
     try
     {
-        feedhub::PublishRequest::read(request, uri, body);
+        feedhub::HttpRequest parsed;
+        parsed.assign(request, body, Poco::Net::SocketAddress());
+        feedhub::PublishRequest::read(parsed);
     }
     catch (const feedhub::HttpError&)
     {

@@ -134,6 +134,7 @@ function(feedhub_collect_packaged_targets directory)
 endfunction()
 cmake_language(DEFER CALL feedhub_collect_packaged_targets ${PROJECT_SOURCE_DIR}/core)
 cmake_language(DEFER CALL feedhub_collect_packaged_targets ${PROJECT_SOURCE_DIR}/plugins)
+cmake_language(DEFER CALL feedhub_collect_packaged_targets ${PROJECT_SOURCE_DIR}/tools/feedhubctl)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME feedhub)

@@ -16,6 +16,8 @@ const PLUGIN_DIR = process.env.FEEDHUB_PLUGIN_DIR;
 const HUB_INI = `
 [server]
 address = 127.0.0.1
+[auth]
+publish = open
 [web]
 root = ${path.join(SOURCE_DIR, 'web')}
 [feeds]

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import net from 'node:net';
 import { HubProcess } from '../browser/support/HubProcess.js';
 import { HubClient } from './support/HubClient.js';
@@ -23,6 +24,8 @@ max_topics_per_connection = 4
 max_message_bytes = 4096
 [history]
 max_events = 20
+[auth]
+publish = open
 [web]
 enabled = false
 [feeds]
@@ -280,6 +283,8 @@ outbox_limit_bytes = 65536
 heartbeat_seconds = 0
 [history]
 max_events = 5000
+[auth]
+publish = open
 [web]
 enabled = false
 [feeds]
@@ -319,5 +324,63 @@ enabled =
       ids.slice(seen.length),
     );
     resumed.close();
+  });
+});
+
+describe('websocket authorization', () => {
+  const SECRET = 'websocket-test-secret-of-at-least-32-chars';
+  let hub;
+
+  function token(claims) {
+    const part = (object) => Buffer.from(JSON.stringify(object)).toString('base64url');
+    const signed = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({
+      feedhub: claims,
+      exp: Math.floor(Date.now() / 1000) + 300,
+    })}`;
+    return `${signed}.${createHmac('sha256', SECRET).update(signed).digest('base64url')}`;
+  }
+
+  before(async () => {
+    hub = new HubProcess(
+      BINARY,
+      `
+[server]
+address = 127.0.0.1
+[auth]
+publish = token
+secret = ${SECRET}
+private_topics = secret.*
+[web]
+enabled = false
+[feeds]
+enabled =
+`,
+    );
+    await hub.start();
+  });
+
+  after(async () => {
+    await hub?.dispose();
+  });
+
+  test('publishing and private topics need a token, as over HTTP', async () => {
+    const anonymous = await HubClient.open(hub.origin);
+    assert.match((await anonymous.ask({ op: 'publish', topic: 'news', data: 'x' })).error, /token/);
+    assert.match((await anonymous.ask({ op: 'subscribe', topics: ['secret.plans'] })).error, /token/);
+    assert.deepEqual(await anonymous.ask({ op: 'subscribe', topics: ['news'] }), { ref: 'r3', ok: true });
+    anonymous.close();
+
+    // A cookie never authorizes a publish; the Authorization header does.
+    const allowed = token({ publish: ['news'], subscribe: ['secret.*'] });
+    const cookie = await HubClient.open(hub.origin, { headers: { Cookie: `feedhub_token=${allowed}` } });
+    assert.match((await cookie.ask({ op: 'publish', topic: 'news', data: 'x' })).error, /token/);
+    assert.deepEqual(await cookie.ask({ op: 'subscribe', topics: ['secret.plans'] }), { ref: 'r2', ok: true });
+    cookie.close();
+
+    const bearer = await HubClient.open(hub.origin, { headers: { Authorization: `Bearer ${allowed}` } });
+    const published = await bearer.ask({ op: 'publish', topic: 'news', data: 'x' });
+    assert.equal(published.ok, true, JSON.stringify(published));
+    assert.match((await bearer.ask({ op: 'publish', topic: 'other', data: 'x' })).error, /not/);
+    bearer.close();
   });
 });

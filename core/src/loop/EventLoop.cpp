@@ -406,11 +406,15 @@ void EventLoop::buryClosed()
 
 void EventLoop::closeAll()
 {
-    for (auto& [fd, connection] : _connections)
+    // A connection's goodbye may close it, which leaves the map: walk a copy.
+    _dispatching.clear();
+    for (auto& entry : _connections)
+        _dispatching.push_back(entry.second.get());
+    for (LoopConnection* connection : _dispatching)
     {
         guarded(*connection, [&] { connection->loopStopping(); });
         if (!connection->_closed)
-            connection->_outbox.flushTo(fd);
+            connection->_outbox.flushTo(connection->_fd);
     }
     while (!_connections.empty())
         close(*_connections.begin()->second);

@@ -80,10 +80,13 @@ void WebSocketConnection::messageReceived(const std::string& text)
     switch (request.op)
     {
     case WebSocketRequest::Op::SUBSCRIBE:
-        subscribe(request);
-        break;
     case WebSocketRequest::Op::UNSUBSCRIBE:
-        unsubscribe(request);
+        if (_replaying)
+            refuse(request.ref, "a subscribe is still replaying history: send this once it is answered");
+        else if (request.op == WebSocketRequest::Op::SUBSCRIBE)
+            subscribe(request);
+        else
+            unsubscribe(request);
         break;
     case WebSocketRequest::Op::PUBLISH:
         publish(request);
@@ -124,6 +127,35 @@ void WebSocketConnection::subscribe(const WebSocketRequest& request)
     // nothing is lost.
     const std::uint64_t newAfter = request.resumeAfter.value_or(loop().bus().lastSequence());
     const Bus::Replay replay = loop().bus().replay(all, std::min(_lastSent, newAfter), 0);
+    if (!replay.inJournal)
+    {
+        replayed(request, current, newAfter, replay);
+        return;
+    }
+    // Older than memory reaches: the journal's thread reads it. Watching
+    // first, and holding live events until the replay is sent, leaves no gap.
+    _replaying = true;
+    loop().watch(*this, all);
+    loop().bus().replayStored(all, std::min(_lastSent, newAfter), 0,
+                              [this, request, current, newAfter, eventLoop = &loop(),
+                               anchor = std::weak_ptr<char>(_anchor)](Bus::Replay stored) {
+                                  eventLoop->post([this, request, current, newAfter, anchor,
+                                                   stored = std::move(stored)] {
+                                      if (!anchor.expired() && !closed())
+                                          replayed(request, current, newAfter, stored);
+                                  });
+                              });
+}
+
+void WebSocketConnection::replayed(const WebSocketRequest& request, const std::vector<std::string>& current,
+                                   std::uint64_t newAfter, const Bus::Replay& replay)
+{
+    std::vector<std::string> all = current;
+    for (const std::string& topic : request.topics)
+    {
+        if (!contains(all, topic))
+            all.push_back(topic);
+    }
     if (replay.truncated && request.resumeAfter)
     {
         outbox().push(WebSocketFrames::text(
@@ -137,7 +169,21 @@ void WebSocketConnection::subscribe(const WebSocketRequest& request)
             outbox().push(WebSocketFrames::event(event));
     }
     _lastSent = std::max(_lastSent, replay.position);
-    loop().watch(*this, std::move(all));
+    if (_replaying)
+    {
+        _replaying = false;
+        for (const EventPtr& event : _held)
+        {
+            if (event->sequence() > _lastSent)
+            {
+                _lastSent = event->sequence();
+                outbox().push(WebSocketFrames::event(event));
+            }
+        }
+        _held.clear();
+    }
+    else
+        loop().watch(*this, std::move(all));
     answer(request.ref, "\"ok\":true");
     std::vector<std::string> added;
     for (const std::string& topic : request.topics)
@@ -235,6 +281,11 @@ void WebSocketConnection::eventPublished(const EventPtr& event)
 {
     if (event->sequence() <= _lastSent || _endpoint.closing())
         return;
+    if (_replaying)
+    {
+        _held.push_back(event);
+        return;
+    }
     _lastSent = event->sequence();
     outbox().push(WebSocketFrames::event(event));
     queued();

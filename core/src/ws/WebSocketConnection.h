@@ -9,6 +9,7 @@
 
 #include "sse/SubscriberGreetings.h"
 #include "auth/Authorizer.h"
+#include "bus/Bus.h"
 #include "bus/PublishResult.h"
 #include "feedhub/HttpRequest.h"
 #include "loop/LoopConnection.h"
@@ -71,6 +72,8 @@ private:
 
     void subscribe(const WebSocketRequest& request);
     void unsubscribe(const WebSocketRequest& request);
+    void replayed(const WebSocketRequest& request, const std::vector<std::string>& current, std::uint64_t newAfter,
+                  const Bus::Replay& replay);
     void publish(const WebSocketRequest& request);
     void published(const std::string& ref, const PublishResult& result);
     void greet(const std::vector<std::string>& topics);
@@ -85,6 +88,9 @@ private:
     std::uint64_t _lastSent = 0;
     bool _pingUnanswered = false;
     bool _lingering = false;
+    bool _replaying = false;
+        /// A subscribe waits for history the journal reads; live events are held meanwhile.
+    std::vector<EventPtr> _held;
     std::optional<Poco::Timestamp> _tokenExpiry;
         /// When the token that let it subscribe to a private topic stops being valid.
     std::shared_ptr<char> _anchor = std::make_shared<char>();

@@ -1,5 +1,5 @@
 //
-// fuzz_websocket_frames.cpp
+// WebSocketFramesFuzzer.cpp
 //
 // libFuzzer entry point: arbitrary bytes as frames a client sent, through the
 // hub's WebSocket framing (WebSocketEndpoint over wslay) and its protocol
