@@ -51,7 +51,8 @@ public:
     const Poco::Net::HTTPRequest& head() const { return _head; }
         /// Method, target, version and headers (a Poco::Net::NameValueCollection).
     bool has(const std::string& header) const { return _head.has(header); }
-    const std::string& get(const std::string& header, const std::string& fallback) const;
+    std::string get(const std::string& header, const std::string& fallback) const;
+        /// A copy, so that a temporary fallback cannot dangle.
     std::string bearerToken() const;
         /// The token of an "Authorization: Bearer" header, or "".
     bool bearerTokenIs(const std::string& expected) const;

@@ -26,7 +26,7 @@ std::string CorsPolicy::allowOrigin(const HttpRequest& request, bool inputRoute)
 {
     if (!inputRoute)
         return _corsOrigin;
-    const std::string& origin = request.get("Origin", "");
+    const std::string origin = request.get("Origin", "");
     return !origin.empty() && listed(origin) ? origin : std::string();
 }
 
@@ -34,14 +34,14 @@ bool CorsPolicy::refuses(const HttpRequest& request, bool inputRoute) const
 {
     if (!inputRoute || !request.has("Origin"))
         return false;
-    const std::string& origin = request.get("Origin", "");
+    const std::string origin = request.get("Origin", "");
     return !sameOrigin(request, origin) && !listed(origin);
 }
 
 bool CorsPolicy::sameOrigin(const HttpRequest& request, const std::string& origin) const
 {
     // Browsers send Origin on same-origin POSTs too: the dashboard's own page.
-    const std::string& host = request.get("Host", "");
+    const std::string host = request.get("Host", "");
     return !host.empty() && (origin == "http://" + host || origin == "https://" + host);
 }
 

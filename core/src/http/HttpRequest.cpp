@@ -68,14 +68,14 @@ void HttpRequest::allowQuery(std::initializer_list<const char*> names) const
     }
 }
 
-const std::string& HttpRequest::get(const std::string& header, const std::string& fallback) const
+std::string HttpRequest::get(const std::string& header, const std::string& fallback) const
 {
     return _head.get(header, fallback);
 }
 
 std::string HttpRequest::bearerToken() const
 {
-    const std::string& authorization = _head.get(Poco::Net::HTTPRequest::AUTHORIZATION, "");
+    const std::string authorization = _head.get(Poco::Net::HTTPRequest::AUTHORIZATION, "");
     const std::size_t space = authorization.find(' ');
     if (space == std::string::npos || Poco::icompare(authorization.substr(0, space), "Bearer") != 0)
         return std::string();
