@@ -3,6 +3,7 @@
 //
 
 #include "auth/AuthSettings.h"
+#include "config/SettingValues.h"
 #include "Poco/Exception.h"
 #include "Poco/File.h"
 #include "Poco/NumberFormatter.h"
@@ -23,26 +24,6 @@ std::vector<std::string> readList(const Poco::Util::AbstractConfiguration& confi
     Poco::StringTokenizer items(config.getString(key, ""), ",",
                                 Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
     return std::vector<std::string>(items.begin(), items.end());
-}
-
-int readInt(const Poco::Util::AbstractConfiguration& config, const std::string& key, int fallback, int lowest,
-            int highest)
-{
-    const std::string rule = key + " must be a whole number between " +
-                             Poco::NumberFormatter::format(lowest) + " and " +
-                             Poco::NumberFormatter::format(highest);
-    int value = fallback;
-    try
-    {
-        value = config.getInt(key, fallback);
-    }
-    catch (const Poco::SyntaxException&)
-    {
-        throw Poco::InvalidArgumentException(rule);
-    }
-    if (value < lowest || value > highest)
-        throw Poco::InvalidArgumentException(rule);
-    return value;
 }
 
 } // namespace
@@ -70,7 +51,7 @@ AuthSettings AuthSettings::fromConfiguration(const Poco::Util::AbstractConfigura
     s.issuer = config.getString("auth.issuer", s.issuer);
     s.audience = config.getString("auth.audience", s.audience);
     s.leeway = Poco::Timespan(
-        readInt(config, "auth.leeway_seconds", static_cast<int>(s.leeway.totalSeconds()), 0, 600), 0);
+        SettingValues::readInt(config, "auth.leeway_seconds", static_cast<int>(s.leeway.totalSeconds()), 0, 600), 0);
     const std::string publish = config.getString("auth.publish", s.publishOpen ? "open" : "token");
     if (publish != "token" && publish != "open")
         throw Poco::InvalidArgumentException("auth.publish must be token or open, not '" + publish + "'");
@@ -83,11 +64,11 @@ AuthSettings AuthSettings::fromConfiguration(const Poco::Util::AbstractConfigura
                                                  "' is not a topic, a prefix ending in * or *");
     }
     s.publishOrigins = readList(config, "auth.publish_origins");
-    s.maxFailures = readInt(config, "auth.max_failures_per_minute", s.maxFailures, 1, 1000000);
+    s.maxFailures = SettingValues::readInt(config, "auth.max_failures_per_minute", s.maxFailures, 1, 1000000);
     s.blockTime = Poco::Timespan(
-        readInt(config, "auth.block_seconds", static_cast<int>(s.blockTime.totalSeconds()), 1, 86400), 0);
+        SettingValues::readInt(config, "auth.block_seconds", static_cast<int>(s.blockTime.totalSeconds()), 1, 86400), 0);
     s.tokenCacheEntries = static_cast<std::size_t>(
-        readInt(config, "auth.token_cache_entries", static_cast<int>(s.tokenCacheEntries), 0, 10000000));
+        SettingValues::readInt(config, "auth.token_cache_entries", static_cast<int>(s.tokenCacheEntries), 0, 10000000));
     return s;
 }
 

@@ -3,6 +3,7 @@
 //
 
 #include "config/HubSettings.h"
+#include "config/SettingValues.h"
 #include "Poco/Exception.h"
 #include "Poco/File.h"
 #include "Poco/NumberFormatter.h"
@@ -17,36 +18,10 @@ namespace feedhub
 namespace
 {
 
-int readInt(const Poco::Util::AbstractConfiguration& config, const std::string& key, int fallback, int lowest,
-            int highest)
-{
-    const std::string rule = key + " must be a whole number between " +
-                             Poco::NumberFormatter::format(lowest) + " and " +
-                             Poco::NumberFormatter::format(highest);
-    int value = fallback;
-    try
-    {
-        value = config.getInt(key, fallback);
-    }
-    catch (const Poco::SyntaxException&)
-    {
-        throw Poco::InvalidArgumentException(rule);
-    }
-    if (value < lowest || value > highest)
-        throw Poco::InvalidArgumentException(rule);
-    return value;
-}
-
 std::size_t readSize(const Poco::Util::AbstractConfiguration& config, const std::string& key,
                      std::size_t fallback, int lowest, int highest)
 {
-    return static_cast<std::size_t>(readInt(config, key, static_cast<int>(fallback), lowest, highest));
-}
-
-Poco::Timespan readSeconds(const Poco::Util::AbstractConfiguration& config, const std::string& key,
-                           const Poco::Timespan& fallback, int lowest, int highest)
-{
-    return Poco::Timespan(readInt(config, key, static_cast<int>(fallback.totalSeconds()), lowest, highest), 0);
+    return static_cast<std::size_t>(SettingValues::readInt(config, key, static_cast<int>(fallback), lowest, highest));
 }
 
 template <typename Choice>
@@ -78,19 +53,19 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
 {
     HubSettings s;
     s.address = config.getString("server.address", s.address);
-    s.port = readInt(config, "server.port", s.port, 0, 65535);
-    s.workerThreads = readInt(config, "server.worker_threads", s.workerThreads, 1, 256);
-    s.workerQueue = readInt(config, "server.worker_queue", s.workerQueue, 1, 65536);
-    s.eventLoops = readInt(config, "server.event_loops", s.eventLoops, 1, 64);
+    s.port = SettingValues::readInt(config, "server.port", s.port, 0, 65535);
+    s.workerThreads = SettingValues::readInt(config, "server.worker_threads", s.workerThreads, 1, 256);
+    s.workerQueue = SettingValues::readInt(config, "server.worker_queue", s.workerQueue, 1, 65536);
+    s.eventLoops = SettingValues::readInt(config, "server.event_loops", s.eventLoops, 1, 64);
     s.corsOrigin = config.getString("server.cors_origin", s.corsOrigin);
     s.maxConnections = readSize(config, "server.max_connections", s.maxConnections, 0, 10000000);
     s.maxHeadBytes = readSize(config, "server.max_head_bytes", s.maxHeadBytes, 1024, 1 << 20);
     s.maxBodyBytes = readSize(config, "server.max_body_bytes", s.maxBodyBytes, 1, 64 << 20);
-    s.requestTimeout = readSeconds(config, "server.request_timeout_seconds", s.requestTimeout, 1, 3600);
-    s.keepAliveTimeout = readSeconds(config, "server.keepalive_timeout_seconds", s.keepAliveTimeout, 1, 3600);
+    s.requestTimeout = SettingValues::readSeconds(config, "server.request_timeout_seconds", s.requestTimeout, 1, 3600);
+    s.keepAliveTimeout = SettingValues::readSeconds(config, "server.keepalive_timeout_seconds", s.keepAliveTimeout, 1, 3600);
 
-    s.retryMs = readInt(config, "sse.retry_ms", s.retryMs, 0, 3600000);
-    s.heartbeat = readSeconds(config, "sse.heartbeat_seconds", s.heartbeat, 0, 3600);
+    s.retryMs = SettingValues::readInt(config, "sse.retry_ms", s.retryMs, 0, 3600000);
+    s.heartbeat = SettingValues::readSeconds(config, "sse.heartbeat_seconds", s.heartbeat, 0, 3600);
     s.maxSubscribers = readSize(config, "sse.max_subscribers", s.maxSubscribers, 1, 10000000);
     s.maxTopicsPerConnection =
         readSize(config, "sse.max_topics_per_connection", s.maxTopicsPerConnection, 1, 1024);
@@ -115,17 +90,17 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
     s.historySync = readChoice(config, "history.sync", s.historySync,
                                {{"normal", HistorySync::NORMAL}, {"full", HistorySync::FULL}});
     s.historyEvents = readSize(config, "history.max_events", s.historyEvents, 0, 100000000);
-    s.historyAge = readSeconds(config, "history.max_age_seconds", s.historyAge, 1, 30 * 86400);
+    s.historyAge = SettingValues::readSeconds(config, "history.max_age_seconds", s.historyAge, 1, 30 * 86400);
     s.historyBytes = readSize(config, "history.max_bytes", s.historyBytes, 1024, 1 << 30);
     s.historyMemoryBytes = readSize(config, "history.memory_budget_bytes", s.historyMemoryBytes, 0, 1 << 30);
     s.maxTopics = readSize(config, "history.max_topics", s.maxTopics, 1, 10000000);
     s.historyCommitWindow = Poco::Timespan(
-        0, 1000 * readInt(config, "history.commit_window_ms",
+        0, 1000 * SettingValues::readInt(config, "history.commit_window_ms",
                           static_cast<int>(s.historyCommitWindow.totalMilliseconds()), 0, 100));
     s.historyGroupEvents = readSize(config, "history.group_commit_events", s.historyGroupEvents, 1, 100000);
 
-    s.pollMaxTimeout = readSeconds(config, "poll.max_timeout_seconds", s.pollMaxTimeout, 1, 3600);
-    s.pollDefaultTimeout = readSeconds(config, "poll.default_timeout_seconds", s.pollDefaultTimeout, 0,
+    s.pollMaxTimeout = SettingValues::readSeconds(config, "poll.max_timeout_seconds", s.pollMaxTimeout, 1, 3600);
+    s.pollDefaultTimeout = SettingValues::readSeconds(config, "poll.default_timeout_seconds", s.pollDefaultTimeout, 0,
                                        static_cast<int>(s.pollMaxTimeout.totalSeconds()));
     s.pollBatchSize = readSize(config, "poll.batch_size", s.pollBatchSize, 1, 10000);
 
