@@ -3,6 +3,7 @@
 //
 
 #include "bus/InProcessBus.h"
+#include "util/HeldWakeups.h"
 #include "Poco/Exception.h"
 #include "Poco/TextIterator.h"
 #include "Poco/UTF8Encoding.h"
@@ -113,6 +114,8 @@ std::vector<EventPtr> InProcessBus::publish(const std::vector<Publication>& publ
     std::promise<PublishResult> promise;
     std::future<PublishResult> future = promise.get_future();
     publish(publications, [&promise](PublishResult result) { promise.set_value(std::move(result)); });
+    // A thread about to wait for the journal must not hold the journal's wake-up.
+    HeldWakeups::endRound();
     PublishResult result = future.get();
     if (!result.stored())
         throw HttpError(Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE, result.error);

@@ -24,23 +24,32 @@ HistoryJournal::~HistoryJournal()
 
 void HistoryJournal::append(std::vector<EventPtr> events, Committed committed)
 {
+    bool queued = false;
     {
         std::lock_guard<std::mutex> lock(_mutex);
         if (!_stopping)
         {
             _queuedEvents += events.size();
             _batches.push_back(Batch{std::move(events), std::move(committed)});
-            _wake.notify_one();
-            return;
+            queued = true;
         }
     }
-    committed("the hub is stopping");
+    if (queued)
+        HeldWakeups::wake(*this);
+    else
+        committed("the hub is stopping");
 }
 
 void HistoryJournal::post(Task task)
 {
     std::lock_guard<std::mutex> lock(_mutex);
     _tasks.push_back(std::move(task));
+    _wake.notify_one();
+}
+
+void HistoryJournal::wakeNow()
+{
+    // The batch was queued under the mutex; the wait's predicate sees it.
     _wake.notify_one();
 }
 

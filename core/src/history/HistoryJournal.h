@@ -12,6 +12,7 @@
 #include "Poco/Thread.h"
 #include "Poco/Timespan.h"
 #include "history/HistoryStore.h"
+#include "util/HeldWakeups.h"
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -21,7 +22,7 @@
 namespace feedhub
 {
 
-class HistoryJournal : private Poco::Runnable
+class HistoryJournal : private Poco::Runnable, private HeldWakeups::Target
     /// The thread that owns a file store: it writes appended batches, runs
     /// reads of older history and trims, one at a time, so that no other
     /// thread ever waits on the disk while holding a lock.
@@ -29,7 +30,9 @@ class HistoryJournal : private Poco::Runnable
     /// Batches that arrive together are written in one transaction (group
     /// commit): the thread takes every batch queued, up to a number of
     /// events, waiting at most the commit window for more, so a burst of
-    /// publishes costs one commit, not one each.
+    /// publishes costs one commit, not one each. A batch queued by an event
+    /// loop wakes the thread when the loop's round ends (HeldWakeups), so
+    /// the publishes of one round are one group.
 {
 public:
     using Committed = std::function<void(const std::string& error)>;
@@ -64,6 +67,7 @@ private:
     };
 
     void run() override;
+    void wakeNow() override;
     void commit(std::deque<Batch>& batches);
 
     std::unique_ptr<HistoryStore> _store;

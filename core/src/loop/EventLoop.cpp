@@ -3,6 +3,7 @@
 //
 
 #include "loop/EventLoop.h"
+#include "util/HeldWakeups.h"
 #include "loop/Acceptor.h"
 #include "Poco/Error.h"
 #include "Poco/Exception.h"
@@ -148,6 +149,7 @@ template <typename Callback> void EventLoop::guarded(LoopConnection& connection,
 void EventLoop::run()
 {
     epoll_event ready[MAX_READY];
+    HeldWakeups::beginRounds();
     while (!_stopping)
     {
         const int count = ::epoll_wait(_epoll, ready, MAX_READY, nextTimeoutMs());
@@ -178,8 +180,10 @@ void EventLoop::run()
             takeQueued();
         writeDirty();
         buryClosed();
+        HeldWakeups::endRound();
     }
     closeAll();
+    HeldWakeups::endRound();
 }
 
 void EventLoop::takeQueued()
