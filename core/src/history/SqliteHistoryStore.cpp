@@ -3,24 +3,12 @@
 //
 
 #include "history/SqliteHistoryStore.h"
-#include "Poco/Data/SQLite/SQLiteException.h"
-#include "Poco/Data/SQLite/SessionImpl.h"
 #include "Poco/Data/SQLite/Utility.h"
-#include "Poco/DateTimeFormatter.h"
 #include "Poco/Exception.h"
-#include "Poco/File.h"
-#include "Poco/Logger.h"
-#include "Poco/Path.h"
 #include "history/TopicHistory.h"
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <fstream>
 #include <limits>
 #include <sqlite3.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 using namespace Poco::Data::Keywords;
 
@@ -29,16 +17,6 @@ namespace feedhub
 
 namespace
 {
-
-// PRAGMA application_id of a feedhub journal ("FHJ1"): a file without it is
-// someone else's, and is never written to.
-constexpr std::uint32_t APPLICATION_ID = 0x46484A31;
-
-constexpr std::size_t SQLITE_HEADER_BYTES = 100;
-constexpr std::size_t APPLICATION_ID_OFFSET = 68;
-
-// How often the WAL is copied into the database file.
-constexpr std::chrono::milliseconds CHECKPOINT_INTERVAL(1000);
 
 // Rows read at a time when scanning from the oldest or the newest end.
 constexpr int SCAN_ROWS = 512;
@@ -63,172 +41,30 @@ bool bySequence(const EventPtr& a, const EventPtr& b)
 } // namespace
 
 SqliteHistoryStore::SqliteHistoryStore(const std::string& path, const Bounds& bounds, Sync sync)
-    : _path(path), _bounds(bounds), _sync(sync)
+    : _bounds(bounds),
+      _file(path, sync == Sync::FULL, [this](Poco::Data::Session& session) { loadState(session); })
 {
-    lock();
-    try
-    {
-        checkHeader();
-        open();
-    }
-    catch (...)
-    {
-        _checkpointer.reset();
-        _session.reset();
-        ::close(_lockFd);
-        throw;
-    }
 }
 
 SqliteHistoryStore::~SqliteHistoryStore()
 {
-    _checkpointer.reset();
     sqlite3_finalize(_insert);
-    // SQLite's own locks go with any descriptor of the file the process
-    // closes: the lock's descriptor is closed last.
-    _session.reset();
-    ::close(_lockFd);
 }
 
-void SqliteHistoryStore::lock()
-{
-    const std::string folder = Poco::Path(_path).parent().toString();
-    try
-    {
-        Poco::File(folder).createDirectories();
-    }
-    catch (const Poco::Exception& e)
-    {
-        throw Poco::IOException("cannot create the folder " + folder + " of the history journal " + _path +
-                                ": " + e.message());
-    }
-    // The journal's -wal and -shm files are created next to it.
-    if (::access(folder.c_str(), W_OK | X_OK) != 0)
-        throw Poco::IOException("cannot write in the folder " + folder + " of the history journal " + _path +
-                                ": " + std::strerror(errno));
-    _lockFd = ::open(_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640);
-    if (_lockFd < 0)
-        throw Poco::IOException("cannot open the history journal " + _path + ": " + std::strerror(errno));
-    if (::flock(_lockFd, LOCK_EX | LOCK_NB) != 0)
-    {
-        ::close(_lockFd);
-        throw Poco::IOException(
-            "the history journal " + _path +
-            " is in use by another process (another hub with the same [history] database?)");
-    }
-}
-
-void SqliteHistoryStore::checkHeader() const
-{
-    std::ifstream in(_path, std::ios::binary);
-    unsigned char header[SQLITE_HEADER_BYTES] = {};
-    in.read(reinterpret_cast<char*>(header), sizeof(header));
-    if (in.gcount() == 0)
-        return;
-    if (in.gcount() < static_cast<std::streamsize>(sizeof(header)) ||
-        std::memcmp(header, "SQLite format 3", 16) != 0)
-        throw Poco::IOException(_path + " is not a feedhub history journal (not an SQLite database); "
-                                        "move it away or set [history] database");
-    const std::uint32_t id = (std::uint32_t(header[APPLICATION_ID_OFFSET]) << 24) |
-                             (std::uint32_t(header[APPLICATION_ID_OFFSET + 1]) << 16) |
-                             (std::uint32_t(header[APPLICATION_ID_OFFSET + 2]) << 8) |
-                             std::uint32_t(header[APPLICATION_ID_OFFSET + 3]);
-    if (id != APPLICATION_ID)
-        throw Poco::IOException(_path + " is not a feedhub history journal (an SQLite database of another "
-                                        "application); move it away or set [history] database");
-}
-
-void SqliteHistoryStore::open()
-{
-    for (int attempt = 0;; ++attempt)
-    {
-        std::string corruption;
-        try
-        {
-            _session = std::make_unique<Poco::Data::Session>(new Poco::Data::SQLite::SessionImpl(_path));
-            createSchema();
-            loadState();
-            _checkpointer = std::make_unique<WalCheckpointer>(_path, CHECKPOINT_INTERVAL);
-            return;
-        }
-        catch (const Poco::Data::SQLite::CorruptImageException& e)
-        {
-            corruption = e.displayText();
-        }
-        catch (const Poco::DataFormatException& e)
-        {
-            corruption = e.message();
-        }
-        catch (const Poco::Data::DataException& e)
-        {
-            throw Poco::IOException("cannot open the history journal " + _path + ": " + e.displayText());
-        }
-        sqlite3_finalize(_insert);
-        _insert = nullptr;
-        _session.reset();
-        if (attempt > 0)
-            throw Poco::IOException("cannot start a fresh history journal " + _path + ": " + corruption);
-        moveAside(corruption);
-    }
-}
-
-void SqliteHistoryStore::createSchema()
-{
-    Poco::Data::Session& session = *_session;
-    // Written before WAL mode is on, so that a new file has the id in its
-    // header at once, not only in the WAL.
-    session << "PRAGMA application_id = " + std::to_string(APPLICATION_ID), now;
-    session << "CREATE TABLE IF NOT EXISTS events (sequence INTEGER PRIMARY KEY, topic TEXT NOT NULL, "
-               "type TEXT NOT NULL, data TEXT NOT NULL, time INTEGER NOT NULL)",
-        now;
-    session << "CREATE INDEX IF NOT EXISTS events_by_topic ON events (topic, sequence)", now;
-    session << "CREATE TABLE IF NOT EXISTS trimmed (topic TEXT PRIMARY KEY, through INTEGER NOT NULL)", now;
-    session << "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)", now;
-    session << "INSERT OR IGNORE INTO meta (key, value) VALUES ('origin', ?)",
-        bind(Poco::Timestamp().epochMicroseconds()), now;
-    std::string check;
-    session << "PRAGMA quick_check", into(check), now;
-    if (check != "ok")
-        throw Poco::DataFormatException("integrity check failed: " + check);
-    std::string mode;
-    session << "PRAGMA journal_mode = WAL", into(mode), now;
-    session << std::string("PRAGMA synchronous = ") + (_sync == Sync::FULL ? "FULL" : "NORMAL"), now;
-    // The WalCheckpointer's thread checkpoints, not the writer.
-    session << "PRAGMA wal_autocheckpoint = 0", now;
-}
-
-void SqliteHistoryStore::moveAside(const std::string& reason)
-{
-    const std::string aside =
-        _path + ".corrupt-" + Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y%m%dT%H%M%S");
-    for (const std::string suffix : {"-wal", "-shm"})
-    {
-        Poco::File part(_path + suffix);
-        if (part.exists())
-            part.renameTo(aside + suffix);
-    }
-    Poco::File(_path).renameTo(aside);
-    Poco::Logger::get("feedhub.history")
-        .error("the history journal " + _path + " is corrupt (" + reason + "); moved it to " + aside +
-               " and started a fresh one");
-    ::close(_lockFd);
-    lock();
-}
-
-void SqliteHistoryStore::loadState()
+void SqliteHistoryStore::loadState(Poco::Data::Session& session)
 {
     std::vector<std::string> names;
     std::vector<Poco::Int64> counts, bytes, oldest, last;
-    *_session << "SELECT topic, COUNT(*), SUM(length(CAST(topic AS BLOB)) + length(CAST(type AS BLOB)) + "
+    session << "SELECT topic, COUNT(*), SUM(length(CAST(topic AS BLOB)) + length(CAST(type AS BLOB)) + "
                  "length(CAST(data AS BLOB))), MIN(sequence), MAX(sequence) FROM events GROUP BY topic",
         into(names), into(counts), into(bytes), into(oldest), into(last), now;
     std::vector<std::string> trimmedNames;
     std::vector<Poco::Int64> trimmedThrough;
-    *_session << "SELECT topic, through FROM trimmed", into(trimmedNames), into(trimmedThrough), now;
+    session << "SELECT topic, through FROM trimmed", into(trimmedNames), into(trimmedThrough), now;
     std::vector<Poco::Int64> forgotten;
-    *_session << "SELECT value FROM meta WHERE key = 'forgotten'", into(forgotten), now;
+    session << "SELECT value FROM meta WHERE key = 'forgotten'", into(forgotten), now;
     Poco::Int64 origin = 0;
-    *_session << "SELECT value FROM meta WHERE key = 'origin'", into(origin), now;
+    session << "SELECT value FROM meta WHERE key = 'origin'", into(origin), now;
     _originSequence = static_cast<std::uint64_t>(origin);
 
     std::lock_guard<std::mutex> lock(_stateMutex);
@@ -265,7 +101,7 @@ void SqliteHistoryStore::append(const std::vector<EventPtr>& events)
     // SQLite's own API on the hot path: one prepared statement, the events'
     // strings bound where they are, without the copies Poco::Data's bulk
     // binding makes.
-    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*_session);
+    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(_file.session());
     if (!_insert && sqlite3_prepare_v2(
                         db, "INSERT INTO events (sequence, topic, type, data, time) VALUES (?, ?, ?, ?, ?)",
                         -1, &_insert, nullptr) != SQLITE_OK)
@@ -321,12 +157,12 @@ std::vector<EventPtr> SqliteHistoryStore::readAfter(const std::vector<std::strin
         // Trimming runs in the background; until it has, a read applies the
         // count and age bounds itself, and what they drop counts as trimmed.
         std::vector<Poco::Int64> beyondCount;
-        *_session << "SELECT sequence FROM events WHERE topic = ? ORDER BY sequence DESC LIMIT 1 OFFSET ?",
+        _file.session() << "SELECT sequence FROM events WHERE topic = ? ORDER BY sequence DESC LIMIT 1 OFFSET ?",
             into(beyondCount), bind(topic), bind(countBound), now;
         std::uint64_t dropped = beyondCount.empty() ? 0 : static_cast<std::uint64_t>(beyondCount.front());
         std::vector<Poco::Int64> sequences, times;
         std::vector<std::string> types, data;
-        *_session << "SELECT sequence, type, data, time FROM events WHERE topic = ? AND sequence > ? "
+        _file.session() << "SELECT sequence, type, data, time FROM events WHERE topic = ? AND sequence > ? "
                      "ORDER BY sequence LIMIT ?",
             into(sequences), into(types), into(data), into(times), bind(topic),
             bind(static_cast<Poco::Int64>(std::max(after, dropped))), bind(rows), now;
@@ -372,7 +208,7 @@ void SqliteHistoryStore::trim(const Poco::Timestamp& at)
     {
         std::vector<Poco::Int64> sequences, sizes, times;
         std::vector<std::string> topics;
-        *_session << "SELECT sequence, topic, length(CAST(topic AS BLOB)) + length(CAST(type AS BLOB)) + "
+        _file.session() << "SELECT sequence, topic, length(CAST(topic AS BLOB)) + length(CAST(type AS BLOB)) + "
                      "length(CAST(data AS BLOB)), time FROM events ORDER BY sequence LIMIT ?",
             into(sequences), into(topics), into(sizes), into(times), bind(SCAN_ROWS), now;
         std::map<std::string, std::pair<std::uint64_t, std::pair<std::size_t, std::size_t>>> dropped;
@@ -429,7 +265,7 @@ void SqliteHistoryStore::trimTopic(const std::string& topic, TopicState& state)
     while (count > _bounds.maxEvents || bytes > _bounds.maxBytes)
     {
         std::vector<Poco::Int64> sequences, sizes;
-        *_session << "SELECT sequence, length(CAST(topic AS BLOB)) + length(CAST(type AS BLOB)) + "
+        _file.session() << "SELECT sequence, length(CAST(topic AS BLOB)) + length(CAST(type AS BLOB)) + "
                      "length(CAST(data AS BLOB)) FROM events WHERE topic = ? AND sequence > ? "
                      "ORDER BY sequence LIMIT ?",
             into(sequences), into(sizes), bind(topic), bind(static_cast<Poco::Int64>(after)), bind(SCAN_ROWS),
@@ -452,7 +288,7 @@ void SqliteHistoryStore::trimTopic(const std::string& topic, TopicState& state)
 void SqliteHistoryStore::dropThrough(const std::string& topic, TopicState& state, std::uint64_t sequence,
                                      std::size_t count, std::size_t bytes)
 {
-    Poco::Data::Session& session = *_session;
+    Poco::Data::Session& session = _file.session();
     session.begin();
     try
     {
@@ -492,7 +328,7 @@ void SqliteHistoryStore::forgetEmptyTopics()
     if (empty.empty())
         return;
     forgotten = std::max(forgotten, _forgottenThrough);
-    Poco::Data::Session& session = *_session;
+    Poco::Data::Session& session = _file.session();
     session.begin();
     try
     {
@@ -520,7 +356,7 @@ std::vector<EventPtr> SqliteHistoryStore::recent(std::size_t budgetBytes)
     {
         std::vector<Poco::Int64> sequences, times;
         std::vector<std::string> topics, types, data;
-        *_session << "SELECT sequence, topic, type, data, time FROM events WHERE sequence < ? "
+        _file.session() << "SELECT sequence, topic, type, data, time FROM events WHERE sequence < ? "
                      "ORDER BY sequence DESC LIMIT ?",
             into(sequences), into(topics), into(types), into(data), into(times), bind(before),
             bind(SCAN_ROWS), now;

@@ -9,7 +9,7 @@
 
 #include "Poco/Data/Session.h"
 #include "history/HistoryStore.h"
-#include "history/WalCheckpointer.h"
+#include "history/JournalFile.h"
 #include <map>
 #include <mutex>
 
@@ -23,15 +23,12 @@ class SqliteHistoryStore : public HistoryStore
     /// with an index on (topic, sequence) so that resuming one topic is one
     /// range read however busy the others are.
     ///
-    /// Opening refuses, with Poco::IOException naming the file and the
-    /// reason, a folder it cannot write, a file another process holds and a
-    /// file that is not a feedhub journal. A journal SQLite finds corrupt is
-    /// renamed to "<file>.corrupt-<time>" (logged as an error) and a fresh
-    /// one is started.
+    /// Opening the file is JournalFile's: it refuses, with
+    /// Poco::IOException, a file it must not use, and starts afresh from a
+    /// corrupt one.
     ///
     /// One thread uses it (HistoryJournal's), except lostAfter() and
-    /// lastSequence(), which any thread may call; a WalCheckpointer of its
-    /// own copies the WAL into the file beside it.
+    /// lastSequence(), which any thread may call.
 {
 public:
     enum class Sync
@@ -53,7 +50,7 @@ public:
     std::vector<EventPtr> recent(std::size_t budgetBytes) override;
     std::vector<TopicSummary> summaries() const override;
 
-    const std::string& path() const { return _path; }
+    const std::string& path() const { return _file.path(); }
 
 private:
     struct TopicState
@@ -66,31 +63,23 @@ private:
         std::uint64_t trimmedThrough = 0;
     };
 
-    void open();
-    void lock();
-    void checkHeader() const;
-    void createSchema();
-    void moveAside(const std::string& reason);
-    void loadState();
+    void loadState(Poco::Data::Session& session);
     void trimTopic(const std::string& topic, TopicState& state);
     void dropThrough(const std::string& topic, TopicState& state, std::uint64_t sequence, std::size_t count,
                      std::size_t bytes);
     void forgetEmptyTopics();
     static std::size_t storedBytes(const Event& event);
 
-    std::string _path;
     Bounds _bounds;
-    Sync _sync;
-    int _lockFd = -1;
-    std::unique_ptr<Poco::Data::Session> _session;
-    sqlite3_stmt* _insert = nullptr;
-    std::unique_ptr<WalCheckpointer> _checkpointer;
     mutable std::mutex _stateMutex;
         /// Guards _topics, _forgottenThrough and _lastSequence, never across I/O.
     std::map<std::string, TopicState> _topics;
     std::uint64_t _forgottenThrough = 0;
     std::uint64_t _lastSequence = 0;
     std::uint64_t _originSequence = 0;
+    JournalFile _file;
+        /// Last: its load fills the members above.
+    sqlite3_stmt* _insert = nullptr;
 };
 
 } // namespace feedhub
