@@ -194,6 +194,31 @@ describe('dashboard', () => {
     assert.equal(await pageB.page.getAttribute('.notification-list', 'aria-live'), 'polite');
   });
 
+  test('notifications switched to WebSocket still arrive, and the choice is kept on reload', async () => {
+    await pageB.page.check('.transport-toggle input');
+    await pageB.page.waitForFunction(() => {
+      const indicator = document.getElementById('indicator-notifications');
+      return indicator.querySelector('.indicator-transport').textContent === 'WebSocket' &&
+        indicator.dataset.state === 'connected';
+    });
+    const overSocket = `Sent while B listens over WebSocket ${Date.now()}`;
+    await sendNotification(pageA, 'user_joined', overSocket);
+    await waitForFirstNotification(pageB, overSocket);
+    await pageB.page.reload();
+    await pageB.page.waitForFunction(() =>
+      document.querySelector('#indicator-notifications .indicator-transport').textContent === 'WebSocket');
+    assert.equal(await pageB.page.isChecked('.transport-toggle input'), true);
+    await pageB.page.uncheck('.transport-toggle input');
+    await pageB.page.waitForFunction(() => {
+      const indicator = document.getElementById('indicator-notifications');
+      return indicator.querySelector('.indicator-transport').textContent === 'SSE' &&
+        indicator.dataset.state === 'connected';
+    });
+    const overSse = `Sent after B is back on SSE ${Date.now()}`;
+    await sendNotification(pageA, 'user_joined', overSse);
+    await waitForFirstNotification(pageB, overSse);
+  });
+
   test('a message holding HTML is shown as its characters, never run', async () => {
     const message = '<img src=x onerror="window.__xss = 1"><b>bold</b>';
     await sendNotification(pageA, 'message_received', message);
