@@ -3,6 +3,7 @@
 //
 
 #include "config/HubConfiguration.h"
+#include "config/IniFileLines.h"
 #include "Poco/Exception.h"
 #include "Poco/File.h"
 #include "Poco/Logger.h"
@@ -22,6 +23,14 @@ class HubConfigurationTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testMissingFileIsRefused);
     CPPUNIT_TEST(testChangedSettingsNeedARestart);
     CPPUNIT_TEST(testFeedAndLogChangesApplyLive);
+    CPPUNIT_TEST(testLogFormatAndAccessNeedARestart);
+    CPPUNIT_TEST(testMalformedLineRefused);
+    CPPUNIT_TEST(testUnknownSectionRefused);
+    CPPUNIT_TEST(testUnknownKeyInAHubSectionRefused);
+    CPPUNIT_TEST(testKeyBeforeAnySectionRefused);
+    CPPUNIT_TEST(testFeedSectionsAreTheFeeds);
+    CPPUNIT_TEST(testBadLogFormatAndAccessRefused);
+    CPPUNIT_TEST(testShippedFileHoldsEveryKnownKey);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -44,7 +53,9 @@ public:
                                                     "[feed.clock]\n"
                                                     "library = example\n");
         CPPUNIT_ASSERT_EQUAL(9000, configuration.hub().port);
-        CPPUNIT_ASSERT_EQUAL(static_cast<int>(Poco::Message::PRIO_WARNING), configuration.logLevel());
+        CPPUNIT_ASSERT_EQUAL(static_cast<int>(Poco::Message::PRIO_WARNING), configuration.log().level);
+        CPPUNIT_ASSERT(configuration.log().format == feedhub::LogSettings::Format::TEXT);
+        CPPUNIT_ASSERT(!configuration.log().access);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), configuration.feeds().enabled.size());
         CPPUNIT_ASSERT_EQUAL(std::string("/plugins/example.so"), configuration.feeds().enabled[0].library);
     }
@@ -95,6 +106,85 @@ public:
             read("[log]\nlevel = information\n[feeds]\nenabled = a\n[feed.a]\nx = 1\n");
         const HubConfiguration next = read("[log]\nlevel = debug\n[feeds]\nenabled = b\n[feed.b]\nx = 2\n");
         CPPUNIT_ASSERT(next.changesNeedingRestart(running).empty());
+    }
+
+    void testLogFormatAndAccessNeedARestart()
+    {
+        const HubConfiguration running = read("[log]\nlevel = information\n");
+        const HubConfiguration next = read("[log]\nlevel = debug\nformat = json\naccess = true\n");
+        CPPUNIT_ASSERT(next.log().format == feedhub::LogSettings::Format::JSON);
+        CPPUNIT_ASSERT(next.log().access);
+        const std::vector<std::string> changes = next.changesNeedingRestart(running);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), changes.size());
+        CPPUNIT_ASSERT_EQUAL(_path + ":4: [log] access changed from '(default)' to 'true'", changes[0]);
+        CPPUNIT_ASSERT_EQUAL(_path + ":3: [log] format changed from '(default)' to 'json'", changes[1]);
+    }
+
+    void testMalformedLineRefused()
+    {
+        CPPUNIT_ASSERT_EQUAL(_path + ":3: 'enabled notifications, task_status' is not a [section] header, a ; "
+                                     "comment or key = value",
+                             refusal("[feeds]\nplugin_dir = /x\nenabled notifications, task_status\n"));
+        CPPUNIT_ASSERT_EQUAL(_path + ":2: the section header 'feeds]' misses its '['",
+                             refusal("[server]\nfeeds]\nenabled = a\n"));
+    }
+
+    void testUnknownSectionRefused()
+    {
+        const std::string message = refusal("[server]\nport = 1\n[sever]\nport = 2\n");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(message, std::size_t(0),
+                                     message.find(_path + ":3: unknown section [sever]; hub.ini has [server], "));
+        CPPUNIT_ASSERT(message.find("[feeds], [feed.<name>]") != std::string::npos);
+    }
+
+    void testUnknownKeyInAHubSectionRefused()
+    {
+        const std::string message = refusal("[server]\nport = 1\nworker_thread = 2\n");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(
+            message, std::size_t(0),
+            message.find(_path + ":3: unknown key 'worker_thread' in [server]; it has address, port, worker_threads"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0),
+                             refusal("[feeds]\nenabled = a\nplugins_dir = /x\n")
+                                 .find(_path + ":3: unknown key 'plugins_dir' in [feeds]"));
+    }
+
+    void testKeyBeforeAnySectionRefused()
+    {
+        CPPUNIT_ASSERT_EQUAL(_path + ":2: 'port' comes before any [section] header",
+                             refusal("; hub\nport = 1\n[server]\n"));
+    }
+
+    void testFeedSectionsAreTheFeeds()
+    {
+        // Their keys are checked by the feeds (FeedCheck); a disabled feed's section may stay.
+        const HubConfiguration configuration =
+            read("[feeds]\nenabled = a\n[feed.a]\nanything = 1\n[feed.off]\nwhatever = 2\n");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), configuration.feeds().enabled.size());
+    }
+
+    void testBadLogFormatAndAccessRefused()
+    {
+        CPPUNIT_ASSERT_EQUAL(_path + ":2: log.format must be text or json", refusal("[log]\nformat = xml\n"));
+        CPPUNIT_ASSERT_EQUAL(_path + ":3: log.access must be true or false",
+                             refusal("[log]\nformat = json\naccess = sometimes\n"));
+    }
+
+    void testShippedFileHoldsEveryKnownKey()
+    {
+        // etc/hub.ini documents every setting: it passes the check, and each
+        // key a reader knows is in it.
+        const std::string shipped = TestDaemon::sourceDir() + "/etc/hub.ini";
+        HubConfiguration::read(shipped, {"/plugins"});
+        for (const auto* sections : {&feedhub::HubSettings::SECTIONS, &feedhub::AuthSettings::SECTIONS,
+                                     &feedhub::LogSettings::SECTIONS, &feedhub::FeedsConfiguration::SECTIONS})
+        {
+            for (const feedhub::SectionKeys& section : *sections)
+            {
+                for (const std::string& key : section.keys)
+                    CPPUNIT_ASSERT_MESSAGE("etc/hub.ini does not document [" + section.section + "] " + key,
+                                           feedhub::IniFileLines::find(shipped, section.section, key) != 0);
+            }
+        }
     }
 
 private:
