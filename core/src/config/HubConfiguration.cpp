@@ -20,7 +20,7 @@ namespace
 // Settings applied while the hub runs; every other one needs a restart.
 bool isLive(const std::string& section, const std::string& key)
 {
-    return section == "feeds" || section == "feed" || (section == "log" && key == "level");
+    return section == "feeds" || section == "feed" || (section == "log" && (key == "level" || key == "access"));
 }
 
 // Every section the hub reads, from the readers that read them: a reader of

@@ -40,7 +40,7 @@ public:
 
     std::vector<std::string> changesNeedingRestart(const HubConfiguration& running) const;
     /// The settings that differ from running's outside [feeds], [feed.*] and
-    /// [log] level: the hub takes those (port, threads, limits...) only when it
+    /// [log] level and access: the hub takes those (port, threads, limits...) only when it
     /// starts. One message per setting, "<path>:<line>: [section] key
     /// changed from 'old' to 'new'".
 

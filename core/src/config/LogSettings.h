@@ -27,9 +27,11 @@ struct LogSettings
     int level = Poco::Message::PRIO_INFORMATION;
         /// The least priority logged; a reload applies it.
     Format format = Format::TEXT;
-        /// text: one readable line per message; json: one JSON object per line.
+        /// text: one readable line per message; json: one JSON object per
+        /// line. Taken at start.
     bool access = false;
-        /// One line per answered request on the logger "feedhub.access".
+        /// One line per answered request on the logger "feedhub.access"; a
+        /// reload applies it.
 
     static const std::vector<SectionKeys> SECTIONS;
         /// [log] and its keys.

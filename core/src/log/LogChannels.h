@@ -34,7 +34,7 @@ public:
 
     void open(const LogSettings& settings);
         /// Every logger's channel and level as settings say (the format is
-        /// taken at start; a reload changes only levels).
+        /// taken at start; a reload calls setLevels()).
 
     void setLevels(const LogSettings& settings);
         /// Every logger at settings' level; the access log at information

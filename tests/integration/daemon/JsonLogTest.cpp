@@ -12,6 +12,7 @@
 #include "SseClient.h"
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
+#include <csignal>
 #include <regex>
 #include <sstream>
 
@@ -20,6 +21,7 @@ class JsonLogTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE(JsonLogTest);
     CPPUNIT_TEST(testEveryLineIsJsonAndRequestsAreLogged);
     CPPUNIT_TEST(testNoAccessLogByDefault);
+    CPPUNIT_TEST(testReloadTurnsTheAccessLogOn);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -78,6 +80,20 @@ public:
         // Text lines: "<date> <time> <priority> <logger>: <message>".
         CPPUNIT_ASSERT(std::regex_search(hub.log(), std::regex("\n?[0-9-]{10} [0-9:.]{12} Information [^:]+: "
                                                                "feedhub listening on port")));
+    }
+
+    void testReloadTurnsTheAccessLogOn()
+    {
+        TestDaemon hub;
+        CPPUNIT_ASSERT_EQUAL(404, HttpCall::get(hub.port(), "/before").status);
+        hub.writeConfig({{"log.access", "true"}});
+        hub.signal(SIGHUP);
+        CPPUNIT_ASSERT_MESSAGE(hub.log(), hub.waitForLog("hub.ini reloaded", 10000));
+        CPPUNIT_ASSERT_EQUAL(200, HttpCall::get(hub.port(), "/healthz").status);
+        CPPUNIT_ASSERT_MESSAGE(hub.log(), hub.waitForLog("feedhub.access: GET /healthz 200 ", 10000));
+        CPPUNIT_ASSERT(!hub.logContains("/before"));
+        CPPUNIT_ASSERT(!hub.logContains("needs a restart"));
+        CPPUNIT_ASSERT_EQUAL(0, hub.stop());
     }
 
 private:
