@@ -26,7 +26,9 @@ std::size_t readSize(const Poco::Util::AbstractConfiguration& config, const std:
 
 } // namespace
 
-// A section added here is one more line; keep each list in step with the reads below.
+// A section added here is one more line. HubConfigurationTest checks that the
+// lists name exactly the keys fromConfiguration() reads, and that etc/hub.ini
+// documents each.
 const std::vector<SectionKeys> HubSettings::SECTIONS = {
     {"server", {"address", "port", "worker_threads", "worker_queue", "event_loops", "cors_origin", "max_connections",
                 "max_head_bytes", "max_body_bytes", "request_timeout_seconds", "keepalive_timeout_seconds"}},

@@ -4,12 +4,15 @@
 
 #include "config/HubConfiguration.h"
 #include "config/IniFileLines.h"
+#include "Poco/AutoPtr.h"
 #include "Poco/Exception.h"
+#include "Poco/Util/MapConfiguration.h"
 #include "Poco/File.h"
 #include "Poco/Logger.h"
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
 #include <fstream>
+#include <set>
 
 using feedhub::HubConfiguration;
 
@@ -31,6 +34,7 @@ class HubConfigurationTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testFeedSectionsAreTheFeeds);
     CPPUNIT_TEST(testBadLogFormatAndAccessRefused);
     CPPUNIT_TEST(testShippedFileHoldsEveryKnownKey);
+    CPPUNIT_TEST(testReadersReadExactlyTheKeysTheyList);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -186,7 +190,45 @@ public:
         }
     }
 
+    void testReadersReadExactlyTheKeysTheyList()
+    {
+        // What each reader asks an empty configuration for is what its SECTIONS lists.
+        Poco::AutoPtr<ReadKeys> asked(new ReadKeys);
+        feedhub::HubSettings::fromConfiguration(*asked);
+        feedhub::AuthSettings::fromConfiguration(*asked);
+        feedhub::LogSettings::fromConfiguration(*asked);
+        feedhub::FeedsConfiguration::read(*asked, _path, {"/plugins"});
+        std::set<std::string> listed;
+        for (const auto* sections : {&feedhub::HubSettings::SECTIONS, &feedhub::AuthSettings::SECTIONS,
+                                     &feedhub::LogSettings::SECTIONS, &feedhub::FeedsConfiguration::SECTIONS})
+        {
+            for (const feedhub::SectionKeys& section : *sections)
+            {
+                for (const std::string& key : section.keys)
+                    listed.insert(section.section + "." + key);
+            }
+        }
+        for (const std::string& key : asked->keys)
+            CPPUNIT_ASSERT_MESSAGE(key + " is read but not listed in its reader's SECTIONS", listed.count(key) != 0);
+        for (const std::string& key : listed)
+            CPPUNIT_ASSERT_MESSAGE(key + " is listed but never read", asked->keys.count(key) != 0);
+    }
+
 private:
+    class ReadKeys : public Poco::Util::MapConfiguration
+    /// An empty configuration that notes every key asked for.
+    {
+    public:
+        mutable std::set<std::string> keys;
+
+    protected:
+        bool getRaw(const std::string& key, std::string& value) const override
+        {
+            keys.insert(key);
+            return MapConfiguration::getRaw(key, value);
+        }
+    };
+
     HubConfiguration read(const std::string& text)
     {
         std::ofstream(_path) << text;
