@@ -4,19 +4,16 @@
 
 #include "FeedhubApplication.h"
 #include "ControlSignals.h"
-#include "Poco/AutoPtr.h"
-#include "Poco/ConsoleChannel.h"
 #include "Poco/File.h"
-#include "Poco/FormattingChannel.h"
 #include "Poco/Logger.h"
 #include "Poco/Net/NetException.h"
 #include "Poco/NumberParser.h"
-#include "Poco/PatternFormatter.h"
 #include "Poco/String.h"
 #include "Poco/Util/HelpFormatter.h"
 #include "Poco/Util/IntValidator.h"
 #include "Poco/Util/Option.h"
 #include "Poco/Util/OptionCallback.h"
+#include "feeds/FeedCheck.h"
 #include "feeds/FeedHost.h"
 #include "hub/Hub.h"
 #include "hub/OpenFiles.h"
@@ -48,7 +45,18 @@ std::vector<std::string> defaultPluginDirs()
     return {FEEDHUB_INSTALLED_PLUGIN_DIR, FEEDHUB_LOCAL_PLUGIN_DIR};
 }
 
+// The reasons of failures, one line.
+std::string reasons(const std::vector<FeedFailure>& failures)
+{
+    std::string text;
+    for (const FeedFailure& failure : failures)
+        text += (text.empty() ? "" : "; ") + failure.reason;
+    return text;
+}
+
 } // namespace
+
+FeedhubApplication::FeedhubApplication() : _log(std::cout) {}
 
 void FeedhubApplication::defineOptions(Poco::Util::OptionSet& options)
 {
@@ -73,6 +81,17 @@ void FeedhubApplication::defineOptions(Poco::Util::OptionSet& options)
             .argument("PORT")
             .validator(new Poco::Util::IntValidator(0, 65535))
             .callback(OptionCallback<FeedhubApplication>(this, &FeedhubApplication::handlePort)));
+    options.addOption(
+        Option("check-config", "", "check the settings file, the feeds' sections included, and exit: 0 if it "
+                                   "is good, else 78 with \"file:line: what is wrong\"")
+            .required(false)
+            .repeatable(false)
+            .callback(OptionCallback<FeedhubApplication>(this, &FeedhubApplication::handleCheckConfig)));
+    options.addOption(
+        Option("version", "", "print the version and exit")
+            .required(false)
+            .repeatable(false)
+            .callback(OptionCallback<FeedhubApplication>(this, &FeedhubApplication::handleVersion)));
 }
 
 void FeedhubApplication::handleHelp(const std::string&, const std::string&)
@@ -80,7 +99,7 @@ void FeedhubApplication::handleHelp(const std::string&, const std::string&)
     _helpRequested = true;
     Poco::Util::HelpFormatter help(options());
     help.setCommand(commandName());
-    help.setUsage("[--config FILE] [--port PORT]");
+    help.setUsage("[--config FILE] [--port PORT] | --check-config [--config FILE] | --version");
     help.setHeader("feedhub: a realtime hub that pushes events to browsers and scripts over "
                    "Server-Sent Events and HTTP long polling.");
     help.format(std::cout);
@@ -97,12 +116,16 @@ void FeedhubApplication::handlePort(const std::string&, const std::string& value
     _port = Poco::NumberParser::parse(value);
 }
 
-void FeedhubApplication::initialize(Poco::Util::Application& self)
+void FeedhubApplication::handleCheckConfig(const std::string&, const std::string&)
 {
-    if (!_helpRequested)
-        loadConfiguration(configPath());
-    ServerApplication::initialize(self);
-    setUpLogging();
+    _checkRequested = true;
+}
+
+void FeedhubApplication::handleVersion(const std::string&, const std::string&)
+{
+    _versionRequested = true;
+    std::cout << "feedhub " << FEEDHUB_VERSION << std::endl;
+    stopOptionsProcessing();
 }
 
 std::string FeedhubApplication::configPath() const
@@ -114,22 +137,36 @@ std::string FeedhubApplication::configPath() const
     return FEEDHUB_SOURCE_CONFIG;
 }
 
-void FeedhubApplication::setUpLogging()
+HubConfiguration FeedhubApplication::checkedConfiguration() const
 {
-    Poco::AutoPtr<Poco::PatternFormatter> formatter(
-        new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S.%i %p %s: %t"));
-    Poco::AutoPtr<Poco::Channel> console(new Poco::ConsoleChannel(std::cout));
-    Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(formatter, console));
-    Poco::Logger::root().setChannel(channel);
-    Poco::Logger::root().setLevel(config().getString("log.level", "information"));
-    logger().setChannel(channel);
-    logger().setLevel(Poco::Logger::root().getLevel());
+    HubConfiguration configuration = HubConfiguration::read(configPath(), defaultPluginDirs());
+    const std::vector<FeedFailure> failures = FeedCheck::check(configuration.feeds());
+    if (!failures.empty())
+        throw Poco::DataException(reasons(failures));
+    return configuration;
+}
+
+int FeedhubApplication::checkConfig()
+{
+    try
+    {
+        checkedConfiguration();
+    }
+    catch (const Poco::Exception& exc)
+    {
+        std::cerr << exc.message() << std::endl;
+        return EXIT_CONFIG;
+    }
+    std::cout << configPath() << ": the configuration is good" << std::endl;
+    return EXIT_OK;
 }
 
 int FeedhubApplication::main(const std::vector<std::string>&)
 {
-    if (_helpRequested)
+    if (_helpRequested || _versionRequested)
         return EXIT_OK;
+    if (_checkRequested)
+        return checkConfig();
     // Before the hub starts any thread, so that every thread inherits the mask.
     ControlSignals::block();
     HubConfiguration configuration;
@@ -142,6 +179,17 @@ int FeedhubApplication::main(const std::vector<std::string>&)
         logger().fatal("invalid configuration: %s", exc.message());
         return EXIT_CONFIG;
     }
+    _log.open(configuration.log());
+    // A feed whose section is wrong is a failed feed here, as one that fails
+    // to start: a reload would refuse the file, but there is no running
+    // configuration to keep.
+    const std::vector<FeedFailure> refused = FeedCheck::check(configuration.feeds());
+    if (!startsDespite(refused))
+        return EXIT_CONFIG;
+    FeedsConfiguration checked = configuration.feeds();
+    for (const FeedFailure& failure : refused)
+        checked.enabled.erase(std::find_if(checked.enabled.begin(), checked.enabled.end(),
+                                           [&failure](const FeedSettings& feed) { return feed.name == failure.feed; }));
     HubSettings settings = configuration.hub();
     if (_port >= 0)
         settings.port = _port;
@@ -163,14 +211,8 @@ int FeedhubApplication::main(const std::vector<std::string>&)
     }
     Hub& hub = *built;
     FeedHost feeds(hub);
-    for (const FeedHost::Failure& failure : feeds.apply(configuration.feeds()))
-    {
-        if (failure.required)
-        {
-            logger().fatal("feedhub cannot start: required feed %s failed: %s", failure.feed, failure.reason);
-            return EXIT_CONFIG;
-        }
-    }
+    if (!startsDespite(feeds.apply(checked)))
+        return EXIT_CONFIG;
     try
     {
         hub.start();
@@ -183,7 +225,7 @@ int FeedhubApplication::main(const std::vector<std::string>&)
         return EXIT_UNAVAILABLE;
     }
     logger().information("feedhub listening on port %hu (config %s)", hub.port(), configPath());
-    FeedsConfiguration applied = configuration.feeds();
+    FeedsConfiguration applied = checked;
     int signal = ControlSignals::wait();
     while (ControlSignals::isReload(signal))
     {
@@ -196,29 +238,44 @@ int FeedhubApplication::main(const std::vector<std::string>&)
     return EXIT_OK;
 }
 
+bool FeedhubApplication::startsDespite(const std::vector<FeedFailure>& failures)
+{
+    for (const FeedFailure& failure : failures)
+    {
+        if (failure.required)
+        {
+            logger().fatal("feedhub cannot start: required feed %s failed: %s", failure.feed, failure.reason);
+            return false;
+        }
+        logger().error("feed %s failed and is not running: %s", failure.feed, failure.reason);
+    }
+    return true;
+}
+
 void FeedhubApplication::reload(FeedHost& feeds, const HubConfiguration& started, FeedsConfiguration& applied)
 {
-    logger().information("SIGHUP: reading %s again", configPath());
     HubConfiguration next;
     try
     {
-        next = HubConfiguration::read(configPath(), defaultPluginDirs());
+        next = checkedConfiguration();
     }
     catch (const Poco::Exception& exc)
     {
-        logger().error("hub.ini refused, the running configuration stays: %s", exc.message());
+        logger().error("SIGHUP: hub.ini refused, the running configuration stays: %s", exc.message());
         return;
     }
     // Compared with the settings the hub started with: a change reported
     // once still needs the restart at the next reload.
     for (const std::string& change : next.changesNeedingRestart(started))
         logger().warning("%s; it needs a restart", change);
-    Poco::Logger::setLevel("", next.logLevel());
+    _log.setLevels(next.log());
 
     FeedsConfiguration nowApplied = next.feeds();
-    for (const FeedHost::Failure& failure : feeds.apply(next.feeds()))
+    std::string failed;
+    for (const FeedFailure& failure : feeds.apply(next.feeds()))
     {
-        if (const FeedSettings* restored = restorePrevious(feeds, applied, failure.feed))
+        const FeedSettings* restored = restorePrevious(feeds, applied, failure.feed);
+        if (restored)
         {
             for (FeedSettings& feed : nowApplied.enabled)
             {
@@ -226,11 +283,17 @@ void FeedhubApplication::reload(FeedHost& feeds, const HubConfiguration& started
                     feed = *restored;
             }
         }
+        failed += (failed.empty() ? "" : "; ") + ("feed " + failure.feed + " failed to start (" + failure.reason +
+                                                  (restored ? ") and runs on with its previous settings"
+                                                            : ") and is not running"));
     }
     applied = nowApplied;
     const std::vector<std::string> running = feeds.running();
-    logger().information("hub.ini reloaded; feeds running: %s",
-                         Poco::cat(std::string(", "), running.begin(), running.end()));
+    const std::string runningList = Poco::cat(std::string(", "), running.begin(), running.end());
+    if (failed.empty())
+        logger().information("SIGHUP: hub.ini reloaded; feeds running: %s", runningList);
+    else
+        logger().error("SIGHUP: hub.ini applied but %s; feeds running: %s", failed, runningList);
 }
 
 const FeedSettings* FeedhubApplication::restorePrevious(FeedHost& feeds, const FeedsConfiguration& previous,
@@ -243,12 +306,11 @@ const FeedSettings* FeedhubApplication::restorePrevious(FeedHost& feeds, const F
     try
     {
         feeds.start(*before);
-        logger().warning("feed %s runs on with its previous settings", name);
         return &*before;
     }
     catch (const Poco::Exception&)
     {
-        // FeedHost has logged why; the feed stays off until the next reload.
+        // The feed stays off until the next reload; the outcome line says so.
         return nullptr;
     }
 }

@@ -10,7 +10,13 @@ begin_package_test
 package="$(ls "$1"/feedhub_*.deb)"
 
 echo "== first install"
-dpkg -i "$package" >/dev/null
+installed="$(dpkg -i "$package" 2>&1)"
+if [ ! -d /run/systemd/system ]; then
+    grep -q "systemd is not running, so the feedhub service is enabled but was not started" <<<"$installed" ||
+        fail "the install does not say the service was not started: $installed"
+    grep -q "runuser -u feedhub -- /usr/bin/feedhub --config $FEEDHUB_CONFIG\$" <<<"$installed" ||
+        fail "the install does not say how to run the hub: $installed"
+fi
 getent passwd feedhub >/dev/null || fail "no feedhub user"
 getent group feedhub >/dev/null || fail "no feedhub group"
 [ "$(stat -c '%U:%G %a' "$FEEDHUB_CONFIG")" = "root:feedhub 640" ] ||

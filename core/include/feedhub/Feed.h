@@ -26,6 +26,12 @@ class FEEDHUB_API Feed
     /// is disabled, changed or the hub stops, stop() once before destroying
     /// it. A changed section is applied to a new instance, never to a running
     /// one, so a feed never has to reconfigure itself.
+    ///
+    /// Before it applies hub.ini (at start, on reload, for feedhub
+    /// --check-config) the hub also checks each section with an instance of
+    /// its own: configure() only, then destruction, never start(). So
+    /// configure() reads and checks its section and nothing more; what the
+    /// feed acquires (files, databases, threads) waits for start().
 {
 public:
     virtual ~Feed();
@@ -41,8 +47,10 @@ public:
 
     virtual void configure(const Poco::Util::AbstractConfiguration& section) = 0;
         /// Reads the feed's [feed.<name>] section (keys without the prefix).
-        /// Throws Poco::InvalidArgumentException naming the key and what is
-        /// wrong with it; the hub then reports the feed as failed and unloads it.
+        /// Throws Poco::InvalidArgumentException whose message starts with
+        /// the key ("interval_ms must be at least 10"): the hub then refuses
+        /// the file, naming the file and the key's line. A value Poco cannot
+        /// parse (getInt() of "abc") is blamed on the key read last.
 
     virtual void start(FeedContext& context) = 0;
         /// Publishes, mounts routes and schedules timers through the context,

@@ -28,6 +28,11 @@ std::vector<std::string> readList(const Poco::Util::AbstractConfiguration& confi
 
 } // namespace
 
+const std::vector<SectionKeys> AuthSettings::SECTIONS = {
+    {"auth", {"algorithm", "secret", "public_key_file", "issuer", "audience", "leeway_seconds", "publish",
+              "private_topics", "publish_origins", "max_failures_per_minute", "block_seconds", "token_cache_entries"}},
+};
+
 AuthSettings AuthSettings::fromConfiguration(const Poco::Util::AbstractConfiguration& config)
 {
     AuthSettings s;

@@ -9,6 +9,7 @@
 
 #include "Poco/Timespan.h"
 #include "Poco/Util/AbstractConfiguration.h"
+#include "config/SectionKeys.h"
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ struct AuthSettings
         /// How long such an address is refused.
     std::size_t tokenCacheEntries = 10000;
         /// Most verified tokens remembered (each until it expires).
+
+    static const std::vector<SectionKeys> SECTIONS;
+        /// [auth] and its keys.
 
     static AuthSettings fromConfiguration(const Poco::Util::AbstractConfiguration& config);
         /// Reads [auth]; a missing key keeps its default. Throws

@@ -6,9 +6,9 @@
 #include "config/IniFileLines.h"
 #include "auth/TokenVerifier.h"
 #include "Poco/Exception.h"
-#include "Poco/Logger.h"
+#include "Poco/NumberFormatter.h"
 #include "Poco/String.h"
-#include "config/IniFileLines.h"
+#include <algorithm>
 #include <set>
 
 namespace feedhub
@@ -17,11 +17,57 @@ namespace feedhub
 namespace
 {
 
-// Sections applied while the hub runs; every other one needs a restart.
-bool isLiveSection(const std::string& section)
+// Settings applied while the hub runs; every other one needs a restart.
+bool isLive(const std::string& section, const std::string& key)
 {
-    return Poco::icompare(section, "feeds") == 0 || Poco::icompare(section, "feed") == 0 ||
-           Poco::icompare(section, "log") == 0;
+    return section == "feeds" || section == "feed" || (section == "log" && (key == "level" || key == "access"));
+}
+
+// Every section the hub reads, from the readers that read them: a reader of
+// a new section adds its list here.
+std::vector<SectionKeys> knownSections()
+{
+    std::vector<SectionKeys> sections;
+    for (const std::vector<SectionKeys>* reader :
+         {&HubSettings::SECTIONS, &AuthSettings::SECTIONS, &LogSettings::SECTIONS, &FeedsConfiguration::SECTIONS})
+        sections.insert(sections.end(), reader->begin(), reader->end());
+    return sections;
+}
+
+std::string sectionList(const std::vector<SectionKeys>& sections)
+{
+    std::string list;
+    for (const SectionKeys& known : sections)
+        list += "[" + known.section + "], ";
+    return list + "[feed.<name>]";
+}
+
+// Refuses the first section or key, in file order, that no reader knows:
+// Poco would keep it and nothing would read it.
+void checkNames(const std::string& path, const std::vector<IniFileLines::Line>& lines)
+{
+    const std::vector<SectionKeys> sections = knownSections();
+    for (const IniFileLines::Line& line : lines)
+    {
+        const std::string where = path + ":" + Poco::NumberFormatter::format(line.number) + ": ";
+        // The feeds' own sections are checked by the feeds (FeedCheck).
+        if (line.section.rfind("feed.", 0) == 0)
+            continue;
+        if (line.section.empty())
+            throw Poco::DataException(where + "'" + line.key + "' comes before any [section] header");
+        auto known = std::find_if(sections.begin(), sections.end(),
+                                  [&line](const SectionKeys& candidate) { return candidate.section == line.section; });
+        if (known == sections.end())
+        {
+            if (line.key.empty())
+                throw Poco::DataException(where + "unknown section [" + line.section + "]; hub.ini has " +
+                                          sectionList(sections));
+            continue;
+        }
+        if (!line.key.empty() && std::find(known->keys.begin(), known->keys.end(), line.key) == known->keys.end())
+            throw Poco::DataException(where + "unknown key '" + line.key + "' in [" + line.section + "]; it has " +
+                                      Poco::cat(std::string(", "), known->keys.begin(), known->keys.end()));
+    }
 }
 
 // Errors from the settings readers start with the full key ("server.port must
@@ -42,6 +88,7 @@ HubConfiguration HubConfiguration::read(const std::string& path,
 {
     HubConfiguration configuration;
     configuration._path = path;
+    checkNames(path, IniFileLines::read(path));
     try
     {
         configuration._file = new Poco::Util::IniFileConfiguration(path);
@@ -56,22 +103,12 @@ HubConfiguration HubConfiguration::read(const std::string& path,
         configuration._auth = AuthSettings::fromConfiguration(*configuration._file);
         // Reads the public key now, so that one that cannot be used is a configuration error.
         TokenVerifier verifier(configuration._auth);
+        configuration._log = LogSettings::fromConfiguration(*configuration._file);
         configuration._feeds = FeedsConfiguration::read(*configuration._file, path, defaultPluginDirs);
     }
     catch (const Poco::Exception& exc)
     {
         throw Poco::DataException(locateError(path, exc.message()) + ": " + exc.message());
-    }
-    const std::string level = configuration._file->getString("log.level", "information");
-    try
-    {
-        configuration._logLevel = Poco::Logger::parseLevel(level);
-    }
-    catch (const Poco::InvalidArgumentException&)
-    {
-        throw Poco::DataException(IniFileLines::locate(path, "log", "level") + ": log.level '" + level +
-                                  "' is not one of fatal, critical, error, warning, notice, information, "
-                                  "debug, trace");
     }
     return configuration;
 }
@@ -84,10 +121,7 @@ std::vector<std::string> HubConfiguration::changesNeedingRestart(const HubConfig
         Poco::Util::AbstractConfiguration::Keys names;
         configuration->_file->keys(names);
         for (const std::string& name : names)
-        {
-            if (!isLiveSection(name))
-                sections.insert(Poco::toLower(name));
-        }
+            sections.insert(Poco::toLower(name));
     }
     std::vector<std::string> changes;
     for (const std::string& section : sections)
@@ -102,6 +136,8 @@ std::vector<std::string> HubConfiguration::changesNeedingRestart(const HubConfig
         }
         for (const std::string& key : keys)
         {
+            if (isLive(section, key))
+                continue;
             const std::string before = running.valueOrDefault(section, key);
             const std::string after = valueOrDefault(section, key);
             // A secret is never logged, not even the old one.

@@ -24,24 +24,22 @@ std::size_t readSize(const Poco::Util::AbstractConfiguration& config, const std:
     return static_cast<std::size_t>(SettingValues::readInt(config, key, static_cast<int>(fallback), lowest, highest));
 }
 
-template <typename Choice>
-Choice readChoice(const Poco::Util::AbstractConfiguration& config, const std::string& key, Choice fallback,
-                  const std::vector<std::pair<std::string, Choice>>& choices)
-{
-    if (!config.hasProperty(key))
-        return fallback;
-    const std::string value = Poco::toLower(Poco::trim(config.getString(key)));
-    std::string names;
-    for (const auto& [name, choice] : choices)
-    {
-        if (value == name)
-            return choice;
-        names += (names.empty() ? "" : " or ") + name;
-    }
-    throw Poco::InvalidArgumentException(key + " must be " + names);
-}
-
 } // namespace
+
+// A section added here is one more line. HubConfigurationTest checks that the
+// lists name exactly the keys fromConfiguration() reads, and that etc/hub.ini
+// documents each.
+const std::vector<SectionKeys> HubSettings::SECTIONS = {
+    {"server", {"address", "port", "worker_threads", "worker_queue", "event_loops", "cors_origin", "max_connections",
+                "max_head_bytes", "max_body_bytes", "request_timeout_seconds", "keepalive_timeout_seconds"}},
+    {"sse", {"retry_ms", "heartbeat_seconds", "max_subscribers", "max_topics_per_connection", "outbox_limit_bytes",
+             "default_topics"}},
+    {"websocket", {"max_message_bytes"}},
+    {"history", {"store", "database", "sync", "max_events", "max_age_seconds", "max_bytes", "memory_budget_bytes",
+                 "max_topics", "commit_window_ms", "group_commit_events"}},
+    {"poll", {"default_timeout_seconds", "max_timeout_seconds", "batch_size"}},
+    {"web", {"enabled", "root"}},
+};
 
 std::string HubSettings::defaultHistoryDatabase()
 {
@@ -82,12 +80,12 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
     s.wsMaxMessageBytes =
         readSize(config, "websocket.max_message_bytes", s.wsMaxMessageBytes, 125, 64 << 20);
 
-    s.historyStore = readChoice(config, "history.store", s.historyStore,
+    s.historyStore = SettingValues::readChoice(config, "history.store", s.historyStore,
                                 {{"sqlite", HistoryStore::SQLITE}, {"memory", HistoryStore::MEMORY}});
     const std::string database = Poco::trim(config.getString("history.database", ""));
     if (!database.empty())
         s.historyDatabase = database;
-    s.historySync = readChoice(config, "history.sync", s.historySync,
+    s.historySync = SettingValues::readChoice(config, "history.sync", s.historySync,
                                {{"normal", HistorySync::NORMAL}, {"full", HistorySync::FULL}});
     s.historyEvents = readSize(config, "history.max_events", s.historyEvents, 0, 100000000);
     s.historyAge = SettingValues::readSeconds(config, "history.max_age_seconds", s.historyAge, 1, 30 * 86400);
@@ -104,7 +102,7 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
                                        static_cast<int>(s.pollMaxTimeout.totalSeconds()));
     s.pollBatchSize = readSize(config, "poll.batch_size", s.pollBatchSize, 1, 10000);
 
-    s.webEnabled = config.getBool("web.enabled", s.webEnabled);
+    s.webEnabled = SettingValues::readBool(config, "web.enabled", s.webEnabled);
     s.webRoot = config.getString("web.root", s.webRoot);
     if (!s.webRoot.empty() && !(Poco::File(s.webRoot).exists() && Poco::File(s.webRoot).isDirectory()))
         throw Poco::InvalidArgumentException("web.root: " + s.webRoot + " is not a folder");

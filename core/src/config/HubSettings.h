@@ -9,6 +9,7 @@
 
 #include "Poco/Timespan.h"
 #include "Poco/Util/AbstractConfiguration.h"
+#include "config/SectionKeys.h"
 #include <string>
 #include <vector>
 
@@ -75,10 +76,12 @@ struct HubSettings
         /// when it exists, else in the build tree's state/ folder, so that a
         /// development hub never shares a journal in /tmp with another.
 
+    static const std::vector<SectionKeys> SECTIONS;
+        /// The sections fromConfiguration() reads and their keys.
+
     static HubSettings fromConfiguration(const Poco::Util::AbstractConfiguration& config);
-        /// Reads the [server], [sse], [websocket], [history], [poll] and [web] sections; a missing key keeps
-        /// its default. Throws Poco::InvalidArgumentException naming the key if
-        /// a value is out of range.
+        /// Reads the SECTIONS; a missing key keeps its default. Throws
+        /// Poco::InvalidArgumentException naming the key if a value is wrong.
 };
 
 } // namespace feedhub

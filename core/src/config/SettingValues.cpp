@@ -34,4 +34,16 @@ Poco::Timespan SettingValues::readSeconds(const Poco::Util::AbstractConfiguratio
     return Poco::Timespan(readInt(config, key, static_cast<int>(fallback.totalSeconds()), lowest, highest), 0);
 }
 
+bool SettingValues::readBool(const Poco::Util::AbstractConfiguration& config, const std::string& key, bool fallback)
+{
+    try
+    {
+        return config.getBool(key, fallback);
+    }
+    catch (const Poco::SyntaxException&)
+    {
+        throw Poco::InvalidArgumentException(key + " must be true or false");
+    }
+}
+
 } // namespace feedhub

@@ -17,7 +17,7 @@ FeedHost::~FeedHost()
     stopAll();
 }
 
-std::vector<FeedHost::Failure> FeedHost::apply(const FeedsConfiguration& configuration)
+std::vector<FeedFailure> FeedHost::apply(const FeedsConfiguration& configuration)
 {
     std::lock_guard<std::mutex> lock(_mutex);
     std::vector<std::string> stale;
@@ -33,7 +33,7 @@ std::vector<FeedHost::Failure> FeedHost::apply(const FeedsConfiguration& configu
     for (auto it = stale.rbegin(); it != stale.rend(); ++it)
         stopLocked(*it);
 
-    std::vector<Failure> failures;
+    std::vector<FeedFailure> failures;
     for (const FeedSettings& settings : configuration.enabled)
     {
         const bool runs = std::any_of(_feeds.begin(), _feeds.end(), [&settings](const auto& hosted) {
@@ -47,7 +47,7 @@ std::vector<FeedHost::Failure> FeedHost::apply(const FeedsConfiguration& configu
         }
         catch (const Poco::Exception& exc)
         {
-            failures.push_back(Failure{settings.name, settings.required, exc.message()});
+            failures.push_back(FeedFailure{settings.name, settings.required, exc.message()});
         }
     }
     return failures;
@@ -64,19 +64,9 @@ void FeedHost::startLocked(const FeedSettings& settings)
     if (std::any_of(_feeds.begin(), _feeds.end(),
                     [&settings](const auto& hosted) { return hosted->settings().name == settings.name; }))
         throw Poco::ExistsException("feed " + settings.name + " is already running");
-    try
-    {
-        std::shared_ptr<HostedFeed> hosted = HostedFeed::start(_hub, settings);
-        _logger.information("feed %s started: %s from %s", settings.name, hosted->feed().name(),
-                            settings.library);
-        _feeds.push_back(std::move(hosted));
-    }
-    catch (const Poco::Exception& exc)
-    {
-        _logger.error("feed %s failed and is not running%s: %s", settings.name,
-                      std::string(settings.required ? " (it is required)" : ""), exc.message());
-        throw Poco::RuntimeException(exc.message());
-    }
+    std::shared_ptr<HostedFeed> hosted = HostedFeed::start(_hub, settings);
+    _logger.information("feed %s started: %s from %s", settings.name, hosted->feed().name(), settings.library);
+    _feeds.push_back(std::move(hosted));
 }
 
 void FeedHost::stop(const std::string& name)

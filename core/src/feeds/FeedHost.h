@@ -7,6 +7,7 @@
 #ifndef feedhub_FeedHost_INCLUDED
 #define feedhub_FeedHost_INCLUDED
 
+#include "feeds/FeedFailure.h"
 #include "feeds/FeedSettings.h"
 #include "feeds/FeedsConfiguration.h"
 #include "hub/Hub.h"
@@ -28,16 +29,10 @@ class FeedHost
     /// configuration (a reload of hub.ini) is applied as a difference and the
     /// feeds it does not touch keep running. A feed that fails to load,
     /// configure or start is reported and unloaded; the hub and the other
-    /// feeds carry on.
+    /// feeds carry on. The host logs what starts and stops; failures are
+    /// its callers' to report, once.
 {
 public:
-    struct Failure
-    {
-        std::string feed;
-        bool required = false;
-        std::string reason;
-    };
-
     explicit FeedHost(Hub& hub);
     ~FeedHost();
         /// Stops every feed.
@@ -45,11 +40,11 @@ public:
     FeedHost(const FeedHost&) = delete;
     FeedHost& operator=(const FeedHost&) = delete;
 
-    std::vector<Failure> apply(const FeedsConfiguration& configuration);
+    std::vector<FeedFailure> apply(const FeedsConfiguration& configuration);
         /// Makes the running feeds those configuration enables: stops the
         /// feeds it no longer enables, restarts those whose settings changed,
-        /// starts the new ones. Returns the feeds that failed (already logged);
-        /// they are not running.
+        /// starts the new ones. Returns the feeds that failed to start; they
+        /// are not running.
 
     void start(const FeedSettings& settings);
         /// Loads, configures and starts one feed. Throws Poco::ExistsException

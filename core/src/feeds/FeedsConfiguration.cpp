@@ -10,17 +10,15 @@
 #include "Poco/String.h"
 #include "Poco/StringTokenizer.h"
 #include "config/IniFileLines.h"
+#include "config/SettingValues.h"
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 namespace feedhub
 {
 
 namespace
 {
-
-const std::set<std::string> FEEDS_KEYS = {"enabled", "plugin_dir"};
 
 bool isFeedName(const std::string& name)
 {
@@ -71,20 +69,13 @@ std::string resolveLibrary(const std::string& library, const std::vector<std::st
 
 } // namespace
 
+const std::vector<SectionKeys> FeedsConfiguration::SECTIONS = {{"feeds", {"enabled", "plugin_dir"}}};
+
 FeedsConfiguration FeedsConfiguration::read(const Poco::Util::AbstractConfiguration& config,
                                             const std::string& sourcePath,
                                             const std::vector<std::string>& defaultPluginDirs)
 {
     Poco::Logger& logger = Poco::Logger::get("feedhub.feeds");
-    Poco::Util::AbstractConfiguration::Keys keys;
-    config.keys("feeds", keys);
-    for (const std::string& key : keys)
-    {
-        if (FEEDS_KEYS.count(key) == 0)
-            logger.warning("%s: unknown key '%s' in [feeds] is ignored",
-                           IniFileLines::locate(sourcePath, "feeds", key), key);
-    }
-
     const std::string baseDir = directoryOf(sourcePath);
     const std::string pluginDir = config.getString("feeds.plugin_dir", "");
     const std::vector<std::string> pluginDirs =
@@ -116,14 +107,7 @@ FeedsConfiguration FeedsConfiguration::read(const Poco::Util::AbstractConfigurat
         collectLeaves(config, prefix, "", feed.section);
         const std::string library = config.getString(prefix + ".library", "");
         feed.library = resolveLibrary(library.empty() ? name : library, pluginDirs, baseDir);
-        try
-        {
-            feed.required = config.getBool(prefix + ".required", false);
-        }
-        catch (const Poco::SyntaxException&)
-        {
-            throw Poco::InvalidArgumentException(prefix + ".required must be true or false");
-        }
+        feed.required = SettingValues::readBool(config, prefix + ".required", false);
         result.enabled.push_back(std::move(feed));
     }
     return result;

@@ -8,6 +8,7 @@
 #define feedhub_FeedsConfiguration_INCLUDED
 
 #include "Poco/Util/AbstractConfiguration.h"
+#include "config/SectionKeys.h"
 #include "feeds/FeedSettings.h"
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ struct FeedsConfiguration
     std::vector<FeedSettings> enabled;
         /// In the order [feeds] enabled lists them.
 
+    static const std::vector<SectionKeys> SECTIONS;
+        /// [feeds] and its keys; the [feed.<name>] sections are the feeds' own.
+
     static FeedsConfiguration read(const Poco::Util::AbstractConfiguration& config,
                                    const std::string& sourcePath,
                                    const std::vector<std::string>& defaultPluginDirs);
@@ -30,8 +34,7 @@ struct FeedsConfiguration
         /// name means <plugin_dir>/<name>.so, a path is taken as it is
         /// (relative to the directory of sourcePath). An empty plugin_dir
         /// searches defaultPluginDirs in order: the first that holds the file
-        /// wins, and the first folder is named if none does. Unknown keys in [feeds] are logged with their
-        /// line. Throws Poco::InvalidArgumentException naming the key if a
+        /// wins, and the first folder is named if none does. Throws Poco::InvalidArgumentException naming the key if a
         /// value is invalid.
 };
 

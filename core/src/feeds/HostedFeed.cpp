@@ -3,18 +3,13 @@
 //
 
 #include "feeds/HostedFeed.h"
-#include "config/IniFileLines.h"
 #include "Poco/Exception.h"
-#include <algorithm>
 
 namespace feedhub
 {
 
 namespace
 {
-
-// Keys every [feed.<name>] section may hold, read by the host itself.
-const std::vector<std::string> HOST_KEYS = {"library", "required"};
 
 std::string describe(const std::exception& exc)
 {
@@ -32,7 +27,6 @@ std::shared_ptr<HostedFeed> HostedFeed::start(Hub& hub, const FeedSettings& sett
     std::string reason;
     try
     {
-        hosted->warnAboutUnknownKeys();
         hosted->feed().configure(*settings.configuration());
         step = "start";
         hosted->feed().start(hosted->_context);
@@ -72,20 +66,6 @@ void HostedFeed::stop()
     catch (const std::exception& exc)
     {
         _context.logger().error("stop failed: %s", describe(exc));
-    }
-}
-
-void HostedFeed::warnAboutUnknownKeys()
-{
-    std::vector<std::string> known = feed().keys();
-    known.insert(known.end(), HOST_KEYS.begin(), HOST_KEYS.end());
-    for (const auto& entry : _settings.section)
-    {
-        if (std::find(known.begin(), known.end(), entry.first) == known.end())
-            _context.logger().warning(
-                "%s: unknown key '%s' in [feed.%s] is ignored",
-                IniFileLines::locate(_settings.sourcePath, "feed." + _settings.name, entry.first),
-                entry.first, _settings.name);
     }
 }
 

@@ -25,8 +25,7 @@ class HostedFeed : public std::enable_shared_from_this<HostedFeed>
 {
 public:
     static std::shared_ptr<HostedFeed> start(Hub& hub, const FeedSettings& settings);
-        /// Loads the plugin, warns about keys the feed does not know, then
-        /// configures and starts the feed. Throws Poco::RuntimeException
+        /// Loads the plugin, then configures and starts the feed. Throws Poco::RuntimeException
         /// saying why the plugin cannot be loaded, or which step failed and
         /// why, having undone the others.
 
@@ -42,8 +41,6 @@ public:
     Feed& feed() { return _library.feed(); }
 
 private:
-    void warnAboutUnknownKeys();
-
     FeedSettings _settings;
     HostedFeedContext _context;
     FeedLibrary _library;

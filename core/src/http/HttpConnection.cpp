@@ -10,6 +10,7 @@
 #include "http/ResponseHead.h"
 #include "http/RouteCall.h"
 #include "hub/Hub.h"
+#include "log/AccessLog.h"
 #include "loop/EventLoop.h"
 #include "ws/WebSocketConnection.h"
 #include <atomic>
@@ -144,6 +145,7 @@ void HttpConnection::opened()
     }
     // A new connection owes its first request within the request timeout.
     _phase = Phase::READING;
+    startRequest();
     loop().setDeadline(*this, after(_hub.settings().requestTimeout));
 }
 
@@ -205,6 +207,7 @@ void HttpConnection::process()
         if (_phase == Phase::IDLE)
         {
             _phase = Phase::READING;
+            startRequest();
             loop().setDeadline(*this, after(_hub.settings().requestTimeout));
         }
         const RequestReader::Result result = _reader.read(_received);
@@ -244,6 +247,7 @@ void HttpConnection::dispatch()
         refuse(HTTPResponse::HTTP_BAD_REQUEST, "malformed request target: " + exc.message());
         return;
     }
+    _requestKnown = true;
     const std::string& method = _request->method();
     _keepAlive = _request->head().getKeepAlive();
     _headOnly = method == HTTPRequest::HTTP_HEAD;
@@ -317,11 +321,13 @@ void HttpConnection::refuse(HttpResponse::Status status, const std::string& mess
 void HttpConnection::send(const HttpResponse& response)
 {
     send(std::make_shared<const std::string>(
-        ResponseHead::write(response, _corsOrigin, ResponseHead::Framing{_keepAlive, _headOnly, false})));
+             ResponseHead::write(response, _corsOrigin, ResponseHead::Framing{_keepAlive, _headOnly, false})),
+         response.status());
 }
 
-void HttpConnection::send(Outbox::Chunk answer)
+void HttpConnection::send(Outbox::Chunk answer, int status)
 {
+    logAccess(status, answer->size());
     outbox().push(std::move(answer));
     loop().flush(*this);
     if (!_keepAlive)
@@ -333,6 +339,21 @@ void HttpConnection::send(Outbox::Chunk answer)
     }
     _phase = Phase::IDLE;
     setIdleDeadline();
+}
+
+void HttpConnection::startRequest()
+{
+    _requestKnown = false;
+    _requestStarted.update();
+}
+
+void HttpConnection::logAccess(int status, std::size_t bytes) const
+{
+    if (!AccessLog::enabled())
+        return;
+    static const std::string UNKNOWN = "-";
+    AccessLog::record(_requestKnown ? _request->method() : UNKNOWN, _requestKnown ? _request->target() : UNKNOWN,
+                      status, bytes, Poco::Timespan(_requestStarted.elapsed()));
 }
 
 void HttpConnection::setIdleDeadline()
@@ -386,7 +407,7 @@ void HttpConnection::answerParked(HttpResponse::Status status, const std::string
     _subscriberSlot = ConnectionLimit::Slot();
     _phase = Phase::SERVING;
     if (status == HTTPResponse::HTTP_OK)
-        send(pollAnswer(body));
+        send(pollAnswer(body), status);
     else
         send(HttpResponse(status));
 }
@@ -438,6 +459,7 @@ void HttpConnection::openEventStream(std::vector<std::string> topics, EventStrea
     head.set("X-Accel-Buffering", "no");
     // The stream ends when the connection does: no length, no chunking.
     options.responseHead = ResponseHead::write(head, _corsOrigin, ResponseHead::Framing{false, false, true});
+    logAccess(HTTPResponse::HTTP_OK, options.responseHead.size());
     loop().replace(*this, std::make_unique<EventStreamConnection>(socket(), takeSlot(), std::move(subscriber),
                                                                   std::move(topics), std::move(options)));
 }
@@ -452,6 +474,7 @@ void HttpConnection::openWebSocket(const std::string& responseHead)
                     Poco::NumberFormatter::format(_hub.subscribers().maximum()) + " subscribers"));
         return;
     }
+    logAccess(HTTPResponse::HTTP_SWITCHING_PROTOCOLS, responseHead.size());
     const HubSettings& settings = _hub.settings();
     WebSocketConnection::Options options;
     options.responseHead = responseHead;

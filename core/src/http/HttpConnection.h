@@ -84,7 +84,9 @@ private:
     void serve(const RequestRouter::Route& route);
     void refuse(HttpResponse::Status status, const std::string& message);
     void send(const HttpResponse& response);
-    void send(Outbox::Chunk answer);
+    void send(Outbox::Chunk answer, int status);
+    void logAccess(int status, std::size_t bytes) const;
+    void startRequest();
     Outbox::Chunk pollAnswer(const std::string& body) const;
     void answerParked(HttpResponse::Status status, const std::string& body);
     void lingerAndClose();
@@ -102,6 +104,10 @@ private:
     bool _continueSent = false;
     bool _lingering = false;
     bool _peerClosed = false;
+    bool _requestKnown = false;
+        /// _request is the one being answered (false until it is read).
+    Poco::Clock _requestStarted;
+        /// When the request being answered began to arrive, for the access log.
     std::unique_ptr<LongPollWaiter> _waiter;
     ConnectionLimit::Slot _subscriberSlot;
     std::shared_ptr<char> _anchor;

@@ -7,6 +7,7 @@
 // so a feed that restarted shows as a count starting again at 1.
 //
 
+#include "FeedPlugins.h"
 #include "HttpCall.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Parser.h"
@@ -16,6 +17,7 @@
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
 #include <csignal>
+#include <fstream>
 #include <map>
 #include <regex>
 
@@ -25,7 +27,9 @@ class ReloadTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testReloadSwitchesFeedsUnderAConnectedSubscriber);
     CPPUNIT_TEST(testChangedSectionRestartsOnlyThatFeed);
     CPPUNIT_TEST(testBrokenFileKeepsTheRunningConfiguration);
-    CPPUNIT_TEST(testFeedRefusingItsNewSectionKeepsItsPreviousOne);
+    CPPUNIT_TEST(testFeedRefusingItsNewSectionRefusesTheFile);
+    CPPUNIT_TEST(testEachMalformedFileIsRefusedWithItsLine);
+    CPPUNIT_TEST(testFeedFailingToStartRunsOnWithItsPreviousSettings);
     CPPUNIT_TEST(testSettingThatNeedsARestartIsReported);
     CPPUNIT_TEST_SUITE_END();
 
@@ -105,25 +109,89 @@ public:
         CPPUNIT_ASSERT_EQUAL(0, hub.stop());
     }
 
-    void testFeedRefusingItsNewSectionKeepsItsPreviousOne()
+    void testFeedRefusingItsNewSectionRefusesTheFile()
     {
         TestDaemon hub(feeds("clock_a"), clock("clock_a", "reload.a"));
         Ticks ticks(hub, "reload.a", "reload.b");
         ticks.until("reload.a", 2);
 
         hub.writeConfig(feeds("clock_a"), clock("clock_a", "reload.b", 1));
-        reload(hub, "hub.ini reloaded");
+        reload(hub, "hub.ini refused");
         ticks.skipToMarker();
         ticks.until("reload.a", 3);
 
         CPPUNIT_ASSERT_EQUAL(0, ticks.countAfterMarker("reload.b"));
-        CPPUNIT_ASSERT(hub.logContains("interval_ms must be at least 10"));
-        CPPUNIT_ASSERT(hub.logContains("feed clock_a runs on with its previous settings"));
+        CPPUNIT_ASSERT_MESSAGE("clock_a restarted", ticks.neverRestarted("reload.a"));
+        assertBlames(hub, "interval_ms", "feed[.]clock_a[.]interval_ms must be at least 10");
+        assertOneOutcomePerReload(hub, 1);
+        CPPUNIT_ASSERT(!hub.logContains("feed clock_a stopped"));
+        CPPUNIT_ASSERT_EQUAL(0, hub.stop());
+    }
 
-        // The same file again: the feed still falls back to the settings it runs with.
-        reload(hub, "hub.ini reloaded");
+    void testEachMalformedFileIsRefusedWithItsLine()
+    {
+        // Each broken file also enables clock_b and drops clock_a: refused, neither happens.
+        struct Case
+        {
+            std::string line;
+            std::string blame;
+            std::string extraIni;
+        };
+        const std::vector<Case> cases = {
+            {"enabled clock_b", "'enabled clock_b' is not a \\[section\\] header", "enabled clock_b\n"},
+            {"feeds]", "the section header 'feeds\\]' misses its '\\['", "feeds]\n"},
+            {"[feeds", "the section header '\\[feeds' misses its '\\]'", "[feeds\n"},
+            {"[cache]", "unknown section \\[cache\\]", "[cache]\nsize = 1\n"},
+            {"colour = blue", "unknown key 'colour' in \\[web\\]", "[web]\ncolour = blue\n"},
+            {"interval_ms = abc", "feed[.]clock_b[.]interval_ms: ", "[feed.clock_b]\ninterval_ms = abc\n"},
+        };
+        TestDaemon hub(feeds("clock_a"), clock("clock_a", "reload.a"));
+        Ticks ticks(hub, "reload.a", "reload.b");
+        ticks.until("reload.a", 2);
+        for (std::size_t i = 0; i < cases.size(); ++i)
+        {
+            const Case& broken = cases[i];
+            std::string extra = clock("clock_b", "reload.b");
+            // The feed's bad value replaces its good one.
+            if (broken.extraIni.rfind("[feed.clock_b]", 0) == 0)
+                extra = "[feed.clock_b]\nlibrary = example\ntopic = reload.b\ninterval_ms = abc\n";
+            else
+                extra += broken.extraIni;
+            hub.writeConfig(feeds("clock_b"), extra);
+            reload(hub, "hub.ini refused");
+            assertBlames(hub, broken.line, broken.blame);
+            assertOneOutcomePerReload(hub, i + 1);
+        }
+        ticks.skipToMarker();
         ticks.until("reload.a", 3);
-        CPPUNIT_ASSERT_EQUAL(std::size_t(2), occurrences(hub.log(), "runs on with its previous settings"));
+        CPPUNIT_ASSERT_EQUAL(0, ticks.countAfterMarker("reload.b"));
+        CPPUNIT_ASSERT_MESSAGE("clock_a restarted", ticks.neverRestarted("reload.a"));
+        CPPUNIT_ASSERT(!hub.logContains("stopped"));
+        CPPUNIT_ASSERT(!hub.logContains("reloaded"));
+        CPPUNIT_ASSERT_EQUAL(0, hub.stop());
+    }
+
+    void testFeedFailingToStartRunsOnWithItsPreviousSettings()
+    {
+        const std::string scripted = "[feed.script]\nlibrary = " + FeedPlugins::testPath("scripted") +
+                                     "\ntopic = reload.script\n";
+        TestDaemon hub(feeds("clock_a, script"), clock("clock_a", "reload.a") + scripted);
+        Ticks ticks(hub, "reload.a", "reload.none");
+        ticks.until("reload.a", 2);
+
+        // configure() takes fail_in = start; start() then throws.
+        hub.writeConfig(feeds("clock_a, script"), clock("clock_a", "reload.a") + scripted + "fail_in = start\n");
+        reload(hub, "hub.ini applied but");
+        CPPUNIT_ASSERT_MESSAGE(hub.log(), hub.logContains("hub.ini applied but feed script failed to start (start "
+                                                          "failed: Runtime exception: failing in start as asked) "
+                                                          "and runs on with its previous settings; feeds running: "
+                                                          "clock_a, script"));
+        CPPUNIT_ASSERT_EQUAL(200, HttpCall::get(hub.port(), "/scripted").status);
+        ticks.skipToMarker();
+        ticks.until("reload.a", 2);
+        CPPUNIT_ASSERT(ticks.neverRestarted("reload.a"));
+        assertOneOutcomePerReload(hub, 1);
+        CPPUNIT_ASSERT(!hub.logContains("reloaded"));
         CPPUNIT_ASSERT_EQUAL(0, hub.stop());
     }
 
@@ -241,6 +309,35 @@ private:
             Poco::Thread::sleep(20);
         CPPUNIT_ASSERT_MESSAGE("no new '" + outcome + "' in the log:\n" + hub.log(),
                                occurrences(hub.log(), outcome) > before);
+    }
+
+    static void assertBlames(const TestDaemon& hub, const std::string& line, const std::string& blame)
+    /// The log's last refusal names the file, the line holding line, and blame (a regex).
+    {
+        const std::string log = hub.log();
+        const std::string last = log.substr(log.rfind("hub.ini refused"));
+        const std::regex expected("hub[.]ini refused, the running configuration stays: " +
+                                  std::regex_replace(hub.configPath(), std::regex("[.]"), "[.]") + ":" +
+                                  std::to_string(lineOf(hub.configPath(), line)) + ": " + blame);
+        CPPUNIT_ASSERT_MESSAGE("the refusal does not name line '" + line + "' and '" + blame + "':\n" + last,
+                               std::regex_search(last, expected));
+    }
+
+    static void assertOneOutcomePerReload(const TestDaemon& hub, std::size_t reloads)
+    {
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(hub.log(), reloads, occurrences(hub.log(), "SIGHUP: "));
+    }
+
+    static int lineOf(const std::string& path, const std::string& text)
+    {
+        std::ifstream in(path);
+        std::string line;
+        for (int number = 1; std::getline(in, line); ++number)
+        {
+            if (line == text || line.find(text + " =") == 0)
+                return number;
+        }
+        return 0;
     }
 
     static std::size_t occurrences(const std::string& text, const std::string& part)

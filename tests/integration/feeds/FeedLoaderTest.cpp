@@ -50,7 +50,9 @@ public:
                                "[feed.old]\nlibrary = " + FeedPlugins::testPath("wrong_api") + "\n");
         CPPUNIT_ASSERT_MESSAGE(
             hub.log(),
-            hub.logContains("feed old failed and is not running: " + FeedPlugins::testPath("wrong_api") +
+            hub.logContains("feed old failed and is not running: " + hub.configPath() + ":" +
+                            std::to_string(lineOf(hub.configPath(), "wrong_api")) + ": feed.old.library: " +
+                            FeedPlugins::testPath("wrong_api") +
                             " was built for plugin API version 999, but this hub "
                             "needs version 2"));
         CPPUNIT_ASSERT_EQUAL(200, HttpCall::get(hub.port(), "/healthz").status);
@@ -77,8 +79,10 @@ public:
     {
         TestDaemon hub({}, FeedPlugins::feedsSection("ghost") + "[feed.ghost]\nlibrary = ghost\n");
         CPPUNIT_ASSERT_MESSAGE(
-            hub.log(), hub.logContains("feed ghost failed and is not running: cannot load " +
-                                       FeedPlugins::path("ghost") + ": cannot open shared object file"));
+            hub.log(), hub.logContains("feed ghost failed and is not running: " + hub.configPath() + ":" +
+                                       std::to_string(lineOf(hub.configPath(), "library = ghost")) +
+                                       ": feed.ghost.library: cannot load " + FeedPlugins::path("ghost") +
+                                       ": cannot open shared object file"));
         CPPUNIT_ASSERT_EQUAL(200, HttpCall::get(hub.port(), "/healthz").status);
     }
 
@@ -102,8 +106,8 @@ public:
 
         CPPUNIT_ASSERT_EQUAL_MESSAGE(text, 78, code); // EX_CONFIG
         CPPUNIT_ASSERT_MESSAGE(
-            text, text.find("feedhub cannot start: required feed bad failed: configure failed: "
-                            "Invalid argument: fail_in: failing in configure as asked") != std::string::npos);
+            text, text.find("feedhub cannot start: required feed bad failed: " + dir + "/hub.ini:9: "
+                            "feed.bad.fail_in: failing in configure as asked") != std::string::npos);
         CPPUNIT_ASSERT(text.find("listening on port") == std::string::npos);
     }
 

@@ -30,7 +30,6 @@ class FeedsConfigurationTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testInvalidRequiredRefused);
     CPPUNIT_TEST(testInvalidFeedNameRefused);
     CPPUNIT_TEST(testSectionHoldsEveryKeyInLowerCase);
-    CPPUNIT_TEST(testUnknownFeedsKeyWarnedWithLine);
     CPPUNIT_TEST(testFeedListedTwiceRunsOnce);
     CPPUNIT_TEST(testChangedSectionMakesSettingsDiffer);
     CPPUNIT_TEST_SUITE_END();
@@ -147,13 +146,6 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("x"), feed.section.at("library"));
         CPPUNIT_ASSERT_EQUAL(50, feed.configuration()->getInt("interval_ms"));
         CPPUNIT_ASSERT_EQUAL(std::string("t"), feed.configuration()->getString("topic"));
-    }
-
-    void testUnknownFeedsKeyWarnedWithLine()
-    {
-        LogCapture log;
-        read("[feeds]\nenabled = a\nplugins_dir = /x\n");
-        CPPUNIT_ASSERT(log.contains(_dir + "/hub.ini:3: unknown key 'plugins_dir' in [feeds] is ignored"));
     }
 
     void testFeedListedTwiceRunsOnce()
