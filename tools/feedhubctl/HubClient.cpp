@@ -10,11 +10,9 @@
 #include "Poco/Exception.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Parser.h"
-#include "Poco/Net/NetException.h"
 #include "Poco/NumberFormatter.h"
 #include "Poco/StreamCopier.h"
 #include "Poco/String.h"
-#include <sstream>
 
 namespace feedhub
 {
