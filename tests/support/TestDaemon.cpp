@@ -34,19 +34,32 @@ const TestDaemon::Settings& baseSettings()
 
 TestDaemon::TestDaemon(const Settings& settings, const std::string& extraIni,
                        const std::vector<std::string>& launcher)
+    : _launcher(launcher)
 {
     _tempDir = makeTempDir();
     _configPath = _tempDir + "/hub.ini";
     writeConfig(settings, extraIni);
+    launch(0);
+}
 
+void TestDaemon::restart()
+{
+    stop();
+    launch(_port);
+}
+
+void TestDaemon::launch(Poco::UInt16 port)
+{
     Poco::Pipe output;
-    Poco::Process::Args args(launcher.empty() ? launcher.begin() : launcher.begin() + 1, launcher.end());
+    Poco::Process::Args args(_launcher.empty() ? _launcher.begin() : _launcher.begin() + 1, _launcher.end());
     for (const std::string& arg : {std::string(FEEDHUB_BINARY), std::string("--config"), _configPath,
-                                   std::string("--port"), std::string("0")})
+                                   std::string("--port"), std::to_string(port)})
         args.push_back(arg);
-    const std::string program = launcher.empty() ? args.front() : launcher.front();
-    if (launcher.empty())
+    const std::string program = _launcher.empty() ? args.front() : _launcher.front();
+    if (_launcher.empty())
         args.erase(args.begin());
+    const std::size_t logFrom = log().size();
+    _exitCode = -1;
     _process = std::make_unique<Poco::ProcessHandle>(
         Poco::Process::launch(program, args, _tempDir, nullptr, &output, &output));
     _pid = _process->id();
@@ -56,7 +69,7 @@ TestDaemon::TestDaemon(const Settings& settings, const std::string& extraIni,
     for (int waited = 0; waited < 15000; waited += 20)
     {
         std::smatch match;
-        const std::string text = log();
+        const std::string text = log().substr(logFrom);
         if (std::regex_search(text, match, listening))
         {
             _port = static_cast<Poco::UInt16>(Poco::NumberParser::parse(match[1]));

@@ -52,6 +52,10 @@ public:
     int stop();
         /// SIGTERM, then waits; returns the exit code.
 
+    void restart();
+        /// Stops the daemon and starts it again on the same port, with the
+        /// same hub.ini and history journal, as a clients' hub restarts.
+
     void writeConfig(const Settings& settings, const std::string& extraIni = "") const;
         /// Rewrites the test's hub.ini (for reload tests).
 
@@ -60,7 +64,10 @@ public:
     static std::string makeTempDir();
 
 private:
+    void launch(Poco::UInt16 port);
     void drainOutput(Poco::Pipe pipe);
+
+    const std::vector<std::string> _launcher;
 
     std::string _configPath;
     std::string _tempDir;

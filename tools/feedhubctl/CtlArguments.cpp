@@ -4,6 +4,8 @@
 
 #include "CtlArguments.h"
 #include "Poco/Exception.h"
+#include "Poco/NumberFormatter.h"
+#include "Poco/NumberParser.h"
 #include "Poco/StringTokenizer.h"
 
 namespace feedhub
@@ -14,8 +16,16 @@ CtlArguments::CtlArguments(const std::vector<std::string>& arguments, const std:
     for (std::size_t i = 0; i < arguments.size(); ++i)
     {
         const std::string& argument = arguments[i];
+        if (argument == "--")
+        {
+            _operands.insert(_operands.end(), arguments.begin() + static_cast<long>(i) + 1, arguments.end());
+            return;
+        }
         if (argument.compare(0, 2, "--") != 0)
-            throw Poco::InvalidArgumentException("unexpected argument '" + argument + "'");
+        {
+            _operands.push_back(argument);
+            continue;
+        }
         const std::size_t equals = argument.find('=');
         const std::string name =
             argument.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
@@ -41,6 +51,19 @@ std::string CtlArguments::value(const std::string& name, const std::string& fall
     return found == _values.end() ? fallback : found->second.back();
 }
 
+unsigned CtlArguments::number(const std::string& name, unsigned fallback, unsigned lowest,
+                              unsigned highest) const
+{
+    if (!has(name))
+        return fallback;
+    unsigned number = 0;
+    if (!Poco::NumberParser::tryParseUnsigned(value(name, ""), number) || number < lowest || number > highest)
+        throw Poco::InvalidArgumentException("--" + name + " must be a whole number from " +
+                                             Poco::NumberFormatter::format(lowest) + " to " +
+                                             Poco::NumberFormatter::format(highest));
+    return number;
+}
+
 std::vector<std::string> CtlArguments::list(const std::string& name) const
 {
     std::vector<std::string> items;
@@ -54,6 +77,14 @@ std::vector<std::string> CtlArguments::list(const std::string& name) const
         items.insert(items.end(), parts.begin(), parts.end());
     }
     return items;
+}
+
+void CtlArguments::requireOperands(std::size_t fewest, std::size_t most, const std::string& what) const
+{
+    if (_operands.size() < fewest)
+        throw Poco::InvalidArgumentException("give " + what);
+    if (_operands.size() > most)
+        throw Poco::InvalidArgumentException("unexpected argument '" + _operands[most] + "': give " + what);
 }
 
 } // namespace feedhub

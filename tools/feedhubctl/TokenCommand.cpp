@@ -6,7 +6,6 @@
 #include "CtlArguments.h"
 #include "Poco/AutoPtr.h"
 #include "Poco/Exception.h"
-#include "Poco/NumberParser.h"
 #include "Poco/Util/IniFileConfiguration.h"
 #include "auth/AuthSettings.h"
 #include "auth/TokenMinter.h"
@@ -39,6 +38,7 @@ std::string TokenCommand::usage() const
 int TokenCommand::run(const std::vector<std::string>& arguments, std::ostream& out)
 {
     const CtlArguments options(arguments, {"publish", "subscribe", "ttl", "sub", "config", "private-key"});
+    options.requireOperands(0, 0, "options only");
     if (!options.has("publish") && !options.has("subscribe"))
         throw Poco::InvalidArgumentException(
             "give --publish or --subscribe (or both): a token allowing nothing is of no use");
@@ -47,11 +47,7 @@ int TokenCommand::run(const std::vector<std::string>& arguments, std::ostream& o
     request.subscribe = options.list("subscribe");
     request.subject = options.value("sub", "");
     request.privateKeyFile = options.value("private-key", "");
-    unsigned ttl = 0;
-    const std::string ttlText = options.value("ttl", "3600");
-    if (!Poco::NumberParser::tryParseUnsigned(ttlText, ttl) || ttl == 0 || ttl > MAX_TTL_SECONDS)
-        throw Poco::InvalidArgumentException("--ttl must be a whole number of seconds from 1 to 31536000");
-    request.ttl = Poco::Timespan(static_cast<long>(ttl), 0);
+    request.ttl = Poco::Timespan(static_cast<long>(options.number("ttl", 3600, 1, MAX_TTL_SECONDS)), 0);
 
     const std::string path = options.value("config", defaultConfigPath());
     Poco::AutoPtr<Poco::Util::IniFileConfiguration> config;

@@ -66,6 +66,14 @@ public:
         /// (result.error: answer 503): on the calling thread before returning
         /// for a store in memory, on the journal's thread for a file store.
         /// done must not block; a loop posts the answer to its own thread.
+        /// An error about one event of several names it with batchItem().
+
+    static std::string batchItem(std::size_t index)
+        /// "batch item N (counting from 0)": how an error names the event of
+        /// a batch it is about, so the publisher can find it.
+    {
+        return "batch item " + std::to_string(index) + " (counting from 0)";
+    }
 
     using Publisher::publish;
 

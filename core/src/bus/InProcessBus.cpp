@@ -124,8 +124,19 @@ std::vector<EventPtr> InProcessBus::publish(const std::vector<Publication>& publ
 
 void InProcessBus::publish(std::vector<Publication> publications, Published done)
 {
-    for (const Publication& publication : publications)
-        checkPublication(publication);
+    for (std::size_t i = 0; i < publications.size(); ++i)
+    {
+        try
+        {
+            checkPublication(publications[i]);
+        }
+        catch (const Poco::InvalidArgumentException& exc)
+        {
+            if (publications.size() == 1)
+                throw;
+            throw Poco::InvalidArgumentException(batchItem(i) + ": " + exc.message());
+        }
+    }
 
     std::vector<EventPtr> events;
     events.reserve(publications.size());

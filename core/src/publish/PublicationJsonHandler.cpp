@@ -4,6 +4,7 @@
 
 #include "publish/PublicationJsonHandler.h"
 #include "Poco/JSON/Stringifier.h"
+#include "bus/Bus.h"
 #include "sse/EventStreamFormat.h"
 #include "feedhub/HttpError.h"
 #include <sstream>
@@ -262,7 +263,7 @@ void PublicationJsonHandler::endEvent()
 void PublicationJsonHandler::refuseEvent(const std::string& message)
 {
     if (!_error)
-        _error = message;
+        _error = _batch ? Bus::batchItem(_elements - 1) + ": " + message : message;
 }
 
 } // namespace feedhub

@@ -35,7 +35,8 @@ public:
 
     std::vector<Publication> publications() const;
         /// What the parsed body publishes. Throws HttpError 400 saying what
-        /// is wrong: the first wrong event of a batch, or the batch's size.
+        /// is wrong: the first wrong event of a batch (by Bus::batchItem), or
+        /// the batch's size.
 
     void reset() override;
     void startObject() override;

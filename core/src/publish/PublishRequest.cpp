@@ -8,6 +8,8 @@
 #include "publish/PublicationJsonHandler.h"
 #include "feedhub/HttpError.h"
 #include "http/RequestBody.h"
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace feedhub
@@ -45,6 +47,46 @@ BodyKind bodyKind(const std::string& contentType)
     return lastKind;
 }
 
+char firstNonSpace(const std::string& body)
+{
+    const std::size_t at = body.find_first_not_of(" \t\r\n");
+    return at == std::string::npos ? '\0' : body[at];
+}
+
+bool looksLikeJson(const std::string& body)
+{
+    // An event or a batch. A form from a browser never starts so: it
+    // percent-encodes { and [.
+    const char first = firstNonSpace(body);
+    return first == '{' || first == '[';
+}
+
+bool looksLikeForm(const std::string& body)
+{
+    // name=value...: what comes before the first = is a field's name, where
+    // JSON would have a { [ " or :.
+    const std::size_t equals = body.find('=');
+    if (equals == 0 || equals == std::string::npos)
+        return false;
+    return std::all_of(body.begin(), body.begin() + static_cast<long>(equals), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '-' || c == '.' || c == '%' || c == '+';
+    });
+}
+
+HttpError jsonWithoutItsType(const std::string& contentType)
+{
+    // Not taken as JSON: what a body is comes from its Content-Type, and JSON
+    // needs a type a cross-site form cannot send (it makes the browser ask first).
+    return HttpError(HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE,
+                     "the body is JSON but " +
+                         (contentType.empty() ? std::string("the request has no Content-Type")
+                                              : "its Content-Type is '" + contentType + "'" +
+                                                    (bodyKind(contentType) == BodyKind::FORM
+                                                         ? " (what curl -d sends)"
+                                                         : std::string())) +
+                         ": send the header Content-Type: application/json");
+}
+
 void appendQuoted(std::string& json, const std::string& text)
 {
     json += '"';
@@ -58,15 +100,32 @@ std::vector<Publication> PublishRequest::read(const HttpRequest& request)
 {
     if (!request.rawQuery().empty())
         return {readRaw(request)};
-    switch (bodyKind(request.head().getContentType()))
+    const std::string& contentType = request.head().getContentType();
+    switch (bodyKind(contentType))
     {
     case BodyKind::FORM:
+        if (looksLikeJson(request.body()))
+            throw jsonWithoutItsType(contentType);
         return readForm(request);
     case BodyKind::JSON:
-        return readJson(request.body());
+        try
+        {
+            return readJson(request.body());
+        }
+        catch (const HttpError&)
+        {
+            if (!looksLikeForm(request.body()))
+                throw;
+            throw HttpError(HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE,
+                            "the body is a form (name=value&...) but its Content-Type is application/json: "
+                            "send Content-Type: application/x-www-form-urlencoded, or the body as JSON "
+                            "{\"topic\": ..., \"data\": ...}");
+        }
     case BodyKind::OTHER:
         break;
     }
+    if (looksLikeJson(request.body()))
+        throw jsonWithoutItsType(contentType);
     throw HttpError(HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type must be application/json or application/x-www-form-urlencoded, "
                     "or the query must name the topic");

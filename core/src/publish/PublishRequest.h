@@ -27,7 +27,9 @@ class PublishRequest
 public:
     static std::vector<Publication> read(const HttpRequest& request);
         /// The events the request publishes. Throws HttpError 400 or 415
-        /// saying what is wrong with it.
+        /// saying what is wrong with it and how to put it right: a JSON body
+        /// sent with another Content-Type (a form's, as curl -d sends, or
+        /// none) or a form sent as JSON is 415 naming the header to send.
 
     static std::string answer(const std::vector<EventPtr>& events);
         /// The body of the 201 answer: {"id": last id, "ids": [every id]}.

@@ -67,6 +67,8 @@ class PublishErrorsTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testBodyAtLimitAccepted);
     CPPUNIT_TEST(testGetIsNotAllowed);
     CPPUNIT_TEST(testUnsupportedMediaType);
+    CPPUNIT_TEST(testWrongContentTypeNamesTheOneToSend);
+    CPPUNIT_TEST(testBatchErrorNamesTheItem);
     CPPUNIT_TEST(testBadQueryPublishes);
     CPPUNIT_TEST(testMaxTopicsRefused);
     CPPUNIT_TEST_SUITE_END();
@@ -199,6 +201,25 @@ public:
     {
         assertRefused(415, "application/json", post("{\"topic\":\"t\"}", "text/plain"));
         assertRefused(415, "application/json", post("<topic>t</topic>", "application/xml"));
+    }
+
+    void testWrongContentTypeNamesTheOneToSend()
+    {
+        // What curl -d '{...}' sends, with its Content-Type, and without one.
+        assertRefused(415, "(what curl -d sends): send the header Content-Type: application/json",
+                      post("{\"topic\":\"t\",\"data\":\"x\"}", FORM));
+        assertRefused(415, "the request has no Content-Type: send the header Content-Type: application/json",
+                      post("{\"topic\":\"t\"}", ""));
+        assertRefused(415, "the body is a form (name=value&...) but its Content-Type is application/json",
+                      post("topic=t&data=x"));
+    }
+
+    void testBatchErrorNamesTheItem()
+    {
+        assertRefused(400, "batch item 1 (counting from 0): \"topic\" is required",
+                      post("[{\"topic\":\"t\"},{\"data\":\"x\"}]"));
+        assertRefused(400, "batch item 2 (counting from 0): invalid topic 'no good'",
+                      post("[{\"topic\":\"t\"},{\"topic\":\"t\"},{\"topic\":\"no good\"}]"));
     }
 
     void testBadQueryPublishes()

@@ -34,6 +34,7 @@ public:
     }
 
 private:
+
     mutable std::mutex _mutex;
     std::vector<EventPtr> _events;
 };
@@ -76,6 +77,7 @@ class InProcessBusTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testIdsIncreaseAcrossTopics);
     CPPUNIT_TEST(testBadPublicationRefused);
     CPPUNIT_TEST(testBatchIsAllOrNothing);
+    CPPUNIT_TEST(testBatchErrorNamesTheItem);
     CPPUNIT_TEST(testReplayMergesTopicsInOrder);
     CPPUNIT_TEST(testReplayFromInsideHistory);
     CPPUNIT_TEST(testReplayLimitAndPosition);
@@ -147,6 +149,18 @@ public:
         CPPUNIT_ASSERT(bus.topics().empty());
         CPPUNIT_ASSERT(bus.replay({"good"}, before, 0).events.empty());
         bus.detach(sink);
+    }
+
+    void testBatchErrorNamesTheItem()
+    {
+        InProcessBus bus(limits());
+        assertRefused("batch item 2 (counting from 0): invalid topic 'no good'", bus,
+                      {Publication{"a", "message", "1"}, Publication{"b", "message", "2"},
+                       Publication{"no good", "message", "3"}});
+        assertRefused("batch item 1 (counting from 0): data must be valid UTF-8", bus,
+                      {Publication{"a", "message", "1"}, Publication{"a", "message", "\xff"}});
+        // One event is not a batch: its error stays as it was.
+        assertRefused("invalid topic 'no good'", bus, {Publication{"no good", "message", "1"}});
     }
 
     void testReplayMergesTopicsInOrder()
@@ -393,6 +407,20 @@ public:
         bus.detach(sink);
         bus.publish("a", "message", "2");
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), sink.events().size());
+    }
+private:
+    static void assertRefused(const std::string& start, InProcessBus& bus, const std::vector<Publication>& batch)
+    {
+        try
+        {
+            bus.publish(batch);
+        }
+        catch (const Poco::InvalidArgumentException& exc)
+        {
+            CPPUNIT_ASSERT_EQUAL(start, exc.message().substr(0, start.size()));
+            return;
+        }
+        CPPUNIT_FAIL("not refused: " + start);
     }
 };
 

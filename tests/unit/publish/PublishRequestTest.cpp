@@ -27,6 +27,10 @@ class PublishRequestTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testTopicInQueryTakesBodyAsData);
     CPPUNIT_TEST(testQueryErrors);
     CPPUNIT_TEST(testUnsupportedContentType);
+    CPPUNIT_TEST(testJsonSentAsFormSaysWhichHeader);
+    CPPUNIT_TEST(testJsonWithoutContentTypeSaysWhichHeader);
+    CPPUNIT_TEST(testFormSentAsJsonSaysSo);
+    CPPUNIT_TEST(testBatchErrorNamesTheItem);
     CPPUNIT_TEST(testAnswer);
     CPPUNIT_TEST_SUITE_END();
 
@@ -160,6 +164,58 @@ public:
         assertRefused(415, "Content-Type must be", "", "/publish", "hello");
     }
 
+    void testJsonSentAsFormSaysWhichHeader()
+    {
+        // curl -d '{...}' sends Content-Type: application/x-www-form-urlencoded.
+        const std::string form = "application/x-www-form-urlencoded";
+        const std::string said = "the body is JSON but its Content-Type is '" + form +
+                                 "' (what curl -d sends): send the header Content-Type: application/json";
+        assertRefusedWith(415, said, form, "/publish", R"({"topic":"news","data":"hello"})");
+        assertRefusedWith(415, said, form, "/publish", R"(  [{"topic":"news"}])");
+        // A form is still a form.
+        assertPublication("news", "message", "{x}", read(form, "/publish", "topic=news&data=%7Bx%7D").at(0));
+    }
+
+    void testJsonWithoutContentTypeSaysWhichHeader()
+    {
+        assertRefusedWith(415,
+                          "the body is JSON but the request has no Content-Type: "
+                          "send the header Content-Type: application/json",
+                          "", "/publish", R"({"topic":"news"})");
+        assertRefusedWith(415,
+                          "the body is JSON but its Content-Type is 'text/plain': "
+                          "send the header Content-Type: application/json",
+                          "text/plain", "/publish", "\n[]");
+    }
+
+    void testFormSentAsJsonSaysSo()
+    {
+        const std::string said = "the body is a form (name=value&...) but its Content-Type is application/json: "
+                                 "send Content-Type: application/x-www-form-urlencoded, or the body as JSON "
+                                 "{\"topic\": ..., \"data\": ...}";
+        assertRefusedWith(415, said, "application/json", "/publish", "topic=news&data=hello");
+        assertRefusedWith(415, said, "application/json", "/publish", "data=x%20y");
+        // Other broken JSON is still named by the parser.
+        assertRefused(400, "malformed JSON", "topic");
+        assertRefused(400, "malformed JSON", R"({"topic":"a=b")");
+    }
+
+    void testBatchErrorNamesTheItem()
+    {
+        assertRefusedWith(400, "batch item 1 (counting from 0): \"topic\" is required", "application/json",
+                          "/publish", R"([{"topic":"t"},{"data":"x"},{"topic":1}])");
+        assertRefusedWith(400, "batch item 2 (counting from 0): \"topic\" must be a string", "application/json",
+                          "/publish", R"([{"topic":"t"},{"topic":"u"},{"topic":1}])");
+        assertRefusedWith(400, "batch item 0 (counting from 0): \"type\" must be a string", "application/json",
+                          "/publish", R"([{"topic":"t","type":{}}])");
+        assertRefusedWith(400, "batch item 1 (counting from 0): an event must be a JSON object with \"topic\"",
+                          "application/json", "/publish", R"([{"topic":"t"},7])");
+        assertRefusedWith(400, "batch item 1 (counting from 0): an event must be a JSON object with \"topic\"",
+                          "application/json", "/publish", R"([{"topic":"t"},[{"topic":"t"}]])");
+        // One event is not a batch.
+        assertRefusedWith(400, "\"topic\" is required", "application/json", "/publish", R"({"data":"x"})");
+    }
+
     void testAnswer()
     {
         const std::vector<feedhub::EventPtr> events{
@@ -170,6 +226,23 @@ public:
     }
 
 private:
+    static void assertRefusedWith(int status, const std::string& message, const std::string& contentType,
+                                  const std::string& target, const std::string& body)
+        /// The whole message, not a part of it.
+    {
+        try
+        {
+            read(contentType, target, body);
+        }
+        catch (const HttpError& error)
+        {
+            CPPUNIT_ASSERT_EQUAL(status, static_cast<int>(error.status()));
+            CPPUNIT_ASSERT_EQUAL(message, std::string(error.what()));
+            return;
+        }
+        CPPUNIT_FAIL("not refused: " + body);
+    }
+
     static std::vector<Publication> read(const std::string& contentType, const std::string& target,
                                          const std::string& body)
     {
