@@ -187,7 +187,7 @@ int FeedhubApplication::main(const std::vector<std::string>&)
     int signal = ControlSignals::wait();
     while (ControlSignals::isReload(signal))
     {
-        reload(feeds, configuration, applied);
+        reload(hub, feeds, configuration, applied);
         signal = ControlSignals::wait();
     }
     logger().information("shutting down");
@@ -196,7 +196,8 @@ int FeedhubApplication::main(const std::vector<std::string>&)
     return EXIT_OK;
 }
 
-void FeedhubApplication::reload(FeedHost& feeds, const HubConfiguration& started, FeedsConfiguration& applied)
+void FeedhubApplication::reload(Hub& hub, FeedHost& feeds, const HubConfiguration& started,
+                                FeedsConfiguration& applied)
 {
     logger().information("SIGHUP: reading %s again", configPath());
     HubConfiguration next;
@@ -207,6 +208,7 @@ void FeedhubApplication::reload(FeedHost& feeds, const HubConfiguration& started
     catch (const Poco::Exception& exc)
     {
         logger().error("hub.ini refused, the running configuration stays: %s", exc.message());
+        hub.metrics().reloaded(HubMetrics::Reload::REFUSED);
         return;
     }
     // Compared with the settings the hub started with: a change reported
@@ -228,6 +230,7 @@ void FeedhubApplication::reload(FeedHost& feeds, const HubConfiguration& started
         }
     }
     applied = nowApplied;
+    hub.metrics().reloaded(HubMetrics::Reload::APPLIED);
     const std::vector<std::string> running = feeds.running();
     logger().information("hub.ini reloaded; feeds running: %s",
                          Poco::cat(std::string(", "), running.begin(), running.end()));

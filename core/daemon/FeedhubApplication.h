@@ -10,6 +10,7 @@
 #include "config/HubConfiguration.h"
 #include "Poco/Util/ServerApplication.h"
 #include "feeds/FeedHost.h"
+#include "hub/Hub.h"
 
 namespace feedhub
 {
@@ -29,10 +30,11 @@ private:
     void handlePort(const std::string& name, const std::string& value);
     std::string configPath() const;
     void setUpLogging();
-    void reload(FeedHost& feeds, const HubConfiguration& started, FeedsConfiguration& applied);
+    void reload(Hub& hub, FeedHost& feeds, const HubConfiguration& started, FeedsConfiguration& applied);
         /// Reads hub.ini again. A file with an error changes nothing; else
         /// the feeds are made what it enables, the log level follows it, and
-        /// each other changed setting is logged as needing a restart.
+        /// each other changed setting is logged as needing a restart. The
+        /// hub's metrics count the outcome.
     const FeedSettings* restorePrevious(FeedHost& feeds, const FeedsConfiguration& previous,
                                         const std::string& name);
         /// Starts feed name again with its settings from previous, if it ran

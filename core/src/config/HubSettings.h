@@ -70,13 +70,17 @@ struct HubSettings
     std::string webRoot;
         /// Empty: the installed dashboard, or the source tree's web/ (see WebRoot).
 
+    bool metricsEnabled = true;
+    std::string metricsAllow = "127.0.0.0/8, ::1";
+        /// Who may read /metrics: addresses and CIDR ranges (AddressRanges).
+
     static std::string defaultHistoryDatabase();
         /// history.db in the installed hub's state folder (/var/lib/feedhub)
         /// when it exists, else in the build tree's state/ folder, so that a
         /// development hub never shares a journal in /tmp with another.
 
     static HubSettings fromConfiguration(const Poco::Util::AbstractConfiguration& config);
-        /// Reads the [server], [sse], [websocket], [history], [poll] and [web] sections; a missing key keeps
+        /// Reads the [server], [sse], [websocket], [history], [poll], [web] and [metrics] sections; a missing key keeps
         /// its default. Throws Poco::InvalidArgumentException naming the key if
         /// a value is out of range.
 };
