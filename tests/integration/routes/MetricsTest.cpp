@@ -3,6 +3,7 @@
 //
 
 #include "HttpCall.h"
+#include "HubStatus.h"
 #include "Poco/File.h"
 #include "Poco/Net/HTTPClientSession.h"
 #include "Poco/Net/HTTPRequest.h"
@@ -11,7 +12,6 @@
 #include "PollClient.h"
 #include "SseClient.h"
 #include "TestDaemon.h"
-#include <chrono>
 #include <cppunit/extensions/HelperMacros.h>
 #include <csignal>
 #include <cstdlib>
@@ -19,7 +19,6 @@
 #include <memory>
 #include <sstream>
 #include <sys/wait.h>
-#include <thread>
 
 namespace
 {
@@ -29,21 +28,6 @@ std::string scrape(Poco::UInt16 port)
     const HttpCall::Result result = HttpCall::get(port, "/metrics");
     CPPUNIT_ASSERT_EQUAL_MESSAGE(result.body, 200, result.status);
     return result.body;
-}
-
-double valueOf(const std::string& text, const std::string& sample)
-    /// The value of the sample named with its labels ("feedhub_topics",
-    /// "feedhub_connections{transport=\"sse\"}"); fails if it is missing.
-{
-    std::istringstream lines(text);
-    std::string line;
-    while (std::getline(lines, line))
-    {
-        if (line.compare(0, sample.size() + 1, sample + " ") == 0)
-            return std::stod(line.substr(sample.size() + 1));
-    }
-    CPPUNIT_FAIL("no sample " + sample + " in:\n" + text);
-    return 0;
 }
 
 int promtoolCheck(const std::string& text, std::string& report)
@@ -105,29 +89,27 @@ public:
                 CPPUNIT_ASSERT_EQUAL("event " + std::to_string(i), subscriber->expect().data);
         }
         const std::string text = scrape(hub.port());
-        CPPUNIT_ASSERT_EQUAL(3.0, valueOf(text, "feedhub_subscriptions"));
-        CPPUNIT_ASSERT_EQUAL(3.0, valueOf(text, "feedhub_connections{transport=\"sse\"}"));
-        CPPUNIT_ASSERT_EQUAL(5.0, valueOf(text, "feedhub_events_published_total{outcome=\"accepted\"}"));
-        CPPUNIT_ASSERT_EQUAL(0.0, valueOf(text, "feedhub_events_published_total{outcome=\"refused\"}"));
-        CPPUNIT_ASSERT_EQUAL(15.0, valueOf(text, "feedhub_events_delivered_total{transport=\"sse\"}"));
-        CPPUNIT_ASSERT_EQUAL(1.0, valueOf(text, "feedhub_topics"));
-        CPPUNIT_ASSERT_EQUAL(5.0, valueOf(text, "feedhub_history_events"));
-        CPPUNIT_ASSERT_EQUAL(5.0, valueOf(text, "feedhub_publish_latency_seconds_count"));
-        CPPUNIT_ASSERT(valueOf(text, "feedhub_fanout_latency_seconds_count") >= 5.0);
-        CPPUNIT_ASSERT(valueOf(text, "feedhub_bytes_sent_total{transport=\"sse\"}") > 0);
-        CPPUNIT_ASSERT(valueOf(text, "feedhub_history_journal_bytes") > 0);
-        CPPUNIT_ASSERT(valueOf(text, "process_start_time_seconds") > 1.7e9);
+        CPPUNIT_ASSERT_EQUAL(3.0, HubStatus::metric(text, "feedhub_subscriptions"));
+        CPPUNIT_ASSERT_EQUAL(3.0, HubStatus::metric(text, "feedhub_connections{transport=\"sse\"}"));
+        CPPUNIT_ASSERT_EQUAL(5.0,
+                             HubStatus::metric(text, "feedhub_events_published_total{outcome=\"accepted\"}"));
+        CPPUNIT_ASSERT_EQUAL(0.0,
+                             HubStatus::metric(text, "feedhub_events_published_total{outcome=\"refused\"}"));
+        CPPUNIT_ASSERT_EQUAL(15.0,
+                             HubStatus::metric(text, "feedhub_events_delivered_total{transport=\"sse\"}"));
+        CPPUNIT_ASSERT_EQUAL(1.0, HubStatus::metric(text, "feedhub_topics"));
+        CPPUNIT_ASSERT_EQUAL(5.0, HubStatus::metric(text, "feedhub_history_events"));
+        CPPUNIT_ASSERT_EQUAL(5.0, HubStatus::metric(text, "feedhub_publish_latency_seconds_count"));
+        CPPUNIT_ASSERT(HubStatus::metric(text, "feedhub_fanout_latency_seconds_count") >= 5.0);
+        CPPUNIT_ASSERT(HubStatus::metric(text, "feedhub_bytes_sent_total{transport=\"sse\"}") > 0);
+        CPPUNIT_ASSERT(HubStatus::metric(text, "feedhub_history_journal_bytes") > 0);
+        CPPUNIT_ASSERT(HubStatus::metric(text, "process_start_time_seconds") > 1.7e9);
 
         // The subscribers leave: the gauges follow.
         subscribers.clear();
-        double open = 3;
-        for (int waited = 0; waited < 5000 && open > 0; waited += 20)
-        {
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            open = valueOf(scrape(hub.port()), "feedhub_connections{transport=\"sse\"}");
-        }
-        CPPUNIT_ASSERT_EQUAL(0.0, open);
-        CPPUNIT_ASSERT_EQUAL(0.0, valueOf(scrape(hub.port()), "feedhub_subscriptions"));
+        CPPUNIT_ASSERT(HubStatus::waitFor(
+            [&] { return HubStatus::metric(hub.port(), "feedhub_connections{transport=\"sse\"}") == 0; }));
+        CPPUNIT_ASSERT_EQUAL(0.0, HubStatus::metric(hub.port(), "feedhub_subscriptions"));
     }
 
     void testWaitingPollCountsAsPoll()
@@ -136,22 +118,18 @@ public:
         const std::string cursor = HttpCall::publish(hub.port(), "polled", "first");
         PollClient poller(hub.port());
         poller.send("GET", "/poll?topic=polled&timeout=30&since=" + cursor);
-        double waiting = 0;
-        for (int waited = 0; waited < 5000 && waiting < 1; waited += 20)
-        {
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            waiting = valueOf(scrape(hub.port()), "feedhub_connections{transport=\"poll\"}");
-        }
-        CPPUNIT_ASSERT_EQUAL(1.0, waiting);
-        CPPUNIT_ASSERT_EQUAL(1.0, valueOf(scrape(hub.port()), "feedhub_subscriptions"));
+        CPPUNIT_ASSERT(HubStatus::waitFor(
+            [&] { return HubStatus::metric(hub.port(), "feedhub_connections{transport=\"poll\"}") == 1; }));
+        CPPUNIT_ASSERT_EQUAL(1.0, HubStatus::metric(hub.port(), "feedhub_subscriptions"));
         HttpCall::publish(hub.port(), "polled", "second");
         CPPUNIT_ASSERT_EQUAL(200, poller.receive().status);
         const std::string text = scrape(hub.port());
-        CPPUNIT_ASSERT_EQUAL(0.0, valueOf(text, "feedhub_connections{transport=\"poll\"}"));
-        CPPUNIT_ASSERT_EQUAL(1.0, valueOf(text, "feedhub_events_delivered_total{transport=\"poll\"}"));
-        CPPUNIT_ASSERT_EQUAL(0.0, valueOf(text, "feedhub_subscriptions"));
+        CPPUNIT_ASSERT_EQUAL(0.0, HubStatus::metric(text, "feedhub_connections{transport=\"poll\"}"));
+        CPPUNIT_ASSERT_EQUAL(1.0,
+                             HubStatus::metric(text, "feedhub_events_delivered_total{transport=\"poll\"}"));
+        CPPUNIT_ASSERT_EQUAL(0.0, HubStatus::metric(text, "feedhub_subscriptions"));
         // The kept-alive poller counts as a plain HTTP connection again.
-        CPPUNIT_ASSERT(valueOf(text, "feedhub_connections{transport=\"http\"}") >= 2.0);
+        CPPUNIT_ASSERT(HubStatus::metric(text, "feedhub_connections{transport=\"http\"}") >= 2.0);
     }
 
     void testPromtoolAcceptsTheOutput()
@@ -174,9 +152,10 @@ public:
         CPPUNIT_ASSERT_EQUAL(400, HttpCall::post(hub.port(), "/publish", "{}").status);
         CPPUNIT_ASSERT_EQUAL(400, HttpCall::get(hub.port(), "/metrics?verbose=1").status);
         const std::string text = scrape(hub.port());
-        CPPUNIT_ASSERT_EQUAL(1.0, valueOf(text, "feedhub_requests_refused_total{status=\"404\"}"));
-        CPPUNIT_ASSERT_EQUAL(2.0, valueOf(text, "feedhub_requests_refused_total{status=\"400\"}"));
-        CPPUNIT_ASSERT_EQUAL(1.0, valueOf(text, "feedhub_events_published_total{outcome=\"refused\"}"));
+        CPPUNIT_ASSERT_EQUAL(1.0, HubStatus::metric(text, "feedhub_requests_refused_total{status=\"404\"}"));
+        CPPUNIT_ASSERT_EQUAL(2.0, HubStatus::metric(text, "feedhub_requests_refused_total{status=\"400\"}"));
+        CPPUNIT_ASSERT_EQUAL(1.0,
+                             HubStatus::metric(text, "feedhub_events_published_total{outcome=\"refused\"}"));
     }
 
     void testAddressNotAllowedIsRefused()
@@ -195,7 +174,8 @@ public:
         CPPUNIT_ASSERT_EQUAL_MESSAGE(allowed.body, 200, allowed.status);
         CPPUNIT_ASSERT_EQUAL(std::string("text/plain; version=0.0.4; charset=utf-8"),
                              allowed.response.getContentType());
-        CPPUNIT_ASSERT_EQUAL(1.0, valueOf(allowed.body, "feedhub_requests_refused_total{status=\"403\"}"));
+        CPPUNIT_ASSERT_EQUAL(
+            1.0, HubStatus::metric(allowed.body, "feedhub_requests_refused_total{status=\"403\"}"));
     }
 
     void testDisabledIsNotServed()
@@ -207,25 +187,16 @@ public:
     void testReloadsAreCounted()
     {
         TestDaemon hub;
-        CPPUNIT_ASSERT_EQUAL(0.0, valueOf(scrape(hub.port()), "feedhub_reloads_total{outcome=\"applied\"}"));
+        const std::string applied = "feedhub_reloads_total{outcome=\"applied\"}";
+        const std::string refused = "feedhub_reloads_total{outcome=\"refused\"}";
+        CPPUNIT_ASSERT_EQUAL(0.0, HubStatus::metric(hub.port(), applied));
         hub.signal(SIGHUP);
-        double applied = 0;
-        for (int waited = 0; waited < 5000 && applied < 1; waited += 20)
-        {
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            applied = valueOf(scrape(hub.port()), "feedhub_reloads_total{outcome=\"applied\"}");
-        }
-        CPPUNIT_ASSERT_EQUAL(1.0, applied);
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::metric(hub.port(), applied) == 1; }));
 
         std::ofstream(hub.configPath(), std::ios::app) << "[server]\nport = not-a-port\n";
         hub.signal(SIGHUP);
-        double refused = 0;
-        for (int waited = 0; waited < 5000 && refused < 1; waited += 20)
-        {
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            refused = valueOf(scrape(hub.port()), "feedhub_reloads_total{outcome=\"refused\"}");
-        }
-        CPPUNIT_ASSERT_EQUAL(1.0, refused);
+        CPPUNIT_ASSERT(HubStatus::waitFor([&] { return HubStatus::metric(hub.port(), refused) == 1; }));
+        CPPUNIT_ASSERT_EQUAL(1.0, HubStatus::metric(hub.port(), applied));
     }
 };
 
