@@ -229,7 +229,7 @@ int FeedhubApplication::main(const std::vector<std::string>&)
     int signal = ControlSignals::wait();
     while (ControlSignals::isReload(signal))
     {
-        reload(feeds, configuration, applied);
+        reload(hub, feeds, configuration, applied);
         signal = ControlSignals::wait();
     }
     logger().information("shutting down");
@@ -252,7 +252,8 @@ bool FeedhubApplication::startsDespite(const std::vector<FeedFailure>& failures)
     return true;
 }
 
-void FeedhubApplication::reload(FeedHost& feeds, const HubConfiguration& started, FeedsConfiguration& applied)
+void FeedhubApplication::reload(Hub& hub, FeedHost& feeds, const HubConfiguration& started,
+                                FeedsConfiguration& applied)
 {
     HubConfiguration next;
     try
@@ -262,6 +263,7 @@ void FeedhubApplication::reload(FeedHost& feeds, const HubConfiguration& started
     catch (const Poco::Exception& exc)
     {
         logger().error("SIGHUP: hub.ini refused, the running configuration stays: %s", exc.message());
+        hub.metrics().reloaded(HubMetrics::Reload::REFUSED);
         return;
     }
     // Compared with the settings the hub started with: a change reported
@@ -288,6 +290,7 @@ void FeedhubApplication::reload(FeedHost& feeds, const HubConfiguration& started
                                                             : ") and is not running"));
     }
     applied = nowApplied;
+    hub.metrics().reloaded(HubMetrics::Reload::APPLIED);
     const std::vector<std::string> running = feeds.running();
     const std::string runningList = Poco::cat(std::string(", "), running.begin(), running.end());
     if (failed.empty())

@@ -10,6 +10,7 @@
 #include "config/HubConfiguration.h"
 #include "Poco/Util/ServerApplication.h"
 #include "feeds/FeedHost.h"
+#include "hub/Hub.h"
 #include "log/LogChannels.h"
 
 namespace feedhub
@@ -42,11 +43,12 @@ private:
     bool startsDespite(const std::vector<FeedFailure>& failures);
         /// Logs each feed that failed as the daemon starts; false if one of
         /// them is required, which stops the start.
-    void reload(FeedHost& feeds, const HubConfiguration& started, FeedsConfiguration& applied);
+    void reload(Hub& hub, FeedHost& feeds, const HubConfiguration& started, FeedsConfiguration& applied);
         /// Reads and checks hub.ini again. A file with an error changes
         /// nothing; else the feeds are made what it enables, the log level
         /// follows it, and each other changed setting is logged as needing a
-        /// restart. Logs one line saying how it ended.
+        /// restart. Logs one line saying how it ended; the hub's metrics
+        /// count the outcome.
     const FeedSettings* restorePrevious(FeedHost& feeds, const FeedsConfiguration& previous,
                                         const std::string& name);
         /// Starts feed name again with its settings from previous, if it ran

@@ -8,6 +8,8 @@
 #include "Poco/JSON/Object.h"
 #include "Poco/Thread.h"
 #include "Poco/Timestamp.h"
+#include <sstream>
+#include <stdexcept>
 
 int HubStatus::subscribers(Poco::UInt16 port)
 {
@@ -38,6 +40,26 @@ int HubStatus::subscribers(Poco::UInt16 port, const std::string& topic)
             return entry->getValue<int>("subscribers");
     }
     return 0;
+}
+
+double HubStatus::metric(Poco::UInt16 port, const std::string& sample)
+{
+    const HttpCall::Result result = HttpCall::get(port, "/metrics");
+    if (result.status != 200)
+        throw std::runtime_error("/metrics answered " + std::to_string(result.status) + ": " + result.body);
+    return metric(result.body, sample);
+}
+
+double HubStatus::metric(const std::string& metrics, const std::string& sample)
+{
+    std::istringstream lines(metrics);
+    std::string line;
+    while (std::getline(lines, line))
+    {
+        if (line.compare(0, sample.size() + 1, sample + " ") == 0)
+            return std::stod(line.substr(sample.size() + 1));
+    }
+    throw std::runtime_error("no sample " + sample + " in /metrics:\n" + metrics);
 }
 
 bool HubStatus::waitFor(const std::function<bool()>& condition, int timeoutMs)

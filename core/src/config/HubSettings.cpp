@@ -11,6 +11,7 @@
 #include "Poco/String.h"
 #include "Poco/StringTokenizer.h"
 #include "feedhub/TopicName.h"
+#include "metrics/AddressRanges.h"
 
 namespace feedhub
 {
@@ -39,6 +40,7 @@ const std::vector<SectionKeys> HubSettings::SECTIONS = {
                  "max_topics", "commit_window_ms", "group_commit_events"}},
     {"poll", {"default_timeout_seconds", "max_timeout_seconds", "batch_size"}},
     {"web", {"enabled", "root"}},
+    {"metrics", {"enabled", "allow"}},
 };
 
 std::string HubSettings::defaultHistoryDatabase()
@@ -106,6 +108,10 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
     s.webRoot = config.getString("web.root", s.webRoot);
     if (!s.webRoot.empty() && !(Poco::File(s.webRoot).exists() && Poco::File(s.webRoot).isDirectory()))
         throw Poco::InvalidArgumentException("web.root: " + s.webRoot + " is not a folder");
+
+    s.metricsEnabled = config.getBool("metrics.enabled", s.metricsEnabled);
+    s.metricsAllow = config.getString("metrics.allow", s.metricsAllow);
+    AddressRanges::parse(s.metricsAllow, "metrics.allow");
     return s;
 }
 

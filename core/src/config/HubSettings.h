@@ -71,6 +71,10 @@ struct HubSettings
     std::string webRoot;
         /// Empty: the installed dashboard, or the source tree's web/ (see WebRoot).
 
+    bool metricsEnabled = true;
+    std::string metricsAllow = "127.0.0.0/8, ::1";
+        /// Who may read /metrics: addresses and CIDR ranges (AddressRanges).
+
     static std::string defaultHistoryDatabase();
         /// history.db in the installed hub's state folder (/var/lib/feedhub)
         /// when it exists, else in the build tree's state/ folder, so that a

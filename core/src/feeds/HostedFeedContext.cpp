@@ -12,7 +12,7 @@ namespace feedhub
 
 HostedFeedContext::HostedFeedContext(Hub& hub, const std::string& name)
     : _hub(hub), _name(name), _logger(Poco::Logger::get("feedhub.feed." + name)),
-      _publisher(hub.bus(), hub.authorizer().feedTopics())
+      _publisher(hub.feedPublisher(), hub.authorizer().feedTopics())
 {
 }
 

@@ -190,6 +190,9 @@ void HttpConnection::peerClosed()
 
 void HttpConnection::written()
 {
+    // A poll's answer is out: the connection serves requests again.
+    if (transport() == Transport::POLL)
+        setTransport(Transport::HTTP);
     if (_phase == Phase::CLOSING)
         lingerAndClose();
     else if (_phase == Phase::IDLE || _phase == Phase::READING)
@@ -320,6 +323,7 @@ void HttpConnection::refuse(HttpResponse::Status status, const std::string& mess
 
 void HttpConnection::send(const HttpResponse& response)
 {
+    loop().metrics().refused(response.status());
     send(std::make_shared<const std::string>(
              ResponseHead::write(response, _corsOrigin, ResponseHead::Framing{_keepAlive, _headOnly, false})),
          response.status());
@@ -374,6 +378,7 @@ void HttpConnection::park(std::unique_ptr<LongPollWaiter> waiter, Poco::Timespan
     }
     _waiter = std::move(waiter);
     _phase = Phase::PARKED;
+    setTransport(Transport::POLL);
     // A waiter whose answer comes from another thread (history the journal
     // read) asks to be checked again through the loop.
     _waiter->setRecheck([eventLoop = &loop(), connection = this, anchor = std::weak_ptr<char>(_anchor)] {
@@ -407,7 +412,10 @@ void HttpConnection::answerParked(HttpResponse::Status status, const std::string
     _subscriberSlot = ConnectionLimit::Slot();
     _phase = Phase::SERVING;
     if (status == HTTPResponse::HTTP_OK)
+    {
+        loop().metrics().of(Transport::POLL).delivered.add(1);
         send(pollAnswer(body), status);
+    }
     else
         send(HttpResponse(status));
 }
@@ -486,6 +494,7 @@ void HttpConnection::openWebSocket(const std::string& responseHead)
     options.greetings = &_hub.greetings();
     options.upgrade = _request;
     options.authorizer = &_hub.authorizer();
+    options.publishes = &_hub.metrics().publishes();
     loop().replace(*this, std::make_unique<WebSocketConnection>(socket(), takeSlot(), std::move(subscriber),
                                                                 std::move(options)));
 }

@@ -12,6 +12,7 @@
 #include "poll/LongPollHandler.h"
 #include "publish/PublishHandler.h"
 #include "routes/HealthHandler.h"
+#include "routes/MetricsHandler.h"
 #include "routes/StaticFileHandler.h"
 #include "routes/TopicsHandler.h"
 #include "sse/EventStreamHandler.h"
@@ -71,10 +72,16 @@ Hub::Hub(const HubSettings& settings, const AuthSettings& auth)
     : _settings(fitted(settings)), _busPtr(makeBus(_settings)), _bus(*_busPtr),
       _connections(_settings.maxConnections), _subscribers(_settings.maxSubscribers),
       _authorizer(auth, _settings.corsOrigin),
-      _workers(_settings.workerThreads, static_cast<std::size_t>(_settings.workerQueue))
+      _workers(_settings.workerThreads, static_cast<std::size_t>(_settings.workerQueue)),
+      _metrics(_bus, _workers,
+               _settings.historyStore == HubSettings::HistoryStore::SQLITE ? _settings.historyDatabase : ""),
+      _feedPublisher(_bus, _metrics.publishes())
 {
     for (int i = 0; i < _settings.eventLoops; ++i)
+    {
         _loops.push_back(std::make_unique<EventLoop>(_bus, _settings.heartbeat, "loop-" + std::to_string(i)));
+        _metrics.addLoop(_loops.back()->metrics());
+    }
 
     mountEventStream("/events", _settings.defaultTopics);
     _router.mount(LongPollHandler::PATH, std::make_shared<LongPollHandler>(*this), RequestRouter::Runs::ON_LOOP);
@@ -82,6 +89,11 @@ Hub::Hub(const HubSettings& settings, const AuthSettings& auth)
     _router.mount("/topics", std::make_shared<TopicsHandler>(*this), RequestRouter::Runs::ON_LOOP);
     _router.mount(WebSocketHandler::PATH, std::make_shared<WebSocketHandler>(), RequestRouter::Runs::ON_LOOP);
     _router.mount("/healthz", std::make_shared<HealthHandler>(*this), RequestRouter::Runs::ON_LOOP);
+    if (_settings.metricsEnabled)
+        _router.mount(MetricsHandler::PATH,
+                      std::make_shared<MetricsHandler>(_metrics, AddressRanges::parse(_settings.metricsAllow,
+                                                                                     "metrics.allow")),
+                      RequestRouter::Runs::ON_WORKER);
     if (_settings.webEnabled)
         _router.setFallback(std::make_shared<StaticFileHandler>(WebRoot(_settings.webRoot)),
                             RequestRouter::Runs::ON_WORKER);

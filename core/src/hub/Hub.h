@@ -17,6 +17,8 @@
 #include "loop/Acceptor.h"
 #include "loop/ConnectionLimit.h"
 #include "loop/EventLoop.h"
+#include "metrics/HubMetrics.h"
+#include "metrics/MeteredPublisher.h"
 #include <memory>
 #include <vector>
 
@@ -25,7 +27,7 @@ namespace feedhub
 
 class Hub
     /// The running hub: the bus, the event loops, the worker pool and the
-    /// routes (/events, /poll, /publish, /topics, /healthz, static files).
+    /// routes (/events, /poll, /publish, /topics, /healthz, /metrics, static files).
     ///
     /// The event loops accept every connection and own it until it closes
     /// (HttpConnection): they read and answer requests, hold SSE streams and
@@ -62,6 +64,9 @@ public:
     WorkerPool& workers() { return _workers; }
     SubscriberGreetings& greetings() { return _greetings; }
     Authorizer& authorizer() { return _authorizer; }
+    HubMetrics& metrics() { return _metrics; }
+    Publisher& feedPublisher() { return _feedPublisher; }
+        /// The bus as feeds publish to it: their publishes are counted.
 
 private:
     void accept(EventLoop& loop, Poco::Net::StreamSocket socket, const Poco::Net::SocketAddress& client);
@@ -75,6 +80,8 @@ private:
     SubscriberGreetings _greetings;
     RequestRouter _router;
     WorkerPool _workers;
+    HubMetrics _metrics;
+    MeteredPublisher _feedPublisher;
     std::vector<std::unique_ptr<EventLoop>> _loops;
     std::unique_ptr<Acceptor> _acceptor;
     Poco::Util::Timer _timer;

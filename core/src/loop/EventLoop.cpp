@@ -87,6 +87,7 @@ void EventLoop::wakeOnceLocked()
     if (_woken)
         return;
     _woken = true;
+    _queuedSince.update();
     // A publish answered on the loop delivers from the loop's own thread: it
     // takes the queue before its next wait, without an eventfd write and read.
     // One queue for both keeps events in the order the bus numbered them.
@@ -190,13 +191,17 @@ void EventLoop::takeQueued()
 {
     std::vector<EventPtr> events;
     std::vector<std::function<void()>> tasks;
+    Poco::Clock queuedSince;
     {
         std::lock_guard<std::mutex> lock(_queueMutex);
         events.swap(_queuedEvents);
         tasks.swap(_queuedTasks);
+        queuedSince = _queuedSince;
         _woken = false;
         _takeBeforeWait = false;
     }
+    if (!events.empty() || !tasks.empty())
+        _metrics.lag().observe(queuedSince.elapsed());
     for (auto& task : tasks)
         task();
     for (const EventPtr& event : events)
@@ -208,6 +213,7 @@ void EventLoop::dispatch(const EventPtr& event)
     auto it = _watchers.find(event->topic());
     if (it == _watchers.end())
         return;
+    _fanOutPending.push_back(event->time());
     // Iterate a copy: a connection may close or change its topics while we go.
     _dispatching.clear();
     for (const Watch& watch : it->second)
@@ -241,6 +247,8 @@ void EventLoop::open(std::unique_ptr<LoopConnection> connection)
         return;
     }
     ref._loop = this;
+    ref._outbox.setMeter(&_metrics.of(ref._transport).outbox);
+    _metrics.of(ref._transport).connections.add(1);
     _connections.emplace(ref._fd, std::move(connection));
     guarded(ref, [&] { ref.opened(); });
 }
@@ -306,6 +314,13 @@ void EventLoop::writeDirty()
             guarded(*connection, [&] { writeTo(*connection); });
     }
     _writing.clear();
+    if (!_fanOutPending.empty())
+    {
+        const Poco::Timestamp now;
+        for (const Poco::Timestamp& published : _fanOutPending)
+            _metrics.fanOut().observe(now - published);
+        _fanOutPending.clear();
+    }
 }
 
 void EventLoop::writeTo(LoopConnection& connection)
@@ -348,6 +363,7 @@ void EventLoop::watch(LoopConnection& connection, std::vector<std::string> topic
         watchers.push_back(Watch{&connection, connection._watched.size()});
         connection._watched.push_back(LoopConnection::WatchedTopic{std::move(topic), watchers.size() - 1});
         _bus.countSubscribers(connection._watched.back().name, +1);
+        _metrics.subscriptions().add(1);
     }
 }
 
@@ -367,6 +383,7 @@ void EventLoop::unwatchAll(LoopConnection& connection)
         if (watchers.empty())
             _watchers.erase(it);
         _bus.countSubscribers(watched.name, -1);
+        _metrics.subscriptions().add(-1);
     }
     // clear() keeps the capacity for the connection's next poll.
     connection._watched.clear();
@@ -384,6 +401,7 @@ void EventLoop::close(LoopConnection& connection)
 void EventLoop::retire(LoopConnection& connection)
 {
     connection._closed = true;
+    _metrics.of(connection._transport).connections.add(-1);
     watch(connection, {});
     clearDeadline(connection);
     _closed.push_back(std::move(_connections.at(connection._fd)));
@@ -394,6 +412,8 @@ void EventLoop::replace(LoopConnection& connection, std::unique_ptr<LoopConnecti
     LoopConnection& ref = *next;
     retire(connection);
     ref._loop = this;
+    ref._outbox.setMeter(&_metrics.of(ref._transport).outbox);
+    _metrics.of(ref._transport).connections.add(1);
     ref._writeWatched = connection._writeWatched;
     _connections[ref._fd] = std::move(next);
     epoll_event interest{};

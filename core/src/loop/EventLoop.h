@@ -16,6 +16,7 @@
 #include "loop/DeadlineQueue.h"
 #include "bus/EventSink.h"
 #include "loop/LoopConnection.h"
+#include "metrics/LoopMetrics.h"
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -58,9 +59,13 @@ public:
 
     bool inLoopThread() const;
 
+    const LoopMetrics& metrics() const { return _metrics; }
+        /// What the loop counts, for /metrics. Any thread.
+
     // The rest is for connections, on the loop thread.
 
     Bus& bus() { return _bus; }
+    LoopMetrics& metrics() { return _metrics; }
 
     void watch(LoopConnection& connection, std::vector<std::string> topics);
         /// Replaces the topics whose events the connection receives.
@@ -112,12 +117,16 @@ private:
     int _wakeFd;
     Acceptor* _acceptor = nullptr;
     std::atomic<bool> _stopping{false};
+    LoopMetrics _metrics;
+        /// Before the connections, whose outboxes count in it until they go.
 
     std::mutex _queueMutex;
     std::vector<EventPtr> _queuedEvents;
     std::vector<std::function<void()>> _queuedTasks;
     bool _woken = false;
     bool _takeBeforeWait = false; // only the loop thread sets and reads it
+    Poco::Clock _queuedSince;
+        /// When the queue was first given work since the loop last took it.
 
     std::unordered_map<int, std::unique_ptr<LoopConnection>> _connections;
     struct Watch
@@ -133,6 +142,8 @@ private:
     std::vector<LoopConnection*> _dispatching;
     std::vector<std::unique_ptr<LoopConnection>> _closed;
     DeadlineQueue<LoopConnection> _deadlines;
+    std::vector<Poco::Timestamp> _fanOutPending;
+        /// Publish times of the events dispatched since the last writes.
 };
 
 } // namespace feedhub

@@ -8,9 +8,21 @@
 namespace feedhub
 {
 
-LoopConnection::LoopConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot)
-    : _socket(std::move(socket)), _slot(std::move(slot)), _fd(_socket.impl()->sockfd())
+LoopConnection::LoopConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot, Transport transport)
+    : _socket(std::move(socket)), _slot(std::move(slot)), _fd(_socket.impl()->sockfd()), _transport(transport)
 {
+}
+
+void LoopConnection::setTransport(Transport transport)
+{
+    if (_loop && !_closed)
+    {
+        LoopMetrics& metrics = _loop->metrics();
+        metrics.of(_transport).connections.add(-1);
+        metrics.of(transport).connections.add(1);
+        _outbox.setMeter(&metrics.of(transport).outbox);
+    }
+    _transport = transport;
 }
 
 LoopConnection::~LoopConnection() = default;

@@ -12,6 +12,7 @@
 #include "loop/DeadlineQueue.h"
 #include "feedhub/Event.h"
 #include "loop/Outbox.h"
+#include "metrics/LoopMetrics.h"
 #include <string>
 #include <vector>
 
@@ -29,7 +30,11 @@ class LoopConnection
     /// the loop does the socket work.
 {
 public:
-    LoopConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot);
+    using Transport = LoopMetrics::Transport;
+
+    LoopConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot slot,
+                   Transport transport = Transport::HTTP);
+        /// transport is what the connection counts as in its loop's metrics.
     virtual ~LoopConnection();
 
     LoopConnection(const LoopConnection&) = delete;
@@ -74,6 +79,10 @@ public:
         /// that takes over its socket (EventLoop::replace()).
     Outbox& outbox() { return _outbox; }
     EventLoop& loop() const { return *_loop; }
+    Transport transport() const { return _transport; }
+    void setTransport(Transport transport);
+        /// Counts the connection as another transport from now on (an HTTP
+        /// connection parked on a long poll, say).
     std::vector<std::string> topics() const;
         /// The topics whose events the connection receives.
 
@@ -95,6 +104,7 @@ private:
     ConnectionLimit::Slot _slot;
     int _fd;
     EventLoop* _loop = nullptr;
+    Transport _transport;
     Outbox _outbox;
     std::vector<WatchedTopic> _watched;
     bool _writeWatched = false;

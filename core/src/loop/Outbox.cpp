@@ -21,11 +21,28 @@ constexpr std::size_t KEPT_CAPACITY = 8;
 
 } // namespace
 
+Outbox::~Outbox()
+{
+    setMeter(nullptr);
+}
+
+void Outbox::setMeter(Meter* meter)
+{
+    const auto owed = static_cast<std::int64_t>(_pendingBytes);
+    if (_meter)
+        _meter->queued.add(-owed);
+    _meter = meter;
+    if (_meter)
+        _meter->queued.add(owed);
+}
+
 void Outbox::push(Chunk chunk)
 {
     if (chunk->empty())
         return;
     _pendingBytes += chunk->size();
+    if (_meter)
+        _meter->queued.add(static_cast<std::int64_t>(chunk->size()));
     _chunks.push_back(std::move(chunk));
 }
 
@@ -68,6 +85,11 @@ Outbox::Flush Outbox::flushTo(int fd)
 void Outbox::consume(std::size_t written)
 {
     _pendingBytes -= written;
+    if (_meter)
+    {
+        _meter->sent.add(static_cast<std::int64_t>(written));
+        _meter->queued.add(-static_cast<std::int64_t>(written));
+    }
     while (written > 0)
     {
         const std::size_t left = _chunks[_head]->size() - _offset;

@@ -7,6 +7,7 @@
 #ifndef feedhub_Outbox_INCLUDED
 #define feedhub_Outbox_INCLUDED
 
+#include "metrics/OwnedCounter.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,6 +24,25 @@ class Outbox
 {
 public:
     using Chunk = std::shared_ptr<const std::string>;
+
+    struct Meter
+        /// Where an outbox counts for /metrics; its loop thread owns it.
+    {
+        OwnedCounter sent;
+            /// Bytes written to sockets.
+        OwnedCounter queued;
+            /// Bytes owed to sockets now.
+    };
+
+    Outbox() = default;
+    Outbox(const Outbox&) = delete;
+    Outbox& operator=(const Outbox&) = delete;
+    ~Outbox();
+        /// What is still owed leaves the meter's queued bytes.
+
+    void setMeter(Meter* meter);
+        /// Counts in meter from now on (null: nowhere), moving the bytes owed
+        /// from the previous one.
 
     enum class Flush
     {
@@ -47,6 +67,7 @@ private:
     std::size_t _head = 0;
     std::size_t _offset = 0;
     std::size_t _pendingBytes = 0;
+    Meter* _meter = nullptr;
 };
 
 } // namespace feedhub

@@ -31,7 +31,7 @@ const std::string EventStreamConnection::TRUNCATED_TYPE = "feedhub.truncated";
 EventStreamConnection::EventStreamConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot connection,
                                              ConnectionLimit::Slot subscriber, std::vector<std::string> topics,
                                              Options options)
-    : LoopConnection(std::move(socket), std::move(connection)), _subscriber(std::move(subscriber)),
+    : LoopConnection(std::move(socket), std::move(connection), Transport::SSE), _subscriber(std::move(subscriber)),
       _requestedTopics(std::move(topics)),
       _options(std::move(options))
 {
@@ -88,6 +88,7 @@ void EventStreamConnection::sendReplay(const Bus::Replay& replay)
     }
     for (const EventPtr& event : replay.events)
         outbox().push(Outbox::Chunk(event, &event->frame()));
+    loop().metrics().of(Transport::SSE).delivered.add(static_cast<std::int64_t>(replay.events.size()));
     _lastSent = replay.position;
     _behindFrom = *_options.resumeAfter;
 }
@@ -124,6 +125,7 @@ void EventStreamConnection::eventPublished(const EventPtr& event)
         _behindFrom = _lastSent;
     _lastSent = event->sequence();
     outbox().push(Outbox::Chunk(event, &event->frame()));
+    loop().metrics().of(Transport::SSE).delivered.add(1);
     // Writes wait for the end of the loop's batch; a burst (or one event)
     // larger than the limit is no reason to drop a client whose socket takes it.
     if (outbox().pendingBytes() > _options.outboxLimit)
@@ -133,6 +135,7 @@ void EventStreamConnection::eventPublished(const EventPtr& event)
         Poco::Logger::get("feedhub.sse")
             .information("disconnecting a subscriber %d bytes behind; it will resume from its last id",
                          static_cast<int>(outbox().pendingBytes()));
+        loop().metrics().of(Transport::SSE).slowDisconnects.add(1);
         loop().close(*this);
         return;
     }

@@ -40,7 +40,8 @@ const std::string WebSocketConnection::TRUNCATED_TYPE = "feedhub.truncated";
 
 WebSocketConnection::WebSocketConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot connection,
                                          ConnectionLimit::Slot subscriber, Options options)
-    : LoopConnection(std::move(socket), std::move(connection)), _subscriber(std::move(subscriber)),
+    : LoopConnection(std::move(socket), std::move(connection), Transport::WEBSOCKET),
+      _subscriber(std::move(subscriber)),
       _options(std::move(options)), _endpoint(*this, _options.maxMessageBytes)
 {
 }
@@ -166,7 +167,7 @@ void WebSocketConnection::replayed(const WebSocketRequest& request, const std::v
     {
         const bool watched = contains(current, event->topic());
         if (event->sequence() > (watched ? _lastSent : newAfter))
-            outbox().push(WebSocketFrames::event(event));
+            pushEvent(event);
     }
     _lastSent = std::max(_lastSent, replay.position);
     if (_replaying)
@@ -177,7 +178,7 @@ void WebSocketConnection::replayed(const WebSocketRequest& request, const std::v
             if (event->sequence() > _lastSent)
             {
                 _lastSent = event->sequence();
-                outbox().push(WebSocketFrames::event(event));
+                pushEvent(event);
             }
         }
         _held.clear();
@@ -223,6 +224,7 @@ void WebSocketConnection::unsubscribe(const WebSocketRequest& request)
 
 void WebSocketConnection::publish(const WebSocketRequest& request)
 {
+    const Poco::Clock started;
     try
     {
         _options.authorizer->requirePublisher(*_options.upgrade);
@@ -230,8 +232,10 @@ void WebSocketConnection::publish(const WebSocketRequest& request)
         // Answered once stored: at once by a store in memory, through the loop
         // from the journal's thread, so the loop never waits on the disk.
         const std::string ref = request.ref;
-        loop().bus().publish(request.publications, [this, ref, eventLoop = &loop(),
+        loop().bus().publish(request.publications, [this, ref, started, publishes = _options.publishes,
+                                                    eventLoop = &loop(),
                                                     anchor = std::weak_ptr<char>(_anchor)](PublishResult result) {
+            publishes->finished(result, started);
             if (eventLoop->inLoopThread())
             {
                 published(ref, result);
@@ -245,10 +249,12 @@ void WebSocketConnection::publish(const WebSocketRequest& request)
     }
     catch (const HttpError& error)
     {
+        _options.publishes->refused();
         refuse(request.ref, error.what());
     }
     catch (const Poco::Exception& exc)
     {
+        _options.publishes->refused();
         refuse(request.ref, exc.message());
     }
 }
@@ -287,8 +293,14 @@ void WebSocketConnection::eventPublished(const EventPtr& event)
         return;
     }
     _lastSent = event->sequence();
-    outbox().push(WebSocketFrames::event(event));
+    pushEvent(event);
     queued();
+}
+
+void WebSocketConnection::pushEvent(const EventPtr& event)
+{
+    outbox().push(WebSocketFrames::event(event));
+    loop().metrics().of(Transport::WEBSOCKET).delivered.add(1);
 }
 
 void WebSocketConnection::queued()
@@ -302,6 +314,7 @@ void WebSocketConnection::queued()
         logger().information(
             "disconnecting a WebSocket subscriber %d bytes behind; it will resume from its last id",
             static_cast<int>(outbox().pendingBytes()));
+        loop().metrics().of(Transport::WEBSOCKET).slowDisconnects.add(1);
         loop().close(*this);
         return;
     }

@@ -13,6 +13,7 @@
 #include "bus/PublishResult.h"
 #include "feedhub/HttpRequest.h"
 #include "loop/LoopConnection.h"
+#include "metrics/PublishMetrics.h"
 #include <memory>
 #include <optional>
 #include "ws/WebSocketEndpoint.h"
@@ -49,6 +50,8 @@ public:
             /// The upgrade request: its token decides what may be subscribed
             /// to and published (a cookie never authorizes a publish).
         Authorizer* authorizer = nullptr;
+        PublishMetrics* publishes = nullptr;
+            /// Counts the client's publishes.
     };
 
     WebSocketConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot connection,
@@ -79,6 +82,8 @@ private:
     void greet(const std::vector<std::string>& topics);
     void answer(const std::string& ref, const std::string& fields);
     void refuse(const std::string& ref, const std::string& message);
+    void pushEvent(const EventPtr& event);
+        /// Queues the event's frame and counts it delivered.
     void queued();
     void finishIfClosing();
 

@@ -42,6 +42,8 @@ public:
         }
         CPPUNIT_ASSERT_MESSAGE("the stalled subscriber was never disconnected", dropAt >= 0);
         CPPUNIT_ASSERT_EQUAL(1, HubStatus::subscribers(hub.port(), "feed"));
+        CPPUNIT_ASSERT_EQUAL(
+            1.0, HubStatus::metric(hub.port(), "feedhub_slow_consumer_disconnects_total{transport=\"sse\"}"));
 
         // The stalled client reads what the kernel held for it, then sees the end.
         std::vector<std::string> seen;

@@ -49,6 +49,7 @@ class HubSettingsTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testBadDefaultTopicRefused);
     CPPUNIT_TEST(testHistoryKeysAreRead);
     CPPUNIT_TEST(testBadHistoryChoicesRefused);
+    CPPUNIT_TEST(testMetricsKeysAreRead);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -115,6 +116,8 @@ public:
         CPPUNIT_ASSERT(defaults.pollMaxTimeout == shipped.pollMaxTimeout);
         CPPUNIT_ASSERT_EQUAL(defaults.pollBatchSize, shipped.pollBatchSize);
         CPPUNIT_ASSERT_EQUAL(defaults.wsMaxMessageBytes, shipped.wsMaxMessageBytes);
+        CPPUNIT_ASSERT_EQUAL(defaults.metricsEnabled, shipped.metricsEnabled);
+        CPPUNIT_ASSERT_EQUAL(defaults.metricsAllow, shipped.metricsAllow);
     }
 
     void testValuesAreRead()
@@ -226,6 +229,18 @@ public:
                              refusal("history.store", "redis"));
         CPPUNIT_ASSERT_EQUAL(std::string("history.sync must be normal or full"),
                              refusal("history.sync", "off"));
+    }
+
+    void testMetricsKeysAreRead()
+    {
+        const HubSettings defaults = read({});
+        CPPUNIT_ASSERT(defaults.metricsEnabled);
+        CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.0/8, ::1"), defaults.metricsAllow);
+        const HubSettings s = read({{"metrics.enabled", "false"}, {"metrics.allow", "10.0.0.0/8, fd00::/8"}});
+        CPPUNIT_ASSERT(!s.metricsEnabled);
+        CPPUNIT_ASSERT_EQUAL(std::string("10.0.0.0/8, fd00::/8"), s.metricsAllow);
+        const std::string message = refusal("metrics.allow", "127.0.0.1, localhost");
+        CPPUNIT_ASSERT_MESSAGE(message, message.find("metrics.allow: 'localhost'") == 0);
     }
 
     void testBadDefaultTopicRefused()

@@ -81,6 +81,8 @@ class OutboxTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testPartialWritesResumeWhereTheyStopped);
     CPPUNIT_TEST(testManyChunksInOneFlush);
     CPPUNIT_TEST(testFailedWhenPeerClosed);
+    CPPUNIT_TEST(testMeterCountsQueuedAndSentBytes);
+    CPPUNIT_TEST(testMeterMovesAndForgetsWhatIsOwed);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -195,6 +197,43 @@ public:
         pair.closePeer();
         outbox.push(std::string("data: nobody\n\n"));
         CPPUNIT_ASSERT(Outbox::Flush::FAILED == outbox.flushTo(pair.writer()));
+    }
+
+    void testMeterCountsQueuedAndSentBytes()
+    {
+        Outbox::Meter meter;
+        Outbox outbox;
+        SocketPair pair;
+        outbox.push(std::string("early"));
+        outbox.setMeter(&meter);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(5), meter.queued.value());
+        outbox.push(pattern(100000, 'a'));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(100005), meter.queued.value());
+        CPPUNIT_ASSERT(Outbox::Flush::BLOCKED == outbox.flushTo(pair.writer()));
+        const std::int64_t sent = meter.sent.value();
+        CPPUNIT_ASSERT(sent > 0);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(100005) - sent, meter.queued.value());
+        while (outbox.flushTo(pair.writer()) != Outbox::Flush::DONE)
+            pair.readAvailable();
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(100005), meter.sent.value());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), meter.queued.value());
+    }
+
+    void testMeterMovesAndForgetsWhatIsOwed()
+    {
+        Outbox::Meter first;
+        Outbox::Meter second;
+        {
+            Outbox outbox;
+            outbox.setMeter(&first);
+            outbox.push(std::string("0123456789"));
+            outbox.setMeter(&second);
+            CPPUNIT_ASSERT_EQUAL(std::int64_t(0), first.queued.value());
+            CPPUNIT_ASSERT_EQUAL(std::int64_t(10), second.queued.value());
+        }
+        // A connection closed with bytes still owed owes them no more.
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), second.queued.value());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), second.sent.value());
     }
 };
 
