@@ -43,6 +43,13 @@ end_package_test()
     if [ -n "$STREAM_PID" ]; then kill "$STREAM_PID" 2>/dev/null; fi
     if [ -n "$HUB_PID" ]; then kill -KILL "$HUB_PID" 2>/dev/null; fi
     rm -f "${LEFT_BEHIND[@]}"
+    # The folders they were installed into too, if nothing else is in them: an
+    # empty /usr/local/lib/feedhub/plugins would make a build tree's daemon look
+    # there instead of in its own plugins/.
+    local file
+    for file in "${LEFT_BEHIND[@]}"; do
+        rmdir "$(dirname "$file")" "$(dirname "$(dirname "$file")")" 2>/dev/null || true
+    done
     purge_packages
     rm -rf "$WORK"
 }
