@@ -3,59 +3,16 @@
 //
 
 #include "bus/InProcessBus.h"
+#include "bus/PublicationRules.h"
 #include "Poco/Exception.h"
-#include "Poco/TextIterator.h"
-#include "Poco/UTF8Encoding.h"
 #include "feedhub/HttpError.h"
-#include "feedhub/TopicName.h"
 #include "history/TopicHistory.h"
-#include "sse/EventStreamFormat.h"
 #include <algorithm>
 #include <future>
 #include <set>
 
 namespace feedhub
 {
-
-namespace
-{
-
-void checkPublication(const Publication& publication)
-{
-    TopicName::check(publication.topic);
-    if (publication.type.empty())
-        throw Poco::InvalidArgumentException("type must not be empty");
-    EventStreamFormat::checkField("type", publication.type);
-    // ASCII, the usual data, is valid UTF-8 as it is; decoding it character
-    // by character was a quarter of the bus's cost of a publish.
-    if (std::all_of(publication.data.begin(), publication.data.end(),
-                    [](unsigned char byte) { return byte < 0x80; }))
-        return;
-    Poco::UTF8Encoding utf8;
-    Poco::TextIterator end(publication.data);
-    for (Poco::TextIterator it(publication.data, utf8); it != end; ++it)
-    {
-        if (*it < 0)
-            throw Poco::InvalidArgumentException("data must be valid UTF-8");
-    }
-}
-
-void cut(Bus::Replay& replay, std::size_t limit, std::uint64_t position)
-{
-    if (limit != 0 && replay.events.size() > limit)
-    {
-        replay.events.resize(limit);
-        replay.position = replay.events.back()->sequence();
-    }
-    else
-    {
-        // Not max(after, ...): a cursor past the newest sequence (another hub's,
-        // or from before a clock was set back) would hide the next events.
-        replay.position = position;
-    }
-}
-
-} // namespace
 
 InProcessBus::InProcessBus(const Limits& limits)
     : _limits(limits), _memory(limits.history, limits.memoryBudgetBytes),
@@ -122,7 +79,7 @@ std::vector<EventPtr> InProcessBus::publish(const std::vector<Publication>& publ
 void InProcessBus::publish(std::vector<Publication> publications, Published done)
 {
     for (const Publication& publication : publications)
-        checkPublication(publication);
+        PublicationRules::check(publication);
 
     std::vector<EventPtr> events;
     events.reserve(publications.size());
@@ -233,7 +190,7 @@ Bus::Replay InProcessBus::replay(const std::vector<std::string>& topics, std::ui
         return result;
     }
     result.events = _memory.readAfter(topics, after, 0);
-    cut(result, limit, _lastStored);
+    result.cut(limit, _lastStored);
     return result;
 }
 
@@ -267,7 +224,7 @@ void InProcessBus::replayStored(const std::vector<std::string>& topics, std::uin
         // Later events reach the caller from the sinks.
         while (!result.events.empty() && result.events.back()->sequence() > position)
             result.events.pop_back();
-        cut(result, limit, position);
+        result.cut(limit, position);
         done(std::move(result));
     });
 }

@@ -9,6 +9,7 @@
 
 #include "Poco/Timespan.h"
 #include "Poco/Util/AbstractConfiguration.h"
+#include "cluster/RedisAddress.h"
 #include <string>
 #include <vector>
 
@@ -62,6 +63,19 @@ struct HubSettings
     Poco::Timespan historyCommitWindow;
     std::size_t historyGroupEvents = 1000;
 
+    enum class ClusterBackend
+    {
+        NONE,
+        REDIS
+    };
+
+    ClusterBackend clusterBackend = ClusterBackend::NONE;
+    RedisAddress redisAddress;
+        /// [cluster] redis_url; its defaults are RedisAddress's.
+    std::string clusterKeyPrefix = "feedhub:";
+    std::string nodeName = defaultNodeName();
+    Poco::Timespan redisTimeout = Poco::Timespan(0, 1000 * 1000);
+
     Poco::Timespan pollDefaultTimeout = Poco::Timespan(25, 0);
     Poco::Timespan pollMaxTimeout = Poco::Timespan(120, 0);
     std::size_t pollBatchSize = 100;
@@ -75,8 +89,11 @@ struct HubSettings
         /// when it exists, else in the build tree's state/ folder, so that a
         /// development hub never shares a journal in /tmp with another.
 
+    static std::string defaultNodeName();
+        /// The machine's host name.
+
     static HubSettings fromConfiguration(const Poco::Util::AbstractConfiguration& config);
-        /// Reads the [server], [sse], [websocket], [history], [poll] and [web] sections; a missing key keeps
+        /// Reads the [server], [sse], [websocket], [history], [cluster], [poll] and [web] sections; a missing key keeps
         /// its default. Throws Poco::InvalidArgumentException naming the key if
         /// a value is out of range.
 };
