@@ -263,7 +263,7 @@ void RedisLink::drop(const std::string& reason)
     _commandsReady = false;
     _subscribed = false;
     setProblem(reason);
-    if (wasUp)
+    if (wasUp && !_stopping)
         _logger.warning("lost Redis: " + reason);
     for (redisAsyncContext* context : contexts)
     {
