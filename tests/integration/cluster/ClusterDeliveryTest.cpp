@@ -37,6 +37,7 @@ class ClusterDeliveryTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testEveryNodeDeliversEveryEventInOneOrder);
     CPPUNIT_TEST(testSubscribersOfAKilledNodeResumeOnAnother);
     CPPUNIT_TEST(testANodeStartedLaterServesEarlierHistory);
+    CPPUNIT_TEST(testResumeBeyondHistorySaysTruncated);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -120,6 +121,39 @@ public:
         CPPUNIT_ASSERT_EQUAL(200, topics.status);
         CPPUNIT_ASSERT(topics.body.find("\"name\":\"news\"") != std::string::npos);
         CPPUNIT_ASSERT(topics.body.find("\"held\":10") != std::string::npos);
+    }
+
+    void testResumeBeyondHistorySaysTruncated()
+    {
+        RedisServer redis;
+        TestDaemon::Settings settings = ClusterNodes::node(redis, "a");
+        settings["history.max_events"] = "5";
+        TestDaemon a(settings);
+        settings["cluster.node_name"] = "b";
+        TestDaemon b(settings);
+        ClusterNodes::waitHealthy(a);
+        ClusterNodes::waitHealthy(b);
+        std::vector<std::string> published;
+        for (int i = 0; i < 12; ++i)
+            published.push_back(HttpCall::publish(a.port(), "news", "event " + std::to_string(i)));
+        const std::vector<std::string> kept(published.end() - 5, published.end());
+
+        SseClient resumed(b.port(), "/events?topic=news", {{"Last-Event-ID", before(published.front())}});
+        CPPUNIT_ASSERT_EQUAL(std::string("feedhub.truncated"), resumed.expect().type);
+        std::vector<std::string> streamed;
+        for (std::size_t i = 0; i < kept.size(); ++i)
+            streamed.push_back(resumed.expect().id);
+        CPPUNIT_ASSERT(streamed == kept);
+
+        PollClient poller(b.port());
+        const PollClient::Response polled = poller.get("/poll?topic=news&timeout=1&since=" + before(published.front()));
+        CPPUNIT_ASSERT_EQUAL(200, polled.status);
+        CPPUNIT_ASSERT(polled.truncated());
+        CPPUNIT_ASSERT(polled.eventIds() == kept);
+        // Within what history holds, nothing is truncated.
+        const PollClient::Response inside = poller.get("/poll?topic=news&timeout=1&since=" + before(kept.front()));
+        CPPUNIT_ASSERT(!inside.truncated());
+        CPPUNIT_ASSERT(inside.eventIds() == kept);
     }
 };
 
