@@ -148,8 +148,7 @@ void InProcessBus::checkRoomFor(const std::vector<Publication>& publications) co
 std::size_t InProcessBus::subscriberCount(const std::string& topic) const
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    auto it = _subscribers.find(topic);
-    return it == _subscribers.end() ? 0 : it->second;
+    return _subscribers.of(topic);
 }
 
 void InProcessBus::attach(EventSink& sink)
@@ -262,29 +261,16 @@ std::uint64_t InProcessBus::lastSequence() const
 void InProcessBus::countSubscribers(const std::string& name, int delta)
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    std::size_t& count = _subscribers[name];
-    count = static_cast<std::size_t>(static_cast<long>(count) + delta);
-    if (count == 0)
-        _subscribers.erase(name);
+    _subscribers.add(name, delta);
 }
 
 std::vector<Bus::TopicStatus> InProcessBus::topics() const
 {
-    std::vector<TopicStatus> result;
+    std::vector<TopicStatus> held;
     std::lock_guard<std::mutex> lock(_mutex);
-    auto subscribed = _subscribers.begin();
     for (const HistoryStore::TopicSummary& topic : _memory.summaries())
-    {
-        for (; subscribed != _subscribers.end() && subscribed->first < topic.name; ++subscribed)
-            result.push_back(TopicStatus{subscribed->first, subscribed->second, 0, 0});
-        std::size_t subscribers = 0;
-        if (subscribed != _subscribers.end() && subscribed->first == topic.name)
-            subscribers = (subscribed++)->second;
-        result.push_back(TopicStatus{topic.name, subscribers, topic.held, topic.lastSequence});
-    }
-    for (; subscribed != _subscribers.end(); ++subscribed)
-        result.push_back(TopicStatus{subscribed->first, subscribed->second, 0, 0});
-    return result;
+        held.push_back(TopicStatus{topic.name, 0, topic.held, topic.lastSequence});
+    return _subscribers.merge(held);
 }
 
 void InProcessBus::expire()
@@ -293,7 +279,7 @@ void InProcessBus::expire()
         std::lock_guard<std::mutex> lock(_mutex);
         // A watched topic keeps its entry, and with it its last sequence.
         _memory.trim(Poco::Timestamp(),
-                     [this](const std::string& name) { return _subscribers.count(name) != 0; });
+                     [this](const std::string& name) { return _subscribers.watched(name); });
     }
     if (_journal)
         _journal->post([](HistoryStore& store) { store.trim(Poco::Timestamp()); });

@@ -316,8 +316,7 @@ void RedisBus::deliverLocked(const EventPtr& event, std::size_t held)
 std::size_t RedisBus::subscriberCount(const std::string& topic) const
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    auto it = _subscribers.find(topic);
-    return it == _subscribers.end() ? 0 : it->second;
+    return _subscribers.of(topic);
 }
 
 void RedisBus::attach(EventSink& sink)
@@ -441,29 +440,16 @@ std::uint64_t RedisBus::lastSequence() const
 void RedisBus::countSubscribers(const std::string& name, int delta)
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    std::size_t& count = _subscribers[name];
-    count = static_cast<std::size_t>(static_cast<long>(count) + delta);
-    if (count == 0)
-        _subscribers.erase(name);
+    _subscribers.add(name, delta);
 }
 
 std::vector<Bus::TopicStatus> RedisBus::topics() const
 {
-    std::vector<TopicStatus> result;
+    std::vector<TopicStatus> held;
     std::lock_guard<std::mutex> lock(_mutex);
-    auto subscribed = _subscribers.begin();
     for (const auto& [name, state] : _topics)
-    {
-        for (; subscribed != _subscribers.end() && subscribed->first < name; ++subscribed)
-            result.push_back(TopicStatus{subscribed->first, subscribed->second, 0, 0});
-        std::size_t subscribers = 0;
-        if (subscribed != _subscribers.end() && subscribed->first == name)
-            subscribers = (subscribed++)->second;
-        result.push_back(TopicStatus{name, subscribers, state.held, state.lastSequence});
-    }
-    for (; subscribed != _subscribers.end(); ++subscribed)
-        result.push_back(TopicStatus{subscribed->first, subscribed->second, 0, 0});
-    return result;
+        held.push_back(TopicStatus{name, 0, state.held, state.lastSequence});
+    return _subscribers.merge(held);
 }
 
 void RedisBus::expire()

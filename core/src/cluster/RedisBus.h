@@ -9,6 +9,7 @@
 
 #include "bus/Bus.h"
 #include "bus/InProcessBus.h"
+#include "bus/TopicSubscribers.h"
 #include "cluster/ClusterMessage.h"
 #include "cluster/RedisLink.h"
 #include "history/MemoryHistoryStore.h"
@@ -101,7 +102,7 @@ private:
     mutable std::mutex _mutex;
     MemoryHistoryStore _memory;
     std::map<std::string, TopicState> _topics;
-    std::map<std::string, std::size_t> _subscribers;
+    TopicSubscribers _subscribers;
     std::vector<EventSink*> _sinks;
     std::uint64_t _position = 0;
         /// The last sequence delivered to the sinks.
