@@ -45,6 +45,21 @@ public:
         bool inJournal = false;
             /// Memory no longer holds everything after the position but the
             /// journal does: events is empty, and replayStored() reads it.
+
+        void cut(std::size_t limit, std::uint64_t newest)
+            /// Keeps the first limit events (0: all) and sets the position:
+            /// the last one kept if the limit cut the list short, else newest.
+        {
+            if (limit != 0 && events.size() > limit)
+            {
+                events.resize(limit);
+                position = events.back()->sequence();
+                return;
+            }
+            // Not max(after, ...): a cursor past the newest sequence (another hub's,
+            // or from before a clock was set back) would hide the next events.
+            position = newest;
+        }
     };
 
     using Published = std::function<void(PublishResult result)>;
@@ -115,6 +130,10 @@ public:
     virtual void expire() = 0;
         /// Drops events past their age and forgets idle, empty topics; a
         /// journal is trimmed on its own thread. Never blocks.
+
+    virtual std::string problem() const { return std::string(); }
+        /// Why the bus cannot take publishes now (Redis is out of reach,
+        /// say), for /healthz; empty when it can. Never blocks.
 
     virtual void close() = 0;
         /// Stores what is queued and stops the journal's thread; later

@@ -3,60 +3,17 @@
 //
 
 #include "bus/InProcessBus.h"
+#include "bus/PublicationRules.h"
 #include "util/HeldWakeups.h"
 #include "Poco/Exception.h"
-#include "Poco/TextIterator.h"
-#include "Poco/UTF8Encoding.h"
 #include "feedhub/HttpError.h"
-#include "feedhub/TopicName.h"
 #include "history/TopicHistory.h"
-#include "sse/EventStreamFormat.h"
 #include <algorithm>
 #include <future>
 #include <set>
 
 namespace feedhub
 {
-
-namespace
-{
-
-void checkPublication(const Publication& publication)
-{
-    TopicName::check(publication.topic);
-    if (publication.type.empty())
-        throw Poco::InvalidArgumentException("type must not be empty");
-    EventStreamFormat::checkField("type", publication.type);
-    // ASCII, the usual data, is valid UTF-8 as it is; decoding it character
-    // by character was a quarter of the bus's cost of a publish.
-    if (std::all_of(publication.data.begin(), publication.data.end(),
-                    [](unsigned char byte) { return byte < 0x80; }))
-        return;
-    Poco::UTF8Encoding utf8;
-    Poco::TextIterator end(publication.data);
-    for (Poco::TextIterator it(publication.data, utf8); it != end; ++it)
-    {
-        if (*it < 0)
-            throw Poco::InvalidArgumentException("data must be valid UTF-8");
-    }
-}
-
-void cut(Bus::Replay& replay, std::size_t limit, std::uint64_t position)
-{
-    if (limit != 0 && replay.events.size() > limit)
-    {
-        replay.events.resize(limit);
-        replay.position = replay.events.back()->sequence();
-    }
-    else
-    {
-        // Not max(after, ...): a cursor past the newest sequence (another hub's,
-        // or from before a clock was set back) would hide the next events.
-        replay.position = position;
-    }
-}
-
-} // namespace
 
 InProcessBus::InProcessBus(const Limits& limits)
     : _limits(limits), _memory(limits.history, limits.memoryBudgetBytes),
@@ -124,19 +81,7 @@ std::vector<EventPtr> InProcessBus::publish(const std::vector<Publication>& publ
 
 void InProcessBus::publish(std::vector<Publication> publications, Published done)
 {
-    for (std::size_t i = 0; i < publications.size(); ++i)
-    {
-        try
-        {
-            checkPublication(publications[i]);
-        }
-        catch (const Poco::InvalidArgumentException& exc)
-        {
-            if (publications.size() == 1)
-                throw;
-            throw Poco::InvalidArgumentException(batchItem(i) + ": " + exc.message());
-        }
-    }
+    PublicationRules::checkAll(publications);
 
     std::vector<EventPtr> events;
     events.reserve(publications.size());
@@ -205,8 +150,7 @@ void InProcessBus::checkRoomFor(const std::vector<Publication>& publications) co
 std::size_t InProcessBus::subscriberCount(const std::string& topic) const
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    auto it = _subscribers.find(topic);
-    return it == _subscribers.end() ? 0 : it->second;
+    return _subscribers.of(topic);
 }
 
 void InProcessBus::attach(EventSink& sink)
@@ -247,7 +191,7 @@ Bus::Replay InProcessBus::replay(const std::vector<std::string>& topics, std::ui
         return result;
     }
     result.events = _memory.readAfter(topics, after, 0);
-    cut(result, limit, _lastStored);
+    result.cut(limit, _lastStored);
     return result;
 }
 
@@ -281,7 +225,7 @@ void InProcessBus::replayStored(const std::vector<std::string>& topics, std::uin
         // Later events reach the caller from the sinks.
         while (!result.events.empty() && result.events.back()->sequence() > position)
             result.events.pop_back();
-        cut(result, limit, position);
+        result.cut(limit, position);
         done(std::move(result));
     });
 }
@@ -319,29 +263,16 @@ std::uint64_t InProcessBus::lastSequence() const
 void InProcessBus::countSubscribers(const std::string& name, int delta)
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    std::size_t& count = _subscribers[name];
-    count = static_cast<std::size_t>(static_cast<long>(count) + delta);
-    if (count == 0)
-        _subscribers.erase(name);
+    _subscribers.add(name, delta);
 }
 
 std::vector<Bus::TopicStatus> InProcessBus::topics() const
 {
-    std::vector<TopicStatus> result;
+    std::vector<TopicStatus> held;
     std::lock_guard<std::mutex> lock(_mutex);
-    auto subscribed = _subscribers.begin();
     for (const HistoryStore::TopicSummary& topic : _memory.summaries())
-    {
-        for (; subscribed != _subscribers.end() && subscribed->first < topic.name; ++subscribed)
-            result.push_back(TopicStatus{subscribed->first, subscribed->second, 0, 0});
-        std::size_t subscribers = 0;
-        if (subscribed != _subscribers.end() && subscribed->first == topic.name)
-            subscribers = (subscribed++)->second;
-        result.push_back(TopicStatus{topic.name, subscribers, topic.held, topic.lastSequence});
-    }
-    for (; subscribed != _subscribers.end(); ++subscribed)
-        result.push_back(TopicStatus{subscribed->first, subscribed->second, 0, 0});
-    return result;
+        held.push_back(TopicStatus{topic.name, 0, topic.held, topic.lastSequence});
+    return _subscribers.merge(held);
 }
 
 void InProcessBus::expire()
@@ -350,7 +281,7 @@ void InProcessBus::expire()
         std::lock_guard<std::mutex> lock(_mutex);
         // A watched topic keeps its entry, and with it its last sequence.
         _memory.trim(Poco::Timestamp(),
-                     [this](const std::string& name) { return _subscribers.count(name) != 0; });
+                     [this](const std::string& name) { return _subscribers.watched(name); });
     }
     if (_journal)
         _journal->post([](HistoryStore& store) { store.trim(Poco::Timestamp()); });

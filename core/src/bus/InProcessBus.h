@@ -9,6 +9,7 @@
 
 #include "Poco/Timespan.h"
 #include "bus/Bus.h"
+#include "bus/TopicSubscribers.h"
 #include "history/HistoryJournal.h"
 #include "history/MemoryHistoryStore.h"
 #include <limits>
@@ -90,9 +91,7 @@ private:
     MemoryHistoryStore _memory;
     std::unique_ptr<HistoryJournal> _journal;
     std::uint64_t _originSequence;
-    std::map<std::string, std::size_t> _subscribers;
-        /// Topics with at least one watching connection: bounded by the
-        /// connections' subscriptions, not by what they asked for.
+    TopicSubscribers _subscribers;
     std::vector<EventSink*> _sinks;
     std::uint64_t _lastAssigned;
     std::uint64_t _lastStored;

@@ -4,6 +4,7 @@
 
 #include "config/HubSettings.h"
 #include "config/SettingValues.h"
+#include "Poco/Environment.h"
 #include "Poco/Exception.h"
 #include "Poco/File.h"
 #include "Poco/NumberFormatter.h"
@@ -12,6 +13,7 @@
 #include "Poco/StringTokenizer.h"
 #include "feedhub/TopicName.h"
 #include "metrics/AddressRanges.h"
+#include <algorithm>
 
 namespace feedhub
 {
@@ -41,12 +43,18 @@ const std::vector<SectionKeys> HubSettings::SECTIONS = {
     {"poll", {"default_timeout_seconds", "max_timeout_seconds", "batch_size"}},
     {"web", {"enabled", "root"}},
     {"metrics", {"enabled", "allow"}},
+    {"cluster", {"backend", "redis_url", "key_prefix", "node_name", "timeout_ms"}},
 };
 
 std::string HubSettings::defaultHistoryDatabase()
 {
     const char* folder = Poco::File(FEEDHUB_STATE_DIR).exists() ? FEEDHUB_STATE_DIR : FEEDHUB_BUILD_STATE_DIR;
     return Poco::Path(folder).makeDirectory().setFileName("history.db").toString();
+}
+
+std::string HubSettings::defaultNodeName()
+{
+    return Poco::Environment::nodeName();
 }
 
 HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfiguration& config)
@@ -98,6 +106,22 @@ HubSettings HubSettings::fromConfiguration(const Poco::Util::AbstractConfigurati
         0, 1000 * SettingValues::readInt(config, "history.commit_window_ms",
                           static_cast<int>(s.historyCommitWindow.totalMilliseconds()), 0, 100));
     s.historyGroupEvents = readSize(config, "history.group_commit_events", s.historyGroupEvents, 1, 100000);
+
+    s.clusterBackend = SettingValues::readChoice(config, "cluster.backend", s.clusterBackend,
+                                  {{"none", ClusterBackend::NONE}, {"redis", ClusterBackend::REDIS}});
+    if (config.hasProperty("cluster.redis_url"))
+        s.redisAddress = RedisAddress::parse(Poco::trim(config.getString("cluster.redis_url")));
+    s.clusterKeyPrefix = Poco::trim(config.getString("cluster.key_prefix", s.clusterKeyPrefix));
+    if (s.clusterKeyPrefix.empty() || s.clusterKeyPrefix.size() > 64 ||
+        std::any_of(s.clusterKeyPrefix.begin(), s.clusterKeyPrefix.end(),
+                    [](unsigned char c) { return c <= ' ' || c > '~'; }))
+        throw Poco::InvalidArgumentException("cluster.key_prefix must be 1 to 64 printable characters without spaces");
+    s.nodeName = Poco::trim(config.getString("cluster.node_name", s.nodeName));
+    if (s.nodeName.empty())
+        s.nodeName = defaultNodeName();
+    s.redisTimeout = Poco::Timespan(
+        0, 1000 * SettingValues::readInt(config, "cluster.timeout_ms",
+                                         static_cast<int>(s.redisTimeout.totalMilliseconds()), 10, 60000));
 
     s.pollMaxTimeout = SettingValues::readSeconds(config, "poll.max_timeout_seconds", s.pollMaxTimeout, 1, 3600);
     s.pollDefaultTimeout = SettingValues::readSeconds(config, "poll.default_timeout_seconds", s.pollDefaultTimeout, 0,

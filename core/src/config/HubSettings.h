@@ -9,6 +9,7 @@
 
 #include "Poco/Timespan.h"
 #include "Poco/Util/AbstractConfiguration.h"
+#include "cluster/RedisAddress.h"
 #include "config/SectionKeys.h"
 #include <string>
 #include <vector>
@@ -63,6 +64,19 @@ struct HubSettings
     Poco::Timespan historyCommitWindow;
     std::size_t historyGroupEvents = 1000;
 
+    enum class ClusterBackend
+    {
+        NONE,
+        REDIS
+    };
+
+    ClusterBackend clusterBackend = ClusterBackend::NONE;
+    RedisAddress redisAddress;
+        /// [cluster] redis_url; its defaults are RedisAddress's.
+    std::string clusterKeyPrefix = "feedhub:";
+    std::string nodeName = defaultNodeName();
+    Poco::Timespan redisTimeout = Poco::Timespan(0, 1000 * 1000);
+
     Poco::Timespan pollDefaultTimeout = Poco::Timespan(25, 0);
     Poco::Timespan pollMaxTimeout = Poco::Timespan(120, 0);
     std::size_t pollBatchSize = 100;
@@ -79,6 +93,9 @@ struct HubSettings
         /// history.db in the installed hub's state folder (/var/lib/feedhub)
         /// when it exists, else in the build tree's state/ folder, so that a
         /// development hub never shares a journal in /tmp with another.
+
+    static std::string defaultNodeName();
+        /// The machine's host name.
 
     static const std::vector<SectionKeys> SECTIONS;
         /// The sections fromConfiguration() reads and their keys.

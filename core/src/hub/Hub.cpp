@@ -5,6 +5,7 @@
 #include "hub/Hub.h"
 #include "Poco/Logger.h"
 #include "Poco/Net/ServerSocket.h"
+#include "cluster/RedisBus.h"
 #include "feedhub/HttpResponse.h"
 #include "http/HttpConnection.h"
 #include "http/ResponseHead.h"
@@ -31,7 +32,7 @@ constexpr int LISTEN_BACKLOG = 4096;
 // How often idle topics are forgotten and old history dropped (ms).
 constexpr long EXPIRY_INTERVAL_MS = 10000;
 
-std::unique_ptr<InProcessBus> makeBus(const HubSettings& settings)
+std::unique_ptr<Bus> makeBus(const HubSettings& settings)
 {
     InProcessBus::Limits limits;
     limits.history.maxEvents = settings.historyEvents;
@@ -39,6 +40,9 @@ std::unique_ptr<InProcessBus> makeBus(const HubSettings& settings)
     limits.history.maxBytes = settings.historyBytes;
     limits.memoryBudgetBytes = settings.historyMemoryBytes;
     limits.maxTopics = settings.maxTopics;
+    if (settings.clusterBackend == HubSettings::ClusterBackend::REDIS)
+        return std::make_unique<RedisBus>(limits, RedisBus::Options{settings.redisAddress, settings.clusterKeyPrefix,
+                                                                    settings.nodeName, settings.redisTimeout});
     if (settings.historyStore == HubSettings::HistoryStore::MEMORY)
         return std::make_unique<InProcessBus>(limits);
     InProcessBus::JournalOptions options;

@@ -9,7 +9,7 @@
 
 #include "Poco/Util/Timer.h"
 #include "auth/Authorizer.h"
-#include "bus/InProcessBus.h"
+#include "bus/Bus.h"
 #include "config/HubSettings.h"
 #include "sse/SubscriberGreetings.h"
 #include "http/RequestRouter.h"
@@ -72,8 +72,8 @@ private:
     void accept(EventLoop& loop, Poco::Net::StreamSocket socket, const Poco::Net::SocketAddress& client);
 
     HubSettings _settings;
-    std::unique_ptr<InProcessBus> _busPtr;
-    InProcessBus& _bus;
+    std::unique_ptr<Bus> _busPtr;
+    Bus& _bus;
     ConnectionLimit _connections;
     ConnectionLimit _subscribers;
     Authorizer _authorizer;

@@ -14,7 +14,8 @@ namespace feedhub
 {
 
 class HealthHandler : public RouteHandler
-    /// GET /healthz: 200 while the hub serves.
+    /// GET /healthz: 200 while the hub serves; 503 with the reason while its
+    /// bus cannot take publishes (a cluster node out of reach of Redis).
 {
 public:
     explicit HealthHandler(Hub& hub);

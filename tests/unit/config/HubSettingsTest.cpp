@@ -50,6 +50,8 @@ class HubSettingsTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testHistoryKeysAreRead);
     CPPUNIT_TEST(testBadHistoryChoicesRefused);
     CPPUNIT_TEST(testMetricsKeysAreRead);
+    CPPUNIT_TEST(testClusterKeysAreRead);
+    CPPUNIT_TEST(testBadClusterValuesRefused);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -118,6 +120,40 @@ public:
         CPPUNIT_ASSERT_EQUAL(defaults.wsMaxMessageBytes, shipped.wsMaxMessageBytes);
         CPPUNIT_ASSERT_EQUAL(defaults.metricsEnabled, shipped.metricsEnabled);
         CPPUNIT_ASSERT_EQUAL(defaults.metricsAllow, shipped.metricsAllow);
+        CPPUNIT_ASSERT(defaults.clusterBackend == shipped.clusterBackend);
+        CPPUNIT_ASSERT_EQUAL(defaults.redisAddress.toString(), shipped.redisAddress.toString());
+        CPPUNIT_ASSERT_EQUAL(defaults.clusterKeyPrefix, shipped.clusterKeyPrefix);
+        CPPUNIT_ASSERT_EQUAL(defaults.nodeName, shipped.nodeName);
+        CPPUNIT_ASSERT(defaults.redisTimeout == shipped.redisTimeout);
+    }
+
+    void testClusterKeysAreRead()
+    {
+        const HubSettings defaults = read({});
+        CPPUNIT_ASSERT(defaults.clusterBackend == HubSettings::ClusterBackend::NONE);
+        CPPUNIT_ASSERT(!defaults.nodeName.empty());
+        const HubSettings s = read({{"cluster.backend", "Redis"},
+                                    {"cluster.redis_url", "redis://:secret@redis.example:6380/3"},
+                                    {"cluster.key_prefix", "chat:"},
+                                    {"cluster.node_name", "node-b"},
+                                    {"cluster.timeout_ms", "250"}});
+        CPPUNIT_ASSERT(s.clusterBackend == HubSettings::ClusterBackend::REDIS);
+        CPPUNIT_ASSERT_EQUAL(std::string("redis.example"), s.redisAddress.host);
+        CPPUNIT_ASSERT_EQUAL(6380, s.redisAddress.port);
+        CPPUNIT_ASSERT_EQUAL(std::string("secret"), s.redisAddress.password);
+        CPPUNIT_ASSERT_EQUAL(3, s.redisAddress.database);
+        CPPUNIT_ASSERT_EQUAL(std::string("chat:"), s.clusterKeyPrefix);
+        CPPUNIT_ASSERT_EQUAL(std::string("node-b"), s.nodeName);
+        CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(250), s.redisTimeout.totalMilliseconds());
+    }
+
+    void testBadClusterValuesRefused()
+    {
+        CPPUNIT_ASSERT_EQUAL(std::string("cluster.backend must be none or redis"), refusal("cluster.backend", "etcd"));
+        CPPUNIT_ASSERT(refusal("cluster.redis_url", "http://localhost:6379").find("cluster.redis_url") == 0);
+        CPPUNIT_ASSERT(refusal("cluster.redis_url", "redis://localhost/99").find("cluster.redis_url") == 0);
+        CPPUNIT_ASSERT(refusal("cluster.key_prefix", "two words").find("cluster.key_prefix") == 0);
+        CPPUNIT_ASSERT(refusal("cluster.timeout_ms", "5").find("cluster.timeout_ms") == 0);
     }
 
     void testValuesAreRead()
