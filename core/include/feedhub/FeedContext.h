@@ -47,7 +47,9 @@ public:
 
     virtual void mount(const std::string& path, std::shared_ptr<RouteHandler> handler) = 0;
         /// Serves requests for exactly path with handler, on the hub's worker
-        /// threads. Throws Poco::ExistsException if the path is taken by the
+        /// threads; a path ending in "/" ("/api/docs/") serves every path
+        /// under it too, the handler reading the rest from request.path()
+        /// (a deeper mount wins). Throws Poco::ExistsException if the path is taken by the
         /// hub or another feed.
 
     virtual void mountEventStream(const std::string& path, std::vector<std::string> topics) = 0;
