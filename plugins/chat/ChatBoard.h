@@ -18,11 +18,11 @@ namespace feedhub::chat
 {
 
 class ChatBoard
-/// The chat's rooms: the configured ones always, others made by their
-/// first join or message, up to maxRooms. Every message, join and leave is
-/// published on chat.<room> (type "message" {"user","text","time"}, "join"
-/// and "leave" {"nick","time"}) while the room's lock is held, so events
-/// and the room's state agree in order. Thread-safe.
+    /// The chat's rooms: the configured ones always, others made by their
+    /// first join or message, up to maxRooms. Every message, join and leave is
+    /// published on chat.<room> (type "message" {"user","text","time"}, "join"
+    /// and "leave" {"nick","time"}) while the room's lock is held, so events
+    /// and the room's state agree in order. Thread-safe.
 {
 public:
     struct Limits
@@ -36,44 +36,44 @@ public:
 
     using Publish = std::function<std::string(const std::string& topic, const std::string& type,
                                               const Poco::JSON::Object::Ptr& data)>;
-    /// Publishes an event and answers its id.
+        /// Publishes an event and answers its id.
 
     ChatBoard(Limits limits, const std::vector<std::string>& rooms, Publish publish);
-    /// Throws Poco::InvalidArgumentException naming a room name that is not one.
+        /// Throws Poco::InvalidArgumentException naming a room name that is not one.
 
     std::string post(const std::string& room, const std::string& user, const std::string& text,
                      const std::string& memberToken);
-    /// Publishes a message and answers its event id. A user who is a
-    /// member's nickname must send that member's token (and a token
-    /// sent must be the user's). Throws feedhub::HttpError: 400 (an
-    /// empty text or user, a user over 64 bytes), 413 (a text over
-    /// maxMessageBytes), 403 (the nickname is a member's and the token
-    /// is not), 507 (one room too many).
+        /// Publishes a message and answers its event id. A user who is a
+        /// member's nickname must send that member's token (and a token
+        /// sent must be the user's). Throws feedhub::HttpError: 400 (an
+        /// empty text or user, a user over 64 bytes), 413 (a text over
+        /// maxMessageBytes), 403 (the nickname is a member's and the token
+        /// is not), 507 (one room too many).
 
     Poco::JSON::Object::Ptr read(const std::string& room) const;
-    /// {"room","messages":[{"id","user","text","time"}...],"members":[...]}.
+        /// {"room","messages":[{"id","user","text","time"}...],"members":[...]}.
 
     Poco::JSON::Object::Ptr join(const std::string& room, const std::string& nick,
                                  const std::string& memberToken);
-    /// {"room","nick","member":token}. A member token that is already
-    /// the nick's in the room only marks it seen (a heartbeat). Throws HttpError 409 if
-    /// the nickname is taken, 400 if it is not one, 507 as post().
+        /// {"room","nick","member":token}. A member token that is already
+        /// the nick's in the room only marks it seen (a heartbeat). Throws HttpError 409 if
+        /// the nickname is taken, 400 if it is not one, 507 as post().
 
     void leave(const std::string& room, const std::string& memberToken);
-    /// Throws HttpError 404 if the token is no member's of the room.
+        /// Throws HttpError 404 if the token is no member's of the room.
 
     Poco::JSON::Array::Ptr rooms() const;
-    /// [{"room","members","messages"}...], by name.
+        /// [{"room","members","messages"}...], by name.
 
     void expire(Poco::Timestamp now = Poco::Timestamp());
-    /// Members not seen for memberTimeout leave.
+        /// Members not seen for memberTimeout leave.
 
     static std::string topicOf(const std::string& room);
-    /// "chat." + room.
+        /// "chat." + room.
 
     static void checkName(const std::string& room);
-    /// Throws Poco::InvalidArgumentException unless room is 1 to 64
-    /// characters from A-Z a-z 0-9 _ -.
+        /// Throws Poco::InvalidArgumentException unless room is 1 to 64
+        /// characters from A-Z a-z 0-9 _ -.
 
 private:
     struct Entry

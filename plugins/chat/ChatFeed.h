@@ -14,9 +14,9 @@ namespace feedhub::chat
 {
 
 class ChatFeed : public Feed
-/// Multi-room chat: rooms with their last messages and members, each
-/// room's events on chat.<room> (see ChatBoard), served under path (see
-/// ChatHandler). Members not seen for member_timeout_seconds leave.
+    /// Multi-room chat: rooms with their last messages and members, each
+    /// room's events on chat.<room> (see ChatBoard), served under path (see
+    /// ChatHandler). Members not seen for member_timeout_seconds leave.
 {
 public:
     std::string name() const override;

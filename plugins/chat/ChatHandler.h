@@ -16,17 +16,17 @@ namespace feedhub::chat
 {
 
 class ChatHandler : public RouteHandler
-/// The chat's routes under its folder (/api/chat/):
-///
-///   GET  <folder>                   {"rooms":[{"room","members","messages"}...]}
-///   GET  <folder><room>             {"room","messages":[...],"members":[...]}
-///   POST <folder><room>             {"user","text","member"?} -> 201 {"id"}
-///   POST <folder><room>/join        {"nick","member"?} -> 201 {"room","nick","member"}
-///   POST <folder><room>/leave       {"member"} -> 200 {"room","left":true}
-///
-/// A member proves its nickname with the member token its join answered
-/// (in the body: the Authorization header stays the hub's).
-/// Messages and joins count against the client address's rate (429 past it).
+    /// The chat's routes under its folder (/api/chat/):
+    ///
+    ///   GET  <folder>                   {"rooms":[{"room","members","messages"}...]}
+    ///   GET  <folder><room>             {"room","messages":[...],"members":[...]}
+    ///   POST <folder><room>             {"user","text","member"?} -> 201 {"id"}
+    ///   POST <folder><room>/join        {"nick","member"?} -> 201 {"room","nick","member"}
+    ///   POST <folder><room>/leave       {"member"} -> 200 {"room","left":true}
+    ///
+    /// A member proves its nickname with the member token its join answered
+    /// (in the body: the Authorization header stays the hub's).
+    /// Messages and joins count against the client address's rate (429 past it).
 {
 public:
     ChatHandler(std::string folder, std::shared_ptr<ChatBoard> board, std::shared_ptr<RateLimiter> limiter,

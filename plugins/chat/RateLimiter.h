@@ -17,15 +17,15 @@ namespace feedhub::chat
 {
 
 class RateLimiter
-/// At most `burst` actions per client in any `window`, refilled evenly (a
-/// token bucket per client), so a chatty client is slowed, not cut off.
-/// Thread-safe.
+    /// At most `burst` actions per client in any `window`, refilled evenly (a
+    /// token bucket per client), so a chatty client is slowed, not cut off.
+    /// Thread-safe.
 {
 public:
     RateLimiter(std::size_t burst, Poco::Timespan window);
 
     bool take(const std::string& client, Poco::Timestamp now = Poco::Timestamp());
-    /// Whether client may act now; if so, counts it.
+        /// Whether client may act now; if so, counts it.
 
 private:
     struct Bucket

@@ -13,13 +13,13 @@ namespace feedhub::collab
 {
 
 class CodePoints
-/// Text as Unicode code points, the unit edit positions count in, and
-/// back to UTF-8.
+    /// Text as Unicode code points, the unit edit positions count in, and
+    /// back to UTF-8.
 {
 public:
     static std::u32string fromUtf8(const std::string& text);
-    /// Throws Poco::InvalidArgumentException if text is not valid UTF-8
-    /// (a surrogate included).
+        /// Throws Poco::InvalidArgumentException if text is not valid UTF-8
+        /// (a surrogate included).
 
     static std::string toUtf8(const std::u32string& text);
 };

@@ -14,10 +14,10 @@ namespace feedhub::collab
 {
 
 class CollabFeed : public Feed
-/// Shared plain-text documents that many clients edit at once, kept in
-/// SQLite. GET and POST <path><name> (see DocumentHandler); every applied
-/// change is a "change" event {"version","ops","client","author","time"}
-/// on doc.<name>, its ops made to the version before.
+    /// Shared plain-text documents that many clients edit at once, kept in
+    /// SQLite. GET and POST <path><name> (see DocumentHandler); every applied
+    /// change is a "change" event {"version","ops","client","author","time"}
+    /// on doc.<name>, its ops made to the version before.
 {
 public:
     std::string name() const override;
@@ -26,8 +26,8 @@ public:
     void start(FeedContext& context) override;
 
     static std::string defaultDatabase();
-    /// collab.db in the packaged hub's state directory if it exists, else
-    /// in the build tree's state/ folder (a hub run from the source tree).
+        /// collab.db in the packaged hub's state directory if it exists, else
+        /// in the build tree's state/ folder (a hub run from the source tree).
 
 private:
     DocumentBoard::Limits _limits;

@@ -20,10 +20,10 @@ namespace feedhub::collab
 {
 
 class DocumentBoard
-/// The feed's documents by name, each a SharedDocument kept in the store.
-/// Changes to one document are taken one at a time (stored, then applied,
-/// then heard by the listener, in version order); changes to different
-/// documents and reads do not wait for each other. Thread-safe.
+    /// The feed's documents by name, each a SharedDocument kept in the store.
+    /// Changes to one document are taken one at a time (stored, then applied,
+    /// then heard by the listener, in version order); changes to different
+    /// documents and reads do not wait for each other. Thread-safe.
 {
 public:
     struct Limits
@@ -41,7 +41,7 @@ public:
     };
 
     struct Change
-    /// What a client sends: edits made to version base.
+        /// What a client sends: edits made to version base.
     {
         Poco::Int64 base = 0;
         Poco::Dynamic::Var edits;
@@ -57,26 +57,26 @@ public:
 
     using Listener = std::function<void(const std::string& name, Poco::Int64 version,
                                         const Poco::JSON::Array::Ptr& edits, const Change& change)>;
-    /// Hears each applied change, rebased, as edits to the version before it.
+        /// Hears each applied change, rebased, as edits to the version before it.
 
     DocumentBoard(Limits limits, std::unique_ptr<DocumentStore> store, Listener listener);
-    /// Loads the stored documents.
+        /// Loads the stored documents.
 
     Snapshot read(const std::string& name) const;
-    /// The document, or an empty text at version 0 if there is none yet.
+        /// The document, or an empty text at version 0 if there is none yet.
 
     Outcome submit(const std::string& name, const Change& change);
-    /// Applies the change, creating the document if needed. Throws
-    /// Poco::InvalidArgumentException for a change that is not one (or
-    /// has a base ahead of the document), feedhub::HttpError 413 if the
-    /// text would grow past maxCharacters and 507 if a new document would
-    /// be one too many; none of them changes anything.
+        /// Applies the change, creating the document if needed. Throws
+        /// Poco::InvalidArgumentException for a change that is not one (or
+        /// has a base ahead of the document), feedhub::HttpError 413 if the
+        /// text would grow past maxCharacters and 507 if a new document would
+        /// be one too many; none of them changes anything.
 
     std::size_t size() const;
 
     static void checkName(const std::string& name);
-    /// Throws Poco::InvalidArgumentException unless name is 1 to 64
-    /// characters from A-Z a-z 0-9 _ - . (it becomes part of a topic).
+        /// Throws Poco::InvalidArgumentException unless name is 1 to 64
+        /// characters from A-Z a-z 0-9 _ - . (it becomes part of a topic).
 
 private:
     struct Entry

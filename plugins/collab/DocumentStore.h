@@ -17,9 +17,9 @@ namespace feedhub::collab
 {
 
 class DocumentStore
-/// The documents' texts and versions in the feed's own SQLite file, so a
-/// restarted hub serves each document as it was last acknowledged.
-/// Thread-safe.
+    /// The documents' texts and versions in the feed's own SQLite file, so a
+    /// restarted hub serves each document as it was last acknowledged.
+    /// Thread-safe.
 {
 public:
     struct Stored
@@ -30,13 +30,13 @@ public:
     };
 
     explicit DocumentStore(const std::string& path);
-    /// Opens the file, creating it and its directory if needed. Throws
-    /// Poco::Exception (a Poco::Data one) if that fails.
+        /// Opens the file, creating it and its directory if needed. Throws
+        /// Poco::Exception (a Poco::Data one) if that fails.
 
     std::vector<Stored> load();
 
     void save(const Stored& document);
-    /// Inserts or replaces the document's row; throws if the write fails.
+        /// Inserts or replaces the document's row; throws if the write fails.
 
 private:
     std::mutex _mutex;

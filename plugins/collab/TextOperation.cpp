@@ -18,8 +18,8 @@ using Kind = TextOperation::Kind;
 using Part = TextOperation::Part;
 
 class PartReader
-/// Reads an operation's parts one at a time, handing out a part's front
-/// and keeping its rest, as compose() and transform() consume them.
+    /// Reads an operation's parts one at a time, handing out a part's front
+    /// and keeping its rest, as compose() and transform() consume them.
 {
 public:
     explicit PartReader(const std::vector<Part>& parts) : _parts(parts) { advance(); }
@@ -27,7 +27,7 @@ public:
     const std::optional<Part>& current() const { return _current; }
 
     void take(std::size_t count)
-    /// Consumes count code points of the current part.
+        /// Consumes count code points of the current part.
     {
         if (count == _current->count)
             advance();

@@ -233,7 +233,7 @@ private:
     }
 
     static std::string replay(SseClient& stream, std::string text, int changes)
-    /// Applies the next changes on the stream to an ASCII text.
+        /// Applies the next changes on the stream to an ASCII text.
     {
         for (int i = 0; i < changes; ++i)
         {

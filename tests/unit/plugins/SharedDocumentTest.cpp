@@ -17,7 +17,7 @@ namespace
 {
 
 struct Sent
-/// A change on its way from a site to the hub.
+    /// A change on its way from a site to the hub.
 {
     std::size_t site;
     Poco::Int64 base;
@@ -25,7 +25,7 @@ struct Sent
 };
 
 struct Applied
-/// A change the hub applied, on its way to a site.
+    /// A change the hub applied, on its way to a site.
 {
     std::size_t site;
     Poco::Int64 version;
@@ -33,10 +33,10 @@ struct Applied
 };
 
 class Site
-/// A client as the editor page is one: it applies its own edits at once,
-/// has at most one change in flight and buffers what it types meanwhile,
-/// and transforms the hub's changes against both (the hub's first, as the
-/// hub applied them first).
+    /// A client as the editor page is one: it applies its own edits at once,
+    /// has at most one change in flight and buffers what it types meanwhile,
+    /// and transforms the hub's changes against both (the hub's first, as the
+    /// hub applied them first).
 {
 public:
     Site(std::size_t id, std::u32string text) : _id(id), _text(std::move(text)) {}
@@ -88,8 +88,8 @@ private:
 };
 
 class Simulation
-/// A hub's document and sites with a queue each way, stepped in a random
-/// order.
+    /// A hub's document and sites with a queue each way, stepped in a random
+    /// order.
 {
 public:
     Simulation(std::size_t sites, unsigned seed, bool insertsOnly)
