@@ -37,8 +37,8 @@ std::string ChatFeed::name() const
 
 std::vector<std::string> ChatFeed::keys() const
 {
-    return {"path",        "rooms",         "max_rooms",    "max_message_bytes",     "history",
-            "max_members", "rate_messages", "rate_seconds", "member_timeout_seconds"};
+    return {"path",          "rooms",         "private_rooms", "max_rooms",   "max_message_bytes",
+            "history",       "max_members",   "rate_messages", "rate_seconds", "member_timeout_seconds"};
 }
 
 void ChatFeed::configure(const Poco::Util::AbstractConfiguration& section)
@@ -47,6 +47,9 @@ void ChatFeed::configure(const Poco::Util::AbstractConfiguration& section)
     Poco::StringTokenizer rooms(section.getString("rooms", "lobby"), ",",
                                 Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
     _rooms.assign(rooms.begin(), rooms.end());
+    Poco::StringTokenizer privateRooms(section.getString("private_rooms", ""), ",",
+                                       Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    _privateRooms.assign(privateRooms.begin(), privateRooms.end());
     for (const std::string& room : _rooms)
         ChatBoard::checkName(room);
     _limits.maxRooms = readCount(section, "max_rooms", defaults.maxRooms);
@@ -72,7 +75,11 @@ void ChatFeed::configure(const Poco::Util::AbstractConfiguration& section)
 void ChatFeed::start(FeedContext& context)
 {
     for (const std::string& room : _rooms)
+    {
         context.claimTopic(ChatBoard::topicOf(room));
+        if (ChatHandler::matchesAny(_privateRooms, room))
+            context.makePrivate(ChatBoard::topicOf(room));
+    }
     auto board = std::make_shared<ChatBoard>(
         _limits, _rooms,
         [&publisher = context.publisher()](const std::string& topic, const std::string& type,
@@ -82,7 +89,7 @@ void ChatFeed::start(FeedContext& context)
     context.every(SWEEP_INTERVAL, [board] { board->expire(); });
     context.mount(_path,
                   std::make_shared<ChatHandler>(
-                      _path, board, std::make_shared<RateLimiter>(_rateMessages, _rateWindow), context));
+                      _path, board, std::make_shared<RateLimiter>(_rateMessages, _rateWindow), _privateRooms, context));
 }
 
 } // namespace feedhub::chat

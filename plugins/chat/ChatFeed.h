@@ -16,7 +16,8 @@ namespace feedhub::chat
 class ChatFeed : public Feed
     /// Multi-room chat: rooms with their last messages and members, each
     /// room's events on chat.<room> (see ChatBoard), served under path (see
-    /// ChatHandler). Members not seen for member_timeout_seconds leave.
+    /// ChatHandler). Members not seen for member_timeout_seconds leave. Rooms
+    /// matching a glob of private_rooms need a hub token naming chat.<room>.
 {
 public:
     std::string name() const override;
@@ -27,6 +28,7 @@ public:
 private:
     ChatBoard::Limits _limits;
     std::vector<std::string> _rooms;
+    std::vector<std::string> _privateRooms;
     std::size_t _rateMessages = 0;
     Poco::Timespan _rateWindow;
     std::string _path;

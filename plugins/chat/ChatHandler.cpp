@@ -3,6 +3,7 @@
 //
 
 #include "ChatHandler.h"
+#include "Poco/Glob.h"
 #include "Poco/JSON/Object.h"
 #include "feedhub/HttpError.h"
 #include <algorithm>
@@ -48,11 +49,17 @@ std::string stringField(const Poco::JSON::Object& object, const std::string& nam
 
 } // namespace
 
-ChatHandler::ChatHandler(std::string folder, std::shared_ptr<ChatBoard> board,
-                         std::shared_ptr<RateLimiter> limiter, FeedContext& context)
-    : RouteHandler("GET, POST"), _folder(std::move(folder)), _board(std::move(board)),
-      _limiter(std::move(limiter)), _context(context)
+ChatHandler::ChatHandler(std::string folder, std::shared_ptr<ChatBoard> board, std::shared_ptr<RateLimiter> limiter,
+                         std::vector<std::string> privateRooms, FeedContext& context)
+    : RouteHandler("GET, POST"), _folder(std::move(folder)), _board(std::move(board)), _limiter(std::move(limiter)),
+      _privateRooms(std::move(privateRooms)), _context(context)
 {
+}
+
+bool ChatHandler::matchesAny(const std::vector<std::string>& globs, const std::string& room)
+{
+    return std::any_of(globs.begin(), globs.end(),
+                       [&room](const std::string& glob) { return Poco::Glob(glob).match(room); });
 }
 
 void ChatHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
@@ -64,12 +71,26 @@ void ChatHandler::handle(const HttpRequest& request, const ReplyPtr& reply)
     const std::string action = slash == std::string::npos ? "" : rest.substr(slash + 1);
     if (room.empty() && request.method() == "GET")
     {
+        const Poco::JSON::Array::Ptr all = _board->rooms();
+        Poco::JSON::Array::Ptr rooms = new Poco::JSON::Array;
+        for (unsigned i = 0; i < all->size(); ++i)
+        {
+            const Poco::JSON::Object::Ptr room = all->getObject(i);
+            if (!matchesAny(_privateRooms, room->getValue<std::string>("room")))
+                rooms->add(room);
+        }
         Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
-        answer->set("rooms", _board->rooms());
+        answer->set("rooms", rooms);
         reply->send(HttpResponse::json(HTTPResponse::HTTP_OK, answer));
         return;
     }
     ChatBoard::checkName(room);
+    if (matchesAny(_privateRooms, room))
+    {
+        // Private before its first event, then guarded as its topic is.
+        _context.makePrivate(ChatBoard::topicOf(room));
+        _context.authorizeSubscribe(request, ChatBoard::topicOf(room));
+    }
     if (action != "" && action != "join" && action != "leave")
         throw HttpError(HTTPResponse::HTTP_NOT_FOUND, "no route for " + request.path());
     if (request.method() == "GET")
