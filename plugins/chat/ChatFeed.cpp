@@ -37,8 +37,8 @@ std::string ChatFeed::name() const
 
 std::vector<std::string> ChatFeed::keys() const
 {
-    return {"path",          "rooms",         "private_rooms", "max_rooms",   "max_message_bytes",
-            "history",       "max_members",   "rate_messages", "rate_seconds", "member_timeout_seconds"};
+    return {"path",    "rooms",       "private_rooms", "max_rooms",    "max_message_bytes",
+            "history", "max_members", "rate_messages", "rate_seconds", "member_timeout_seconds"};
 }
 
 void ChatFeed::configure(const Poco::Util::AbstractConfiguration& section)
@@ -48,7 +48,8 @@ void ChatFeed::configure(const Poco::Util::AbstractConfiguration& section)
                                 Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
     _rooms.assign(rooms.begin(), rooms.end());
     Poco::StringTokenizer privateRooms(section.getString("private_rooms", ""), ",",
-                                       Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+                                       Poco::StringTokenizer::TOK_TRIM |
+                                           Poco::StringTokenizer::TOK_IGNORE_EMPTY);
     _privateRooms.assign(privateRooms.begin(), privateRooms.end());
     for (const std::string& room : _rooms)
         ChatBoard::checkName(room);
@@ -87,9 +88,9 @@ void ChatFeed::start(FeedContext& context)
             return publisher.publish(topic, type, JsonText::format(data))->id();
         });
     context.every(SWEEP_INTERVAL, [board] { board->expire(); });
-    context.mount(_path,
-                  std::make_shared<ChatHandler>(
-                      _path, board, std::make_shared<RateLimiter>(_rateMessages, _rateWindow), _privateRooms, context));
+    context.mount(_path, std::make_shared<ChatHandler>(
+                             _path, board, std::make_shared<RateLimiter>(_rateMessages, _rateWindow),
+                             _privateRooms, context));
 }
 
 } // namespace feedhub::chat

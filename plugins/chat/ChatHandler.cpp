@@ -49,10 +49,11 @@ std::string stringField(const Poco::JSON::Object& object, const std::string& nam
 
 } // namespace
 
-ChatHandler::ChatHandler(std::string folder, std::shared_ptr<ChatBoard> board, std::shared_ptr<RateLimiter> limiter,
-                         std::vector<std::string> privateRooms, FeedContext& context)
-    : RouteHandler("GET, POST"), _folder(std::move(folder)), _board(std::move(board)), _limiter(std::move(limiter)),
-      _privateRooms(std::move(privateRooms)), _context(context)
+ChatHandler::ChatHandler(std::string folder, std::shared_ptr<ChatBoard> board,
+                         std::shared_ptr<RateLimiter> limiter, std::vector<std::string> privateRooms,
+                         FeedContext& context)
+    : RouteHandler("GET, POST"), _folder(std::move(folder)), _board(std::move(board)),
+      _limiter(std::move(limiter)), _privateRooms(std::move(privateRooms)), _context(context)
 {
 }
 

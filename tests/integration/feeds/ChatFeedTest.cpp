@@ -158,36 +158,42 @@ public:
 
     void testPrivateRoomNeedsATokenNamingIt()
     {
-        TestDaemon hub({{"auth.secret", TestTokens::SECRET}}, chatIni("rooms = lobby, staff\nprivate_rooms = staff*, board-?\n"));
+        TestDaemon hub({{"auth.secret", TestTokens::SECRET}},
+                       chatIni("rooms = lobby, staff\nprivate_rooms = staff*, board-?\n"));
         const std::string staff = "Bearer " + TestTokens::token({}, {"chat.staff", "chat.staff-room"});
         HttpCall::Result result = HttpCall::get(hub.port(), "/api/chat/staff");
         CPPUNIT_ASSERT_EQUAL(401, result.status);
-        CPPUNIT_ASSERT_EQUAL(403, HttpCall::get(hub.port(), "/api/chat/staff",
-                                                {{"Authorization", "Bearer " + TestTokens::token({}, {"chat.lobby"})}})
-                                      .status);
-        CPPUNIT_ASSERT_EQUAL(200, HttpCall::get(hub.port(), "/api/chat/staff", {{"Authorization", staff}}).status);
+        CPPUNIT_ASSERT_EQUAL(
+            403, HttpCall::get(hub.port(), "/api/chat/staff",
+                               {{"Authorization", "Bearer " + TestTokens::token({}, {"chat.lobby"})}})
+                     .status);
+        CPPUNIT_ASSERT_EQUAL(200,
+                             HttpCall::get(hub.port(), "/api/chat/staff", {{"Authorization", staff}}).status);
         CPPUNIT_ASSERT_EQUAL(401, say(hub, "staff", "ann", "secret").status);
         CPPUNIT_ASSERT_EQUAL(401, join(hub, "board-1", "ann").status);
-        result = HttpCall::post(hub.port(), "/api/chat/staff-room", R"({"user":"ann","text":"in"})", "application/json",
-                                {{"Authorization", staff}});
+        result = HttpCall::post(hub.port(), "/api/chat/staff-room", R"({"user":"ann","text":"in"})",
+                                "application/json", {{"Authorization", staff}});
         CPPUNIT_ASSERT_EQUAL(201, result.status);
         // Public rooms need no token; the list leaves private rooms out.
         CPPUNIT_ASSERT_EQUAL(201, say(hub, "lobby", "ann", "hi").status);
-        const Poco::JSON::Array::Ptr rooms = parse(HttpCall::get(hub.port(), "/api/chat/").body)->getArray("rooms");
+        const Poco::JSON::Array::Ptr rooms =
+            parse(HttpCall::get(hub.port(), "/api/chat/").body)->getArray("rooms");
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), rooms->size());
         CPPUNIT_ASSERT_EQUAL(std::string("lobby"), rooms->getObject(0)->getValue<std::string>("room"));
     }
 
     void testPrivateRoomStreamNeedsATokenToo()
     {
-        TestDaemon hub({{"auth.secret", TestTokens::SECRET}}, chatIni("rooms = staff\nprivate_rooms = staff\n"));
+        TestDaemon hub({{"auth.secret", TestTokens::SECRET}},
+                       chatIni("rooms = staff\nprivate_rooms = staff\n"));
         SseClient refused(hub.port(), "/events?topic=chat.staff");
         CPPUNIT_ASSERT_EQUAL(401, refused.status());
         const std::string token = TestTokens::token({}, {"chat.staff"});
         SseClient stream(hub.port(), "/events?topic=chat.staff&token=" + token);
         CPPUNIT_ASSERT_EQUAL(200, stream.status());
-        const HttpCall::Result posted = HttpCall::post(hub.port(), "/api/chat/staff", R"({"user":"ann","text":"in"})",
-                                                       "application/json", {{"Authorization", "Bearer " + token}});
+        const HttpCall::Result posted =
+            HttpCall::post(hub.port(), "/api/chat/staff", R"({"user":"ann","text":"in"})", "application/json",
+                           {{"Authorization", "Bearer " + token}});
         CPPUNIT_ASSERT_EQUAL(201, posted.status);
         CPPUNIT_ASSERT_EQUAL(posted.jsonString("id"), stream.expect().id);
     }
