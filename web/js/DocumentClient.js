@@ -55,11 +55,6 @@ export class DocumentClient {
     return this.#version;
   }
 
-  /** True while a change of this page's has not come back from the hub. */
-  get pending() {
-    return this.#inFlight !== null || this.#buffer !== null;
-  }
-
   set author(author) {
     this.#author = author;
   }
