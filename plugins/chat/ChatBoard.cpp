@@ -62,7 +62,12 @@ std::string ChatBoard::post(const std::string& room, const std::string& user, co
                             " bytes");
     if (!isUtf8(text))
         throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "\"text\" is not valid UTF-8");
-    const std::shared_ptr<Entry> entry = findOrCreate(room);
+    std::shared_ptr<Entry> entry = find(room);
+    // No room is made for a token that cannot be its member's.
+    if (!entry && !memberToken.empty())
+        throw HttpError(HTTPResponse::HTTP_FORBIDDEN, "the member token is not " + user + "'s in room " + room);
+    if (!entry)
+        entry = findOrCreate(room);
     std::lock_guard<std::mutex> lock(entry->mutex);
     if (!memberToken.empty())
     {

@@ -37,11 +37,29 @@ DocumentBoard::Snapshot DocumentBoard::read(const std::string& name) const
 DocumentBoard::Outcome DocumentBoard::submit(const std::string& name, const Change& change)
 {
     checkName(name);
-    const std::shared_ptr<Entry> entry = findOrCreate(name);
+    std::shared_ptr<Entry> entry = find(name);
+    if (!entry)
+    {
+        // Checked against an empty text first, so that a change that is not
+        // one makes no document.
+        rebase(SharedDocument(U"", 0, 1), change);
+        entry = findOrCreate(name);
+    }
     std::lock_guard<std::mutex> lock(entry->mutex);
     SharedDocument& document = entry->document;
     if (change.base < document.oldestBase())
         return Outcome{true, Snapshot{CodePoints::toUtf8(document.text()), document.version()}};
+    const TextOperation rebased = rebase(document, change);
+    const std::u32string text = rebased.apply(document.text());
+    _store->save(DocumentStore::Stored{name, CodePoints::toUtf8(text), document.version() + 1});
+    document.apply(rebased);
+    const Snapshot made{CodePoints::toUtf8(document.text()), document.version()};
+    _listener(name, made.version, TextEdits::format(rebased), change);
+    return Outcome{false, made};
+}
+
+TextOperation DocumentBoard::rebase(const SharedDocument& document, const Change& change) const
+{
     if (change.base > document.version())
         throw Poco::InvalidArgumentException("base " + Poco::NumberFormatter::format(change.base) +
                                              " is ahead of the document's version " +
@@ -52,12 +70,7 @@ DocumentBoard::Outcome DocumentBoard::submit(const std::string& name, const Chan
         throw HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE,
                         "a document holds at most " + Poco::NumberFormatter::format(_limits.maxCharacters) +
                             " characters");
-    const std::u32string text = rebased.apply(document.text());
-    _store->save(DocumentStore::Stored{name, CodePoints::toUtf8(text), document.version() + 1});
-    document.apply(rebased);
-    const Snapshot made{CodePoints::toUtf8(document.text()), document.version()};
-    _listener(name, made.version, TextEdits::format(rebased), change);
-    return Outcome{false, made};
+    return rebased;
 }
 
 std::size_t DocumentBoard::size() const

@@ -86,6 +86,9 @@ private:
         SharedDocument document;
     };
 
+    TextOperation rebase(const SharedDocument& document, const Change& change) const;
+        /// The change rebased onto document's text, checked against the limits.
+
     std::shared_ptr<Entry> find(const std::string& name) const;
     std::shared_ptr<Entry> findOrCreate(const std::string& name);
 

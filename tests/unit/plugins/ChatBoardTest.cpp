@@ -165,6 +165,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(400, statusOf([&] { board->join("lobby", "new\nline", ""); }));
         CPPUNIT_ASSERT_EQUAL(400, statusOf([&] { board->post("no room", "ann", "hi", ""); }));
         CPPUNIT_ASSERT_EQUAL(400, statusOf([&] { board->read("a.b"); }));
+        CPPUNIT_ASSERT_EQUAL(403, statusOf([&] { board->post("attic", "ann", "hi", "forged-token"); }));
         CPPUNIT_ASSERT(_published.empty());
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), board->rooms()->size());
     }

@@ -38,6 +38,7 @@ class DocumentBoardTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testStaleBaseChangesNothing);
     CPPUNIT_TEST(testBadEditsChangeNothing);
     CPPUNIT_TEST(testSizeAndCountLimits);
+    CPPUNIT_TEST(testBadChangeMakesNoDocument);
     CPPUNIT_TEST(testInvalidNamesAreRefused);
     CPPUNIT_TEST(testDocumentsSurviveARestart);
     CPPUNIT_TEST_SUITE_END();
@@ -143,6 +144,18 @@ public:
         }
         CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), board->read("notes").version);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), board->size());
+    }
+
+    void testBadChangeMakesNoDocument()
+    {
+        DocumentBoard::Limits limits;
+        limits.maxDocuments = 1;
+        auto board = make(limits);
+        CPPUNIT_ASSERT_THROW(board->submit("typo", change(0, R"([{"at":1,"insert":"x"}])")),
+                             Poco::InvalidArgumentException);
+        CPPUNIT_ASSERT_THROW(board->submit("typo", change(3, R"([])")), Poco::InvalidArgumentException);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), board->size());
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), board->submit("notes", change(0, R"([])")).document.version);
     }
 
     void testInvalidNamesAreRefused()
