@@ -31,6 +31,8 @@ simulate = false
 tasks = backup
 token = browser-websocket-test-token
 database = {dir}/tasks.db
+[history]
+database = {dir}/history.db
 `;
 
 async function waitForFirstNotification(dashboard, message) {

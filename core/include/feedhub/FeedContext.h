@@ -47,7 +47,9 @@ public:
 
     virtual void mount(const std::string& path, std::shared_ptr<RouteHandler> handler) = 0;
         /// Serves requests for exactly path with handler, on the hub's worker
-        /// threads. Throws Poco::ExistsException if the path is taken by the
+        /// threads; a path ending in "/" ("/api/docs/") serves every path
+        /// under it too, the handler reading the rest from request.path()
+        /// (a deeper mount wins). Throws Poco::ExistsException if the path is taken by the
         /// hub or another feed.
 
     virtual void mountEventStream(const std::string& path, std::vector<std::string> topics) = 0;
@@ -72,6 +74,19 @@ public:
         /// forges the feed's events. Publishing through publisher() claims a
         /// topic too; declare at start the topics a feed may publish to only
         /// later. Claims end when the feed stops.
+
+    virtual void makePrivate(const std::string& topic) = 0;
+        /// From now on subscribing to topic (SSE, long poll, WebSocket) needs
+        /// a token whose subscribe claim covers it, as for a topic of [auth]
+        /// private_topics; until the feed stops. Make a topic private before
+        /// anything is published on it.
+
+    virtual void authorizeSubscribe(const HttpRequest& request, const std::string& topic) = 0;
+        /// Throws HttpError (401, 403, or 429 for a client refused too often)
+        /// unless request's token (Authorization: Bearer, the feedhub_token
+        /// cookie or ?token=) may subscribe to topic, as the hub decides for
+        /// its own streams: a route guarding what a private topic carries.
+        /// Returns at once for a topic that is not private.
 };
 
 } // namespace feedhub

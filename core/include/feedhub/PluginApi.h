@@ -15,7 +15,9 @@
 // earlier version; the hub refuses a plugin built for any other version.
 // Version 2: routes take HttpRequest and answer through a Reply, greetings
 // are SubscriberGreeting, and libfeedhub exports only this API.
-#define FEEDHUB_PLUGIN_API_VERSION 2
+// Version 3: a route mounted at a path ending in "/" serves the paths under it;
+// FeedContext::makePrivate() and authorizeSubscribe().
+#define FEEDHUB_PLUGIN_API_VERSION 3
 
 // The symbol a plugin exports with the version it was built for.
 #define FEEDHUB_PLUGIN_VERSION_SYMBOL "feedhub_plugin_api_version"

@@ -65,8 +65,14 @@ public:
     static std::string describe(const HttpRequest& request);
         /// Method and target, any token redacted: for the log.
 
-    bool isPrivate(const std::string& topic) const { return _privateTopics.matches(topic); }
+    bool isPrivate(const std::string& topic) const
+    {
+        return _privateTopics.matches(topic) || _feedPrivateTopics.isClaimed(topic);
+    }
     FeedTopics& feedTopics() { return _feedTopics; }
+        /// The topics feeds publish to.
+    FeedTopics& feedPrivateTopics() { return _feedPrivateTopics; }
+        /// The topics feeds made private (FeedContext::makePrivate()).
     const CorsPolicy& cors() const { return _cors; }
 
     static const std::string COOKIE;
@@ -83,6 +89,7 @@ private:
     TokenCache _cache;
     FailureLimiter _failures;
     FeedTopics _feedTopics;
+    FeedTopics _feedPrivateTopics;
     CorsPolicy _cors;
 };
 

@@ -19,7 +19,8 @@ class FeedTopics
     /// declares (FeedContext::claimTopic()) or publishes to through its
     /// context, and gives them back when it stops. /publish takes such a
     /// topic only from a token naming it exactly, so no broad token forges a
-    /// feed's events. Any thread.
+    /// feed's events. The Authorizer keeps a second set, of the topics feeds
+    /// made private, counted the same way. Any thread.
 {
 public:
     void claim(const std::string& topic);

@@ -52,6 +52,9 @@ void HostedFeedContext::release()
         for (SubscriberGreetings::Handle handle : _greeters)
             _hub.greetings().remove(handle);
         _greeters.clear();
+        for (const std::string& topic : _privateTopics)
+            _hub.authorizer().feedPrivateTopics().release(topic);
+        _privateTopics.clear();
         timer = std::move(_timer);
     }
     // Destroying the timer joins its thread, after a running task; outside
@@ -65,6 +68,19 @@ void HostedFeedContext::claimTopic(const std::string& topic)
     std::lock_guard<std::mutex> lock(_mutex);
     checkRunning();
     _publisher.claim(topic);
+}
+
+void HostedFeedContext::makePrivate(const std::string& topic)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    checkRunning();
+    if (_privateTopics.insert(topic).second)
+        _hub.authorizer().feedPrivateTopics().claim(topic);
+}
+
+void HostedFeedContext::authorizeSubscribe(const HttpRequest& request, const std::string& topic)
+{
+    _hub.authorizer().authorizeSubscribe(request, {topic});
 }
 
 void HostedFeedContext::mount(const std::string& path, std::shared_ptr<RouteHandler> handler)

@@ -13,6 +13,7 @@
 #include "hub/Hub.h"
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,8 @@ public:
     void greetSubscribers(const std::string& topic, SubscriberGreeter greeter) override;
     Poco::Util::TimerTask::Ptr every(Poco::Timespan interval, std::function<void()> task) override;
     void claimTopic(const std::string& topic) override;
+    void makePrivate(const std::string& topic) override;
+    void authorizeSubscribe(const HttpRequest& request, const std::string& topic) override;
 
 private:
     std::shared_ptr<void> plugin() const;
@@ -60,6 +63,7 @@ private:
     bool _released = false;
     std::vector<std::string> _paths;
     std::vector<SubscriberGreetings::Handle> _greeters;
+    std::set<std::string> _privateTopics;
     std::unique_ptr<Poco::Util::Timer> _timer;
 };
 

@@ -57,7 +57,18 @@ RequestRouter::Route RequestRouter::find(const std::string& path) const
 {
     std::shared_lock<std::shared_mutex> lock(_mutex);
     auto it = _routes.find(path);
-    return it != _routes.end() ? it->second : _fallback;
+    if (it != _routes.end())
+        return it->second;
+    // A mounted folder ("/api/docs/") serves the paths under it: try the
+    // path's own folders, deepest first.
+    for (std::size_t slash = path.rfind('/'); slash != std::string::npos && slash > 0;
+         slash = path.rfind('/', slash - 1))
+    {
+        it = _routes.find(path.substr(0, slash + 1));
+        if (it != _routes.end())
+            return it->second;
+    }
+    return _fallback;
 }
 
 } // namespace feedhub

@@ -37,7 +37,8 @@ public:
     RequestRouter();
 
     void mount(const std::string& path, std::shared_ptr<RouteHandler> handler, Runs runs);
-        /// Serves requests whose path is exactly path. Throws
+        /// Serves requests whose path is exactly path or, when path ends in
+        /// "/", any path under it (the longest such prefix wins). Throws
         /// Poco::ExistsException if the path is taken.
 
     void unmount(const std::string& path);

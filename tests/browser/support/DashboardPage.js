@@ -26,7 +26,8 @@ export class DashboardPage {
   #context;
   #profile;
 
-  static async open(origin, viewport = { width: 1280, height: 900 }) {
+  /** Opens pagePath (the dashboard by default) of the hub at origin. */
+  static async open(origin, viewport = { width: 1280, height: 900 }, pagePath = '/') {
     const dashboard = new DashboardPage();
     // launchPersistentContext passes the fresh profile as --user-data-dir.
     dashboard.#profile = mkdtempSync(path.join(os.tmpdir(), 'feedhub-chromium-'));
@@ -43,7 +44,7 @@ export class DashboardPage {
     });
     page.on('pageerror', (error) => dashboard.consoleErrors.push(`uncaught: ${error.message}`));
     page.on('request', (request) => dashboard.requests.push(request.url()));
-    await page.goto(`${origin}/`);
+    await page.goto(`${origin}${pagePath}`);
     return dashboard;
   }
 

@@ -1,0 +1,57 @@
+//
+// ChatHandler.h
+//
+// Definition of the ChatHandler class.
+//
+
+#ifndef feedhub_chat_ChatHandler_INCLUDED
+#define feedhub_chat_ChatHandler_INCLUDED
+
+#include "ChatBoard.h"
+#include "RateLimiter.h"
+#include "feedhub/FeedContext.h"
+#include "feedhub/RouteHandler.h"
+
+namespace feedhub::chat
+{
+
+class ChatHandler : public RouteHandler
+    /// The chat's routes under its folder (/api/chat/):
+    ///
+    ///   GET  <folder>                   {"rooms":[{"room","members","messages"}...]}
+    ///   GET  <folder><room>             {"room","messages":[...],"members":[...]}
+    ///   POST <folder><room>             {"user","text","member"?} -> 201 {"id"}
+    ///   POST <folder><room>/join        {"nick","member"?} -> 201 {"room","nick","member"}
+    ///   POST <folder><room>/leave       {"member"} -> 200 {"room","left":true}
+    ///
+    /// A member proves its nickname with the member token its join answered
+    /// (in the body: the Authorization header stays the hub's).
+    /// Messages and joins count against the client address's rate (429 past it).
+    /// A private room (its name matches a glob of privateRooms) is made a
+    /// private topic before anything happens in it, and every request about
+    /// it needs a hub token whose subscribe claim covers chat.<room>; the
+    /// room list leaves private rooms out.
+{
+public:
+    ChatHandler(std::string folder, std::shared_ptr<ChatBoard> board, std::shared_ptr<RateLimiter> limiter,
+                std::vector<std::string> privateRooms, FeedContext& context);
+    void handle(const HttpRequest& request, const ReplyPtr& reply) override;
+
+    static bool matchesAny(const std::vector<std::string>& globs, const std::string& room);
+        /// Whether room matches one of globs (Poco::Glob: * ? [...]).
+
+private:
+    void post(const std::string& room, const std::string& action, const HttpRequest& request,
+              const ReplyPtr& reply);
+    void checkRate(const HttpRequest& request) const;
+
+    std::string _folder;
+    std::shared_ptr<ChatBoard> _board;
+    std::shared_ptr<RateLimiter> _limiter;
+    std::vector<std::string> _privateRooms;
+    FeedContext& _context;
+};
+
+} // namespace feedhub::chat
+
+#endif // feedhub_chat_ChatHandler_INCLUDED

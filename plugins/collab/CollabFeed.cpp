@@ -1,0 +1,84 @@
+//
+// CollabFeed.cpp
+//
+
+#include "CollabFeed.h"
+#include "DocumentHandler.h"
+#include "Poco/Exception.h"
+#include "Poco/File.h"
+#include "Poco/JSON/Object.h"
+#include "Poco/Path.h"
+#include "feedhub/FeedContext.h"
+#include "feedhub/IsoTime.h"
+#include "feedhub/JsonText.h"
+#include "feedhub/PluginApi.h"
+
+namespace feedhub::collab
+{
+
+namespace
+{
+
+std::size_t readCount(const Poco::Util::AbstractConfiguration& section, const std::string& key,
+                      std::size_t fallback)
+{
+    const int value = section.getInt(key, static_cast<int>(fallback));
+    if (value < 1)
+        throw Poco::InvalidArgumentException(key + " must be at least 1");
+    return static_cast<std::size_t>(value);
+}
+
+} // namespace
+
+std::string CollabFeed::name() const
+{
+    return "collaborative documents";
+}
+
+std::vector<std::string> CollabFeed::keys() const
+{
+    return {"path", "database", "max_documents", "max_document_chars", "max_edits", "kept_versions"};
+}
+
+std::string CollabFeed::defaultDatabase()
+{
+    const char* folder = Poco::File(FEEDHUB_STATE_DIR).exists() ? FEEDHUB_STATE_DIR : FEEDHUB_BUILD_STATE_DIR;
+    return Poco::Path(folder).makeDirectory().setFileName("collab.db").toString();
+}
+
+void CollabFeed::configure(const Poco::Util::AbstractConfiguration& section)
+{
+    const DocumentBoard::Limits defaults;
+    _limits.maxDocuments = readCount(section, "max_documents", defaults.maxDocuments);
+    _limits.maxCharacters = readCount(section, "max_document_chars", defaults.maxCharacters);
+    _limits.maxEdits = readCount(section, "max_edits", defaults.maxEdits);
+    _limits.keptChanges = readCount(section, "kept_versions", defaults.keptChanges);
+    _database = section.getString("database", "");
+    if (_database.empty())
+        _database = defaultDatabase();
+    _path = section.getString("path", "/api/docs/");
+    if (_path.size() < 2 || _path.front() != '/' || _path.back() != '/')
+        throw Poco::InvalidArgumentException("path must be a folder: start and end with /");
+}
+
+void CollabFeed::start(FeedContext& context)
+{
+    auto board = std::make_shared<DocumentBoard>(
+        _limits, std::make_unique<DocumentStore>(_database),
+        [&context](const std::string& name, Poco::Int64 version, const Poco::JSON::Array::Ptr& edits,
+                   const DocumentBoard::Change& change) {
+            Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
+            data->set("version", version);
+            data->set("ops", edits);
+            data->set("client", change.client);
+            data->set("author", change.author);
+            data->set("time", IsoTime::format(Poco::Timestamp()));
+            context.publisher().publish(DocumentHandler::topicOf(name), "change", JsonText::format(data));
+        });
+    context.logger().information("%z documents in %s", board->size(), _database);
+    context.mount(_path, std::make_shared<DocumentHandler>(_path, board, context));
+}
+
+} // namespace feedhub::collab
+
+FEEDHUB_FEED(feedhub::collab::CollabFeed)
