@@ -38,10 +38,13 @@ std::vector<std::string> defaultPluginDirs()
 {
     if (!Poco::File(FEEDHUB_INSTALLED_PLUGIN_DIR).exists())
         return {FEEDHUB_BUILD_PLUGIN_DIR};
+    // A hub built for /usr/local (a development build) finds that folder made
+    // by the first feed installed with the SDK: it still runs its own build's
+    // feeds first (scripts/run), then those.
+    if (std::string(FEEDHUB_INSTALLED_PLUGIN_DIR) == FEEDHUB_LOCAL_PLUGIN_DIR)
+        return {FEEDHUB_BUILD_PLUGIN_DIR, FEEDHUB_INSTALLED_PLUGIN_DIR};
     // The installed hub also loads the plugins feed authors install with the
     // SDK, which keeps them out of the folder the package owns.
-    if (std::string(FEEDHUB_INSTALLED_PLUGIN_DIR) == FEEDHUB_LOCAL_PLUGIN_DIR)
-        return {FEEDHUB_INSTALLED_PLUGIN_DIR};
     return {FEEDHUB_INSTALLED_PLUGIN_DIR, FEEDHUB_LOCAL_PLUGIN_DIR};
 }
 
