@@ -1,6 +1,8 @@
 #include "BenchOptions.h"
 
 #include <Poco/Exception.h>
+#include <Poco/NumberParser.h>
+#include <Poco/StringTokenizer.h>
 #include <Poco/URI.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <Poco/Util/IntValidator.h>
@@ -19,10 +21,27 @@ using Poco::Util::Option;
 using Poco::Util::RegExpValidator;
 
 const char* const kNumberPattern = "[0-9]+(\\.[0-9]+)?";
+const char* const kNumberListPattern = "[0-9]+(,[0-9]+)*";
 
 Option valueOption(const std::string& name, const std::string& argument, const std::string& description)
 {
     return Option(name, "", description).required(false).repeatable(false).argument(argument).binding(name);
+}
+
+// "18081,18082" as numbers, each checked against [low, high].
+std::vector<int> numberList(const std::string& list, const std::string& option, int low, int high)
+{
+    std::vector<int> numbers;
+    for (const std::string& item : Poco::StringTokenizer(list, ",", Poco::StringTokenizer::TOK_TRIM))
+    {
+        int number = 0;
+        if (!Poco::NumberParser::tryParse(item, number) || number < low || number > high)
+            throw Poco::InvalidArgumentException("--" + option + ": not a number from " + std::to_string(low) +
+                                                     " to " + std::to_string(high),
+                                                 item);
+        numbers.push_back(number);
+    }
+    return numbers;
 }
 
 } // namespace
@@ -52,6 +71,11 @@ void BenchOptions::define(Poco::Util::OptionSet& options)
     options.addOption(
         valueOption("port", "N", "Server port (default 8080).").validator(new IntValidator(1, 65535)));
     options.addOption(
+        valueOption("ports", "N,N,...",
+                    "Spread the subscribers over these ports of --host, round robin (the nodes of a "
+                    "cluster); publishes still go to --port (default: every subscriber on --port).")
+            .validator(new RegExpValidator(kNumberListPattern)));
+    options.addOption(
         valueOption("subscribe-url", "URL",
                     "Subscriber URL or path (default /events?topic=T, /poll?topic=T for poll mode, /ws for "
                     "websocket mode)."));
@@ -65,8 +89,10 @@ void BenchOptions::define(Poco::Util::OptionSet& options)
         valueOption("rate", "R", "Events per second; 0 = back to back, for saturation (default 10).")
             .validator(new RegExpValidator(kNumberPattern)));
     options.addOption(
-        valueOption("server-pid", "PID", "Sample this process's VmRSS to report memory per subscriber.")
-            .validator(new IntValidator(1, 1 << 30)));
+        valueOption("server-pid", "PID[,PID...]",
+                    "Sample this process's VmRSS and CPU time to report memory per subscriber and CPU per "
+                    "delivery; with several (the nodes of a cluster), their sum.")
+            .validator(new RegExpValidator(kNumberListPattern)));
     options.addOption(
         valueOption("duration-limit", "S", "Hard cap on the whole run in seconds (default 300).")
             .validator(new RegExpValidator(kNumberPattern)));
@@ -131,7 +157,10 @@ BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfigura
     options.subscribers = config.getInt("subscribers", options.subscribers);
     options.events = config.getUInt64("events", options.events);
     options.eventsPerSecond = config.getDouble("rate", options.eventsPerSecond);
-    options.serverPid = config.getInt("server-pid", 0);
+    for (const int pid : numberList(config.getString("server-pid", ""), "server-pid", 1, 1 << 30))
+        options.serverPids.push_back(pid);
+    for (const int port : numberList(config.getString("ports", ""), "ports", 1, 65535))
+        options.subscribePorts.push_back(static_cast<uint16_t>(port));
     options.durationLimitSeconds = config.getDouble("duration-limit", options.durationLimitSeconds);
     options.payloadBytes =
         static_cast<size_t>(config.getInt("payload-bytes", static_cast<int>(options.payloadBytes)));
@@ -158,6 +187,9 @@ BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfigura
     options.subscribeUrl = config.getString("subscribe-url", defaultSubscribeUrl);
     options.publishUrl = config.getString("publish-url", "/publish");
 
+    // An absolute subscribe URL names its own port, which --ports would contradict.
+    if (!options.subscribePorts.empty() && !Poco::URI(options.subscribeUrl).getHost().empty())
+        throw Poco::InvalidArgumentException("--ports takes a --subscribe-url that is a path, not a URL");
     if (options.durationLimitSeconds <= 0)
         throw Poco::InvalidArgumentException("--duration-limit must be positive");
     if (options.connectStorm && options.mode != SubscribeMode::Sse)

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "Publisher.h"
 #include "WebSocketSubscriber.h"
@@ -35,13 +36,18 @@ struct BenchOptions
     SubscribeMode mode = SubscribeMode::Sse;
     std::string host = "127.0.0.1";
     uint16_t port = 8080;
+    std::vector<uint16_t> subscribePorts;
+        /// Ports of host the subscribers are spread over, round robin (one
+        /// node of a cluster each); empty: all on port. Publishes go to port.
     std::string subscribeUrl; // resolved: absolute, or a path on host:port
     std::string publishUrl;
     std::string topic = "bench";
     int subscribers = 100;
     uint64_t events = 30;
     double eventsPerSecond = 10;
-    int serverPid = 0; // 0: do not sample server memory
+    std::vector<int> serverPids;
+        /// Processes whose memory and CPU time are sampled and summed (the
+        /// nodes of a cluster); empty: none.
     double durationLimitSeconds = 300;
     size_t payloadBytes = 128;
     PollProtocolKind pollProtocol = PollProtocolKind::Hub;

@@ -109,8 +109,14 @@ void printStormSummary(std::ostream& out, const BenchResult& result)
 void printSummary(std::ostream& out, const BenchOptions& options, const BenchResult& result)
 {
     out << "feedhub-bench " << modeName(options.mode) << " run against "
-        << absoluteUrl(options, options.subscribeUrl) << " (publishing to "
-        << absoluteUrl(options, options.publishUrl) << ")\n";
+        << absoluteUrl(options, options.subscribeUrl);
+    if (!options.subscribePorts.empty())
+    {
+        out << ", subscribers round robin over ports";
+        for (size_t i = 0; i < options.subscribePorts.size(); ++i)
+            out << (i == 0 ? " " : ",") << options.subscribePorts[i];
+    }
+    out << " (publishing to " << absoluteUrl(options, options.publishUrl) << ")\n";
     out << "  connected   " << result.connected << " / " << result.subscribersRequested << " subscribers in "
         << fixed(result.rampSeconds, 2) << " s; " << result.lostConnections << " lost later\n";
     if (!result.lastFailure.empty())
@@ -155,7 +161,7 @@ void printSummary(std::ostream& out, const BenchOptions& options, const BenchRes
             << (result.benchCpuPercent > 90 ? " (the load tool may be the bottleneck)" : "");
     }
     out << "; machine load average " << fixed(result.loadAverage, 2) << " at start\n";
-    if (options.serverPid > 0)
+    if (!options.serverPids.empty())
     {
         out << "  server RSS  baseline " << orNa(result.rssBaselineKb) << " kB, idle "
             << orNa(result.rssIdleKb) << " kB, end " << orNa(result.rssEndKb) << " kB, "

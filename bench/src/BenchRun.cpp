@@ -35,12 +35,40 @@ size_t shareOf(size_t total, size_t parts, size_t index)
     return total / parts + (index < total % parts ? 1 : 0);
 }
 
+// One subscribe target per --ports entry, or the one on --port.
+std::vector<HttpTarget> subscribeTargets(const BenchOptions& options)
+{
+    std::vector<HttpTarget> targets;
+    for (const uint16_t port : options.subscribePorts)
+        targets.push_back(HttpTarget::resolve(options.subscribeUrl, options.host, port));
+    if (targets.empty())
+        targets.push_back(HttpTarget::resolve(options.subscribeUrl, options.host, options.port));
+    return targets;
+}
+
+// The sum over the processes, or nothing if any could not be read.
+template <typename Read>
+std::optional<int64_t> sumOver(const std::vector<int>& pids, Read read)
+{
+    if (pids.empty())
+        return std::nullopt;
+    int64_t total = 0;
+    for (const int pid : pids)
+    {
+        const std::optional<int64_t> value = read(pid);
+        if (!value)
+            return std::nullopt;
+        total += *value;
+    }
+    return total;
+}
+
 } // namespace
 
 BenchRun::BenchRun(const BenchOptions& options)
     : _options(options), _runId(makeRunId()),
       _deadlineMicros(monotonicMicros() + secondsToMicros(options.durationLimitSeconds)),
-      _subscribeTarget(HttpTarget::resolve(options.subscribeUrl, options.host, options.port)),
+      _subscribeTargets(subscribeTargets(options)),
       _publishTarget(HttpTarget::resolve(options.publishUrl, options.host, options.port))
 {
 }
@@ -94,11 +122,13 @@ void BenchRun::createShards()
     const size_t subscribers = static_cast<size_t>(_options.subscribers);
     const size_t count = std::clamp<size_t>(static_cast<size_t>(_options.threads), 1, subscribers);
     const size_t connectBatch = static_cast<size_t>(_options.connectBatch);
+    size_t firstSubscriber = 0;
     for (size_t i = 0; i < count; ++i)
     {
-        _shards.push_back(std::make_unique<BenchShard>(_options, _subscribeTarget, _runId,
-                                                       shareOf(subscribers, count, i),
+        const size_t share = shareOf(subscribers, count, i);
+        _shards.push_back(std::make_unique<BenchShard>(_options, _subscribeTargets, firstSubscriber, _runId, share,
                                                        std::max<size_t>(1, shareOf(connectBatch, count, i))));
+        firstSubscriber += share;
     }
     _result.threads = count;
 }
@@ -281,15 +311,13 @@ uint64_t BenchRun::totalDeliveries() const
 
 void BenchRun::sampleServerMemory(std::optional<int64_t>& into) const
 {
-    if (_options.serverPid > 0)
-        into = readResidentSetKilobytes(_options.serverPid);
+    if (!_options.serverPids.empty())
+        into = sumOver(_options.serverPids, readResidentSetKilobytes);
 }
 
 std::optional<int64_t> BenchRun::sampleServerCpu() const
 {
-    if (_options.serverPid <= 0)
-        return std::nullopt;
-    return readProcessCpuMicros(_options.serverPid);
+    return sumOver(_options.serverPids, readProcessCpuMicros);
 }
 
 bool BenchRun::pastDeadline() const

@@ -106,7 +106,7 @@ private:
     const BenchOptions& _options;
     const uint64_t _runId;
     const int64_t _deadlineMicros; // monotonic
-    const HttpTarget _subscribeTarget;
+    const std::vector<HttpTarget> _subscribeTargets; // subscriber i connects to i % size()
     const HttpTarget _publishTarget;
     std::vector<std::unique_ptr<BenchShard>> _shards; // the first runs on the calling thread
     ShardWorkers _workers;                            // the others

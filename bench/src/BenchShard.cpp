@@ -21,8 +21,8 @@ constexpr size_t kStormConnectsPerPoll = 256;
 
 } // namespace
 
-BenchShard::BenchShard(const BenchOptions& options, const HttpTarget& subscribeTarget, uint64_t runId,
-                       size_t subscribers, size_t connectBatch)
+BenchShard::BenchShard(const BenchOptions& options, const std::vector<HttpTarget>& subscribeTargets,
+                       size_t firstSubscriber, uint64_t runId, size_t subscribers, size_t connectBatch)
     : _connectBatch(options.connectStorm ? subscribers : connectBatch),
       _stormWaitMicros(options.connectStorm ? static_cast<int64_t>(options.stormWaitSeconds * 1e6) : 0),
       _recorder(runId)
@@ -34,7 +34,7 @@ BenchShard::BenchShard(const BenchOptions& options, const HttpTarget& subscribeT
         else
             _pollProtocol = std::make_unique<HubPollProtocol>(options.pollTimeoutSeconds);
     }
-    createSubscribers(options, subscribeTarget, subscribers);
+    createSubscribers(options, subscribeTargets, firstSubscriber, subscribers);
 }
 
 // Subscribers unregister their sockets from the loop, so they go first.
@@ -43,12 +43,13 @@ BenchShard::~BenchShard()
     _subscribers.clear();
 }
 
-void BenchShard::createSubscribers(const BenchOptions& options, const HttpTarget& subscribeTarget,
-                                   size_t count)
+void BenchShard::createSubscribers(const BenchOptions& options, const std::vector<HttpTarget>& subscribeTargets,
+                                   size_t firstSubscriber, size_t count)
 {
     _subscribers.reserve(count);
     for (size_t i = 0; i < count; ++i)
     {
+        const HttpTarget& subscribeTarget = subscribeTargets[(firstSubscriber + i) % subscribeTargets.size()];
         if (options.mode == SubscribeMode::Sse)
             _subscribers.push_back(
                 std::make_unique<SseSubscriber>(_loop, subscribeTarget, _recorder, _census, options.events));

@@ -28,8 +28,12 @@ namespace feedhub::bench
 class BenchShard
 {
 public:
-    BenchShard(const BenchOptions& options, const HttpTarget& subscribeTarget, uint64_t runId,
-               size_t subscribers, size_t connectBatch);
+    BenchShard(const BenchOptions& options, const std::vector<HttpTarget>& subscribeTargets,
+               size_t firstSubscriber, uint64_t runId, size_t subscribers, size_t connectBatch);
+        /// The shard's subscribers are the run's firstSubscriber onwards;
+        /// the run's subscriber i connects to subscribeTargets[i % size],
+        /// so the targets share the run's subscribers round robin. The
+        /// targets must outlive the shard.
     ~BenchShard();
     BenchShard(const BenchShard&) = delete;
     BenchShard& operator=(const BenchShard&) = delete;
@@ -65,7 +69,8 @@ public:
     uint64_t missedFrom(const SequenceSet& published) const;
 
 private:
-    void createSubscribers(const BenchOptions& options, const HttpTarget& subscribeTarget, size_t count);
+    void createSubscribers(const BenchOptions& options, const std::vector<HttpTarget>& subscribeTargets,
+                           size_t firstSubscriber, size_t count);
 
     const size_t _connectBatch;
     const int64_t _stormWaitMicros; /// 0: not a connect storm

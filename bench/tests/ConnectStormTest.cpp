@@ -182,9 +182,9 @@ void testScriptedStorm(const CheckFunction& check)
     const BenchOptions options = stormOptions();
     {
         ScriptedListener listener(40);
-        const HttpTarget target = HttpTarget::resolve("/events", "127.0.0.1", listener.port());
+        const std::vector<HttpTarget> targets{HttpTarget::resolve("/events", "127.0.0.1", listener.port())};
         // A connect batch of 1 that the storm must not wait for.
-        BenchShard shard(options, target, 1, 40, 1);
+        BenchShard shard(options, targets, 0, 1, 40, 1);
         const int64_t started = monotonicMicros();
         const ConnectOutcomes& outcomes = storm(shard);
         const int64_t took = monotonicMicros() - started;
@@ -212,8 +212,8 @@ void testScriptedStorm(const CheckFunction& check)
             Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
             closedPort = probe.address().port();
         }
-        const HttpTarget target = HttpTarget::resolve("/events", "127.0.0.1", closedPort);
-        BenchShard shard(options, target, 1, 5, 100);
+        const std::vector<HttpTarget> targets{HttpTarget::resolve("/events", "127.0.0.1", closedPort)};
+        BenchShard shard(options, targets, 0, 1, 5, 100);
         const ConnectOutcomes& outcomes = storm(shard);
         check(outcomes.count(ConnectOutcome::ConnectFailed) == 5 && outcomes.lastServedMicros() == 0,
               "storm: refused connects counted as failed, once each, got " +
@@ -222,8 +222,9 @@ void testScriptedStorm(const CheckFunction& check)
     {
         // A listener that never accepts: past its backlog, SYNs are dropped.
         Poco::Net::ServerSocket idle(Poco::Net::SocketAddress("127.0.0.1", 0), 1);
-        const HttpTarget target = HttpTarget::resolve("/events", "127.0.0.1", idle.address().port());
-        BenchShard shard(options, target, 1, 8, 100);
+        const std::vector<HttpTarget> targets{
+            HttpTarget::resolve("/events", "127.0.0.1", idle.address().port())};
+        BenchShard shard(options, targets, 0, 1, 8, 100);
         const ConnectOutcomes& outcomes = storm(shard);
         check(outcomes.count(ConnectOutcome::Pending) == 8 && outcomes.pendingWithoutHandshake() >= 4,
               "storm: connects a full backlog dropped are never answered, without a handshake, got " +

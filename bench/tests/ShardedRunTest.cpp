@@ -1,8 +1,10 @@
 // Whole runs of the tool (BenchRun) with subscribers split over several event
 // loop threads, against a tiny in-process hub: every event must reach every
-// subscriber exactly once, and the merged tallies must add up.
+// subscriber exactly once, and the merged tallies must add up. The same with
+// the subscribers spread over two nodes sharing one stream (--ports).
 #include "ShardedRunTest.h"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
@@ -58,7 +60,10 @@ struct MiniHubState
 class MiniHubHandler : public Poco::Net::HTTPRequestHandler
 {
 public:
-    explicit MiniHubHandler(MiniHubState& state) : _state(state) {}
+    MiniHubHandler(MiniHubState& state, std::atomic<int>& streamsServed)
+        : _state(state), _streamsServed(streamsServed)
+    {
+    }
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override
@@ -88,6 +93,7 @@ private:
 
     void stream(Poco::Net::HTTPServerResponse& response)
     {
+        ++_streamsServed;
         size_t sent = _state.count(); // from the next event on, as the hub does
         response.setContentType("text/event-stream");
         response.setChunkedTransferEncoding(true);
@@ -137,28 +143,35 @@ private:
     }
 
     MiniHubState& _state;
+    std::atomic<int>& _streamsServed;
 };
 
 class MiniHubFactory : public Poco::Net::HTTPRequestHandlerFactory
 {
 public:
-    explicit MiniHubFactory(MiniHubState& state) : _state(state) {}
+    MiniHubFactory(MiniHubState& state, std::atomic<int>& streamsServed)
+        : _state(state), _streamsServed(streamsServed)
+    {
+    }
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
     {
-        return new MiniHubHandler(_state);
+        return new MiniHubHandler(_state, _streamsServed);
     }
 
 private:
     MiniHubState& _state;
+    std::atomic<int>& _streamsServed;
 };
 
 // A thread per connection: room for every subscriber and publisher connection.
+// Hubs given the same state are nodes of one hub: an event published on one
+// reaches the streams of all.
 class MiniHub
 {
 public:
-    MiniHub()
-        : _socket(Poco::Net::SocketAddress("127.0.0.1", 0)), _pool(2, 160),
-          _server(new MiniHubFactory(_state), _pool, _socket, makeParams())
+    explicit MiniHub(MiniHubState& state)
+        : _state(state), _socket(Poco::Net::SocketAddress("127.0.0.1", 0)), _pool(2, 160),
+          _server(new MiniHubFactory(_state, _streamsServed), _pool, _socket, makeParams())
     {
         _server.start();
     }
@@ -174,6 +187,7 @@ public:
     }
 
     uint16_t port() const { return _socket.address().port(); }
+    int streamsServed() const { return _streamsServed; }
 
 private:
     static Poco::Net::HTTPServerParams::Ptr makeParams()
@@ -184,7 +198,8 @@ private:
         return params;
     }
 
-    MiniHubState _state;
+    MiniHubState& _state;
+    std::atomic<int> _streamsServed{0};
     Poco::Net::ServerSocket _socket;
     Poco::ThreadPool _pool;
     Poco::Net::HTTPServer _server;
@@ -192,7 +207,8 @@ private:
 
 void checkShardedRun(const CheckFunction& check, SubscribeMode mode, int threads, int subscribers)
 {
-    MiniHub hub;
+    MiniHubState state;
+    MiniHub hub(state);
     BenchOptions options;
     options.mode = mode;
     options.port = hub.port();
@@ -235,6 +251,41 @@ void checkShardedRun(const CheckFunction& check, SubscribeMode mode, int threads
     }
 }
 
+// 21 SSE subscribers over two nodes, on two loop threads (11 and 10): the
+// run's subscribers alternate between the nodes across the threads' shares,
+// publishes go to the first node only, and each subscriber gets every event.
+void checkTwoNodeRun(const CheckFunction& check)
+{
+    MiniHubState state;
+    MiniHub first(state);
+    MiniHub second(state);
+    BenchOptions options;
+    options.port = first.port();
+    options.subscribePorts = {first.port(), second.port()};
+    options.subscribeUrl = "/events?topic=bench";
+    options.publishUrl = "/publish";
+    options.publishFormat = PublishFormat::RawBody;
+    options.subscribers = 21;
+    options.events = 20;
+    options.eventsPerSecond = 100;
+    options.connectBatch = 7;
+    options.settleSeconds = 0.2;
+    options.drainTimeoutSeconds = 3;
+    options.durationLimitSeconds = 30;
+    options.threads = 2;
+
+    BenchRun run(options);
+    const BenchResult result = run.execute();
+    check(first.streamsServed() == 11 && second.streamsServed() == 10,
+          "--ports spreads the subscribers round robin, got " + std::to_string(first.streamsServed()) + " and " +
+              std::to_string(second.streamsServed()));
+    const uint64_t expected = 21 * options.events;
+    check(result.connected == 21 && result.deliveries == expected && result.missed == 0 &&
+              result.duplicates == 0,
+          "every event published on the first node reaches every subscriber of both, got " +
+              std::to_string(result.deliveries) + " of " + std::to_string(expected));
+}
+
 void testHistogramMerge(const CheckFunction& check)
 {
     LatencyHistogram all, low, high;
@@ -259,4 +310,5 @@ void testShardedRuns(const CheckFunction& check)
     checkShardedRun(check, SubscribeMode::Sse, 1, 20);
     checkShardedRun(check, SubscribeMode::Sse, 2, 41);
     checkShardedRun(check, SubscribeMode::Poll, 3, 40);
+    checkTwoNodeRun(check);
 }
