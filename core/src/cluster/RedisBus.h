@@ -73,6 +73,9 @@ public:
     std::string problem() const override;
     void close() override;
 
+    const RedisLink& link() const { return _link; }
+        /// For the metrics.
+
 private:
     struct TopicState
     {

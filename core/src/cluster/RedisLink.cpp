@@ -246,6 +246,7 @@ void RedisLink::checkUp()
     if (_up || !_commandsReady || !_subscribed)
         return;
     _up = true;
+    _reachable.store(true, std::memory_order_relaxed);
     _attempt = 0;
     setProblem(std::string());
     _logger.information("connected to Redis at " + _address.toString());
@@ -260,6 +261,9 @@ void RedisLink::drop(const std::string& reason)
     _sent.clear();
     const bool wasUp = _up;
     _up = false;
+    _reachable.store(false, std::memory_order_relaxed);
+    if (wasUp)
+        _drops.fetch_add(1, std::memory_order_relaxed);
     _commandsReady = false;
     _subscribed = false;
     setProblem(reason);
@@ -394,7 +398,10 @@ void RedisLink::onReply(redisAsyncContext* context, void* reply, void* privdata)
     std::unique_ptr<Replied> replied(static_cast<Replied*>(privdata));
     RedisLink& link = linkOf(context);
     if (reply != nullptr && context == link._context[COMMANDS] && !link._sent.empty())
+    {
+        link._roundTrips.observe(Poco::Timestamp() - link._sent.front());
         link._sent.pop_front();
+    }
     (*replied)(static_cast<const redisReply*>(reply));
 }
 

@@ -13,6 +13,7 @@
 #include "Poco/Timespan.h"
 #include "Poco/Timestamp.h"
 #include "cluster/RedisAddress.h"
+#include "metrics/LatencyHistogram.h"
 #include <atomic>
 #include <cstdint>
 #include <deque>
@@ -86,6 +87,15 @@ public:
     bool up() const { return _up; }
         /// Link thread only.
 
+    bool reachable() const { return _reachable.load(std::memory_order_relaxed); }
+        /// up(), for any thread (the metrics).
+
+    std::uint64_t drops() const { return _drops.load(std::memory_order_relaxed); }
+        /// How often the link was up and lost Redis. Any thread.
+
+    const LatencyHistogram& roundTrips() const { return _roundTrips; }
+        /// From sending each command to its reply. Any thread.
+
     std::string problem() const;
         /// Why the link is not up, or empty. Any thread.
 
@@ -155,6 +165,9 @@ private:
     bool _commandsReady = false;
     bool _subscribed = false;
     bool _up = false;
+    std::atomic<bool> _reachable{false};
+    std::atomic<std::uint64_t> _drops{0};
+    LatencyHistogram _roundTrips;
     std::minstd_rand _jitter;
     std::map<const std::string*, std::string> _digests;
     std::atomic<bool> _stopping{false};

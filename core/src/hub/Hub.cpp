@@ -6,6 +6,7 @@
 #include "Poco/Logger.h"
 #include "Poco/Net/ServerSocket.h"
 #include "cluster/RedisBus.h"
+#include "cluster/RedisMetrics.h"
 #include "feedhub/HttpResponse.h"
 #include "http/HttpConnection.h"
 #include "http/ResponseHead.h"
@@ -86,6 +87,8 @@ Hub::Hub(const HubSettings& settings, const AuthSettings& auth)
         _loops.push_back(std::make_unique<EventLoop>(_bus, _settings.heartbeat, "loop-" + std::to_string(i)));
         _metrics.addLoop(_loops.back()->metrics());
     }
+    if (const auto* cluster = dynamic_cast<const RedisBus*>(&_bus))
+        _metrics.add(std::make_shared<RedisMetrics>(cluster->link()));
 
     mountEventStream("/events", _settings.defaultTopics);
     _router.mount(LongPollHandler::PATH, std::make_shared<LongPollHandler>(*this), RequestRouter::Runs::ON_LOOP);

@@ -3,6 +3,7 @@
 //
 
 #include "metrics/HubMetrics.h"
+#include "metrics/MetricFamilies.h"
 #include "prometheus/gauge.h"
 #include "prometheus/text_serializer.h"
 #include <sstream>
@@ -18,52 +19,19 @@ using prometheus::MetricType;
 namespace
 {
 
-MetricFamily family(const std::string& name, const std::string& help, MetricType type)
-{
-    MetricFamily result;
-    result.name = name;
-    result.help = help;
-    result.type = type;
-    return result;
-}
-
-void sample(MetricFamily& family, double value, const std::string& label = "",
-            const std::string& labelValue = "")
-{
-    ClientMetric metric;
-    if (!label.empty())
-        metric.label.push_back(ClientMetric::Label{label, labelValue});
-    if (family.type == MetricType::Counter)
-        metric.counter.value = value;
-    else
-        metric.gauge.value = value;
-    family.metric.push_back(std::move(metric));
-}
-
 template <typename Read>
 MetricFamily byTransport(const std::string& name, const std::string& help, MetricType type,
                          const std::vector<LoopMetrics::Transport>& transports,
                          const std::vector<const LoopMetrics*>& loops, Read read)
 {
-    MetricFamily result = family(name, help, type);
+    MetricFamily result = MetricFamilies::family(name, help, type);
     for (LoopMetrics::Transport transport : transports)
     {
         std::int64_t total = 0;
         for (const LoopMetrics* loop : loops)
             total += read(loop->of(transport));
-        sample(result, static_cast<double>(total), "transport", LoopMetrics::name(transport));
+        MetricFamilies::sample(result, static_cast<double>(total), "transport", LoopMetrics::name(transport));
     }
-    return result;
-}
-
-template <typename Histograms>
-MetricFamily histogram(const std::string& name, const std::string& help, Histograms histograms)
-{
-    MetricFamily result = family(name, help, MetricType::Histogram);
-    ClientMetric metric;
-    for (const LatencyHistogram* each : histograms)
-        each->addTo(metric.histogram);
-    result.metric.push_back(std::move(metric));
     return result;
 }
 
@@ -153,18 +121,18 @@ void HubMetrics::collectLoops(std::vector<MetricFamily>& families) const
         [](const PerTransport& each) { return each.slowDisconnects.value(); }));
 
     MetricFamily subscriptions =
-        family("feedhub_subscriptions",
+        MetricFamilies::family("feedhub_subscriptions",
                "Topic subscriptions held: one per connection and topic it watches (SSE "
                "streams, WebSocket clients, waiting long polls)",
                MetricType::Gauge);
     std::int64_t watched = 0;
     for (const LoopMetrics* loop : _loops)
         watched += loop->subscriptions().value();
-    sample(subscriptions, static_cast<double>(watched));
+    MetricFamilies::sample(subscriptions, static_cast<double>(watched));
     families.push_back(std::move(subscriptions));
 
     MetricFamily refused =
-        family("feedhub_requests_refused_total",
+        MetricFamilies::family("feedhub_requests_refused_total",
                "Requests answered with an error status (4xx, 5xx), by status", MetricType::Counter);
     for (int status = LoopMetrics::LOWEST_REFUSAL; status <= LoopMetrics::HIGHEST_REFUSAL; ++status)
     {
@@ -172,7 +140,7 @@ void HubMetrics::collectLoops(std::vector<MetricFamily>& families) const
         for (const LoopMetrics* loop : _loops)
             total += loop->refusals(status);
         if (total > 0)
-            sample(refused, static_cast<double>(total), "status", std::to_string(status));
+            MetricFamilies::sample(refused, static_cast<double>(total), "status", std::to_string(status));
     }
     if (!refused.metric.empty())
         families.push_back(std::move(refused));
@@ -184,11 +152,11 @@ void HubMetrics::collectLoops(std::vector<MetricFamily>& families) const
         lags.push_back(&loop->lag());
         fanOuts.push_back(&loop->fanOut());
     }
-    families.push_back(histogram("feedhub_event_loop_lag_seconds",
+    families.push_back(MetricFamilies::histogram("feedhub_event_loop_lag_seconds",
                                  "How long work handed to an event loop (events, answers, new connections) "
                                  "waited for the loop to take it",
                                  lags));
-    families.push_back(histogram("feedhub_fanout_latency_seconds",
+    families.push_back(MetricFamilies::histogram("feedhub_fanout_latency_seconds",
                                  "From an event's publish to an event loop's last socket write of it (one "
                                  "observation per event and loop with subscribers to it)",
                                  fanOuts));
@@ -197,15 +165,15 @@ void HubMetrics::collectLoops(std::vector<MetricFamily>& families) const
 void HubMetrics::collectPublishes(std::vector<MetricFamily>& families) const
 {
     using Outcome = PublishMetrics::Outcome;
-    MetricFamily published = family("feedhub_events_published_total",
+    MetricFamily published = MetricFamilies::family("feedhub_events_published_total",
                                     "Events published by outcome: accepted counts each event stored; refused "
                                     "(bad input, auth, limits) and failed (not stored) count each publish",
                                     MetricType::Counter);
     for (Outcome outcome : {Outcome::ACCEPTED, Outcome::REFUSED, Outcome::FAILED})
-        sample(published, static_cast<double>(_publishes.events(outcome)), "outcome",
+        MetricFamilies::sample(published, static_cast<double>(_publishes.events(outcome)), "outcome",
                PublishMetrics::name(outcome));
     families.push_back(std::move(published));
-    families.push_back(histogram("feedhub_publish_latency_seconds",
+    families.push_back(MetricFamilies::histogram("feedhub_publish_latency_seconds",
                                  "From a publish's arrival to its events being stored, per publish",
                                  std::vector<const LatencyHistogram*>{&_publishes.latency()}));
 }
@@ -218,25 +186,25 @@ void HubMetrics::collectState(std::vector<MetricFamily>& families) const
     for (const Bus::TopicStatus& topic : topics)
         held += topic.held;
     MetricFamily topicCount =
-        family("feedhub_topics", "Topics the hub knows: with history or subscribers", MetricType::Gauge);
-    sample(topicCount, static_cast<double>(topics.size()));
+        MetricFamilies::family("feedhub_topics", "Topics the hub knows: with history or subscribers", MetricType::Gauge);
+    MetricFamilies::sample(topicCount, static_cast<double>(topics.size()));
     families.push_back(std::move(topicCount));
     MetricFamily events =
-        family("feedhub_history_events", "Events history holds in memory, across topics", MetricType::Gauge);
-    sample(events, static_cast<double>(held));
+        MetricFamilies::family("feedhub_history_events", "Events history holds in memory, across topics", MetricType::Gauge);
+    MetricFamilies::sample(events, static_cast<double>(held));
     families.push_back(std::move(events));
     if (!_journalPath.empty())
     {
-        MetricFamily journal = family(
+        MetricFamily journal = MetricFamilies::family(
             "feedhub_history_journal_bytes",
             "Size of the history journal on disk (the file and its write-ahead log)", MetricType::Gauge);
-        sample(journal, fileBytes(_journalPath) + fileBytes(_journalPath + "-wal"));
+        MetricFamilies::sample(journal, fileBytes(_journalPath) + fileBytes(_journalPath + "-wal"));
         families.push_back(std::move(journal));
     }
-    MetricFamily queue = family("feedhub_worker_queue_depth",
+    MetricFamily queue = MetricFamilies::family("feedhub_worker_queue_depth",
                                 "Requests waiting for a worker thread (static files, feed routes, /metrics)",
                                 MetricType::Gauge);
-    sample(queue, static_cast<double>(_workers.queued()));
+    MetricFamilies::sample(queue, static_cast<double>(_workers.queued()));
     families.push_back(std::move(queue));
 }
 

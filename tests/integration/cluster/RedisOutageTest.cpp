@@ -4,6 +4,7 @@
 
 #include "ClusterNodes.h"
 #include "HttpCall.h"
+#include "HubStatus.h"
 #include "Poco/JSON/Object.h"
 #include "bus/EventCursor.h"
 #include <atomic>
@@ -92,11 +93,17 @@ public:
         });
 
         std::this_thread::sleep_for(std::chrono::seconds(2));
+        CPPUNIT_ASSERT_EQUAL(1.0, HubStatus::metric(b.port(), "feedhub_redis_up"));
+        CPPUNIT_ASSERT_EQUAL(0.0, HubStatus::metric(b.port(), "feedhub_redis_disconnects_total"));
         redis.pause();
         std::this_thread::sleep_for(std::chrono::seconds(2));
         redis.resume();
         for (const TestDaemon* node : {&a, &b, &c})
             ClusterNodes::waitHealthy(*node);
+        // /metrics tells the outage too: the link was lost once and is up again.
+        CPPUNIT_ASSERT_EQUAL(1.0, HubStatus::metric(b.port(), "feedhub_redis_up"));
+        CPPUNIT_ASSERT_EQUAL(1.0, HubStatus::metric(b.port(), "feedhub_redis_disconnects_total"));
+        CPPUNIT_ASSERT(HubStatus::metric(a.port(), "feedhub_redis_round_trip_seconds_count") > 40);
         watching = false;
         health.join();
         std::this_thread::sleep_for(std::chrono::seconds(2));
@@ -125,8 +132,10 @@ public:
         const HttpCall::Result refused = HttpCall::post(a.port(), "/publish", eventBody(0));
         CPPUNIT_ASSERT_EQUAL(503, refused.status);
         CPPUNIT_ASSERT(refused.jsonString("error").find("Redis") != std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(0.0, HubStatus::metric(a.port(), "feedhub_redis_up"));
         redis.resume();
         ClusterNodes::waitHealthy(a);
+        CPPUNIT_ASSERT_EQUAL(1.0, HubStatus::metric(a.port(), "feedhub_redis_up"));
         CPPUNIT_ASSERT(!HttpCall::publish(a.port(), "ticks", "now").empty());
     }
 };
