@@ -6,6 +6,8 @@
 //
 
 #include "CtlProcess.h"
+#include <fstream>
+#include "Poco/File.h"
 #include "HttpCall.h"
 #include "Poco/Net/HTTPRequestHandler.h"
 #include "Poco/Net/HTTPRequestHandlerFactory.h"
@@ -110,6 +112,7 @@ class CtlCommandsTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testUrlAndTokenBeforeOrAfterTheCommandOrFromTheEnvironment);
     CPPUNIT_TEST(testUnreachableHub);
     CPPUNIT_TEST(testHelpAndWrongArguments);
+    CPPUNIT_TEST(testCheckConfigRunsTheDaemonsCheck);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -259,6 +262,21 @@ public:
             CPPUNIT_ASSERT_EQUAL(std::size_t(1), static_cast<std::size_t>(
                                                      std::count(result.err.begin(), result.err.end(), '\n')));
         }
+    }
+
+    void testCheckConfigRunsTheDaemonsCheck()
+    {
+        const std::string dir = TestDaemon::makeTempDir();
+        const std::string good = dir + "/good.ini", bad = dir + "/bad.ini";
+        std::ofstream(good) << "[server]\nport = 8080\n[feeds]\nenabled =\n";
+        std::ofstream(bad) << "[server]\nport = 8080\nbogus_key = 1\n[feeds]\nenabled =\n";
+        const CtlProcess::Result accepted = CtlProcess::run({"check-config", good});
+        const CtlProcess::Result refused = CtlProcess::run({"check-config", bad});
+        Poco::File(dir).remove(true);
+        CPPUNIT_ASSERT_EQUAL(0, accepted.exitCode);
+        // The daemon's own exit status (78, a bad configuration) and its file:line message.
+        CPPUNIT_ASSERT_EQUAL(78, refused.exitCode);
+        CPPUNIT_ASSERT(refused.err.find(bad + ":3: unknown key 'bogus_key' in [server]") != std::string::npos);
     }
 
     void testHelpAndWrongArguments()
