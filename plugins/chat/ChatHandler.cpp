@@ -22,8 +22,9 @@ Poco::JSON::Object::Ptr bodyObject(const HttpRequest& request, std::initializer_
     if (body.type() != typeid(Poco::JSON::Object::Ptr))
         throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "the body must be a JSON object");
     Poco::JSON::Object::Ptr object = body.extract<Poco::JSON::Object::Ptr>();
-    for (const auto& [key, value] : *object)
+    for (const auto& member : *object)
     {
+        const std::string& key = member.first;
         if (std::find_if(fields.begin(), fields.end(), [&key](const char* field) { return key == field; }) ==
             fields.end())
             throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "unknown field \"" + key + "\"");
