@@ -11,6 +11,7 @@
 #include "Poco/Timespan.h"
 #include "Poco/Util/TimerTask.h"
 #include "feedhub/Export.h"
+#include "feedhub/FeedState.h"
 #include "feedhub/Publisher.h"
 #include "feedhub/RouteHandler.h"
 #include "feedhub/SubscriberGreeting.h"
@@ -87,6 +88,12 @@ public:
         /// cookie or ?token=) may subscribe to topic, as the hub decides for
         /// its own streams: a route guarding what a private topic carries.
         /// Returns at once for a topic that is not private.
+
+    virtual FeedState& state() = 0;
+        /// The feed's records, shared by every hub of a cluster: on one hub
+        /// the SQLite file feeds/<name>.db in the folder of [history]
+        /// database, with [cluster] backend = redis the Redis server's. Opened
+        /// at the first call; throws Poco::Exception if it cannot be.
 };
 
 } // namespace feedhub

@@ -11,6 +11,7 @@
 #include "feedhub/Export.h"
 #include "feedhub/Feed.h"
 #include "feedhub/FeedContext.h"
+#include "feedhub/FeedState.h"
 #include "feedhub/HttpError.h"
 #include "feedhub/HttpRequest.h"
 #include "feedhub/HttpResponse.h"

@@ -83,6 +83,14 @@ void HostedFeedContext::authorizeSubscribe(const HttpRequest& request, const std
     _hub.authorizer().authorizeSubscribe(request, {topic});
 }
 
+FeedState& HostedFeedContext::state()
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    if (!_state)
+        _state = _hub.openFeedState(_name);
+    return *_state;
+}
+
 void HostedFeedContext::mount(const std::string& path, std::shared_ptr<RouteHandler> handler)
 {
     std::lock_guard<std::mutex> lock(_mutex);

@@ -48,6 +48,7 @@ public:
     void claimTopic(const std::string& topic) override;
     void makePrivate(const std::string& topic) override;
     void authorizeSubscribe(const HttpRequest& request, const std::string& topic) override;
+    FeedState& state() override;
 
 private:
     std::shared_ptr<void> plugin() const;
@@ -65,6 +66,7 @@ private:
     std::vector<SubscriberGreetings::Handle> _greeters;
     std::set<std::string> _privateTopics;
     std::unique_ptr<Poco::Util::Timer> _timer;
+    std::unique_ptr<FeedState> _state;
 };
 
 } // namespace feedhub

@@ -5,6 +5,7 @@
 #include "hub/Hub.h"
 #include "Poco/Logger.h"
 #include "Poco/Net/ServerSocket.h"
+#include "Poco/Path.h"
 #include "cluster/RedisBus.h"
 #include "cluster/RedisMetrics.h"
 #include "feedhub/HttpResponse.h"
@@ -18,6 +19,7 @@
 #include "routes/StaticFileHandler.h"
 #include "routes/TopicsHandler.h"
 #include "sse/EventStreamHandler.h"
+#include "state/SqliteFeedState.h"
 #include "history/SqliteHistoryStore.h"
 #include "ws/WebSocketHandler.h"
 
@@ -163,6 +165,12 @@ void Hub::mountEventStream(const std::string& path, std::vector<std::string> def
 {
     _router.mount(path, std::make_shared<EventStreamHandler>(*this, std::move(defaultTopics)),
                   RequestRouter::Runs::ON_LOOP);
+}
+
+std::unique_ptr<FeedState> Hub::openFeedState(const std::string& feed)
+{
+    const Poco::Path file = Poco::Path(_settings.historyDatabase).parent().pushDirectory("feeds").setFileName(feed + ".db");
+    return std::make_unique<SqliteFeedState>(file.toString(), _settings.historySync == HubSettings::HistorySync::FULL);
 }
 
 } // namespace feedhub

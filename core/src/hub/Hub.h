@@ -11,6 +11,7 @@
 #include "auth/Authorizer.h"
 #include "bus/Bus.h"
 #include "config/HubSettings.h"
+#include "feedhub/FeedState.h"
 #include "sse/SubscriberGreetings.h"
 #include "http/RequestRouter.h"
 #include "http/WorkerPool.h"
@@ -67,6 +68,10 @@ public:
     HubMetrics& metrics() { return _metrics; }
     Publisher& feedPublisher() { return _feedPublisher; }
         /// The bus as feeds publish to it: their publishes are counted.
+    std::unique_ptr<FeedState> openFeedState(const std::string& feed);
+        /// The records of the feed of that name (FeedContext::state()): on
+        /// one hub the SQLite file feeds/<feed>.db beside the history
+        /// journal's file.
 
 private:
     void accept(EventLoop& loop, Poco::Net::StreamSocket socket, const Poco::Net::SocketAddress& client);

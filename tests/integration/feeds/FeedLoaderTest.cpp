@@ -54,7 +54,7 @@ public:
                             std::to_string(lineOf(hub.configPath(), "wrong_api")) + ": feed.old.library: " +
                             FeedPlugins::testPath("wrong_api") +
                             " was built for plugin API version 999, but this hub "
-                            "needs version 3"));
+                            "needs version 4"));
         CPPUNIT_ASSERT_EQUAL(200, HttpCall::get(hub.port(), "/healthz").status);
         SseClient client(hub.port(), "/events?topic=clock");
         CPPUNIT_ASSERT_EQUAL(std::string("tick"), client.expect().type);

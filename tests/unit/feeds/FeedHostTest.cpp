@@ -73,7 +73,7 @@ public:
         LogCapture log;
         const std::string message = startFailure(feed("old", testPlugin("wrong_api")));
         const std::string expected =
-            testPlugin("wrong_api") + " was built for plugin API version 999, but this hub needs version 3";
+            testPlugin("wrong_api") + " was built for plugin API version 999, but this hub needs version 4";
         CPPUNIT_ASSERT_MESSAGE(message, message.find(expected) != std::string::npos);
         // The caller reports a failure, once; the host logs only what runs.
         CPPUNIT_ASSERT_MESSAGE(log.text(), !log.contains("feed old"));
