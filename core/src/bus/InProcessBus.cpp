@@ -242,16 +242,8 @@ bool InProcessBus::canReplay(const std::vector<std::string>& topics, std::uint64
 
 std::vector<EventPtr> InProcessBus::newest(const std::vector<std::string>& topics)
 {
-    std::vector<EventPtr> result;
     std::lock_guard<std::mutex> lock(_mutex);
-    for (const std::string& name : topics)
-    {
-        if (EventPtr event = _memory.newest(name))
-            result.push_back(event);
-    }
-    std::sort(result.begin(), result.end(),
-              [](const EventPtr& a, const EventPtr& b) { return a->sequence() < b->sequence(); });
-    return result;
+    return _memory.newest(topics);
 }
 
 std::uint64_t InProcessBus::lastSequence() const

@@ -418,16 +418,8 @@ bool RedisBus::canReplay(const std::vector<std::string>&, std::uint64_t after) c
 
 std::vector<EventPtr> RedisBus::newest(const std::vector<std::string>& topics)
 {
-    std::vector<EventPtr> result;
     std::lock_guard<std::mutex> lock(_mutex);
-    for (const std::string& name : topics)
-    {
-        if (EventPtr event = _memory.newest(name))
-            result.push_back(event);
-    }
-    std::sort(result.begin(), result.end(),
-              [](const EventPtr& a, const EventPtr& b) { return a->sequence() < b->sequence(); });
-    return result;
+    return _memory.newest(topics);
 }
 
 std::uint64_t RedisBus::lastSequence() const

@@ -93,6 +93,19 @@ EventPtr MemoryHistoryStore::newest(const std::string& topic)
     return it->second.history.newest();
 }
 
+std::vector<EventPtr> MemoryHistoryStore::newest(const std::vector<std::string>& topics)
+{
+    std::vector<EventPtr> result;
+    for (const std::string& name : topics)
+    {
+        if (EventPtr event = newest(name))
+            result.push_back(event);
+    }
+    std::sort(result.begin(), result.end(),
+              [](const EventPtr& a, const EventPtr& b) { return a->sequence() < b->sequence(); });
+    return result;
+}
+
 void MemoryHistoryStore::forgetThrough(const std::string& topic, std::uint64_t sequence)
 {
     Entry& entry = _topics.try_emplace(topic, _bounds).first->second;

@@ -56,6 +56,10 @@ public:
     EventPtr newest(const std::string& topic);
         /// The newest held event of the topic within its age bound, or null.
 
+    std::vector<EventPtr> newest(const std::vector<std::string>& topics);
+        /// The newest held event of each topic that has one, oldest first
+        /// (Bus::newest()).
+
     void forgetThrough(const std::string& topic, std::uint64_t sequence);
         /// Records that the topic's events up to sequence are not held here.
 
