@@ -6,29 +6,42 @@
 #include "Poco/Exception.h"
 #include "Poco/NumberFormatter.h"
 #include "Poco/String.h"
+#include "feedhub/HttpError.h"
 #include <algorithm>
 #include <cctype>
 
 namespace feedhub::task_status
 {
 
-TaskBoard::TaskBoard(Limits limits, const std::vector<std::string>& declaredTasks,
-                     std::unique_ptr<TaskStore> store, Listener listener)
-    : _limits(std::move(limits)), _store(std::move(store)), _listener(std::move(listener))
+namespace
+{
+
+// Hubs racing on one task each retry after losing; past this many losses in
+// a row the update is refused rather than spun on.
+constexpr int MAX_ATTEMPTS = 50;
+
+} // namespace
+
+TaskBoard::TaskBoard(Limits limits, const std::vector<std::string>& declaredTasks, FeedState& state,
+                     Listener listener)
+    : _limits(std::move(limits)), _state(state), _listener(std::move(listener))
 {
     if (_limits.statuses.empty())
         throw Poco::InvalidArgumentException("statuses: at least one status is needed");
-    for (TaskState& state : _store->load())
-        _tasks.emplace(state.task, std::move(state));
     for (const std::string& task : declaredTasks)
     {
         checkTaskName(task);
-        if (_tasks.count(task) != 0)
-            continue;
-        TaskState state{task, _limits.statuses.front(), 1, Poco::Timestamp()};
-        _store->save(state);
-        _tasks.emplace(task, std::move(state));
+        // Already stored (by an earlier start, or another hub): kept as it is.
+        _state.put(TABLE, task, TaskState{task, _limits.statuses.front(), 1, Poco::Timestamp()}.toRecord(),
+                   FeedState::ABSENT);
     }
+    load();
+}
+
+void TaskBoard::load()
+{
+    for (const auto& [task, record] : _state.list(TABLE))
+        keep(TaskState::fromRecord(task, record.value, record.version));
 }
 
 void TaskBoard::checkTaskName(const std::string& task)
@@ -48,25 +61,42 @@ TaskState TaskBoard::update(const std::string& task, const std::string& status)
         throw Poco::InvalidArgumentException(
             "\"status\" must be one of: " +
             Poco::cat(std::string(", "), _limits.statuses.begin(), _limits.statuses.end()));
-
     std::lock_guard<std::mutex> updating(_updateMutex);
-    TaskState state;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; ++attempt)
     {
-        std::lock_guard<std::mutex> lock(_mutex);
-        auto it = _tasks.find(task);
-        if (it == _tasks.end() && _tasks.size() >= _limits.maxTasks)
-            throw Poco::InvalidArgumentException("the board holds its maximum of " +
-                                                 Poco::NumberFormatter::format(_limits.maxTasks) +
-                                                 " tasks; update an existing one");
-        state = TaskState{task, status, it == _tasks.end() ? 1 : it->second.version + 1, Poco::Timestamp()};
+        const std::optional<FeedState::Record> stored = _state.get(TABLE, task);
+        if (!stored)
+        {
+            std::lock_guard<std::mutex> lock(_mutex);
+            if (_tasks.count(task) == 0 && _tasks.size() >= _limits.maxTasks)
+                throw Poco::InvalidArgumentException("the board holds its maximum of " +
+                                                     Poco::NumberFormatter::format(_limits.maxTasks) +
+                                                     " tasks; update an existing one");
+        }
+        const Poco::Int64 version = stored ? stored->version : FeedState::ABSENT;
+        const TaskState state{task, status, version + 1, Poco::Timestamp()};
+        if (_state.put(TABLE, task, state.toRecord(), version))
+        {
+            keep(state);
+            _listener(state);
+            return state;
+        }
     }
-    _store->save(state);
-    {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _tasks[task] = state;
-    }
-    _listener(state);
-    return state;
+    throw HttpError(Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+                    "task " + task + " is being updated by other hubs without pause; try again");
+}
+
+void TaskBoard::heard(const TaskState& state)
+{
+    keep(state);
+}
+
+void TaskBoard::keep(const TaskState& state)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto [it, added] = _tasks.emplace(state.task, state);
+    if (!added && it->second.version < state.version)
+        it->second = state;
 }
 
 std::optional<TaskState> TaskBoard::find(const std::string& task) const

@@ -10,7 +10,7 @@
 namespace feedhub::task_status
 {
 
-TaskListHandler::TaskListHandler(TaskStatusFeed& feed, FeedContext& context)
+TaskListHandler::TaskListHandler(TaskStatusFeed& feed)
     : RouteHandler("GET"), _feed(feed)
 {
 }

@@ -20,7 +20,7 @@ class TaskListHandler : public RouteHandler
     /// so a page can draw every task before it starts polling or listening.
 {
 public:
-    TaskListHandler(TaskStatusFeed& feed, FeedContext& context);
+    explicit TaskListHandler(TaskStatusFeed& feed);
     void handle(const HttpRequest& request, const ReplyPtr& reply) override;
 
 private:

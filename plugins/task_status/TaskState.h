@@ -26,6 +26,15 @@ struct TaskState
 
     Poco::JSON::Object::Ptr toJson() const;
         /// {"task","status","version","time"}, as events and answers carry it.
+
+    static TaskState fromJson(const Poco::JSON::Object& json);
+        /// What toJson() made. Throws Poco::Exception if json is not that.
+
+    std::string toRecord() const;
+        /// The status and time as the feed's state keeps them: {"status","micros"}.
+
+    static TaskState fromRecord(const std::string& task, const std::string& record, Poco::Int64 version);
+        /// What toRecord() made, with the task and the record's version.
 };
 
 } // namespace feedhub::task_status

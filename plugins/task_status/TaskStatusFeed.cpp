@@ -4,8 +4,7 @@
 
 #include "TaskStatusFeed.h"
 #include "Poco/Exception.h"
-#include "Poco/File.h"
-#include "Poco/Path.h"
+#include "Poco/JSON/Parser.h"
 #include "Poco/StringTokenizer.h"
 #include "PollStatusHandler.h"
 #include "TaskListHandler.h"
@@ -19,6 +18,8 @@ namespace feedhub::task_status
 
 namespace
 {
+
+const std::string TASK_STATUS = "task_status";
 
 std::vector<std::string> readList(const Poco::Util::AbstractConfiguration& section, const std::string& key,
                                   const std::string& fallback)
@@ -46,14 +47,8 @@ std::string TaskStatusFeed::name() const
 
 std::vector<std::string> TaskStatusFeed::keys() const
 {
-    return {"topic",       "statuses",  "tasks",     "default_task",        "token", "database", "max_tasks",
+    return {"topic",       "statuses",  "tasks",     "default_task",        "token", "max_tasks",
             "update_path", "poll_path", "list_path", "poll_timeout_seconds"};
-}
-
-std::string TaskStatusFeed::defaultDatabase()
-{
-    const char* folder = Poco::File(FEEDHUB_STATE_DIR).exists() ? FEEDHUB_STATE_DIR : FEEDHUB_BUILD_STATE_DIR;
-    return Poco::Path(folder).makeDirectory().setFileName("tasks.db").toString();
 }
 
 void TaskStatusFeed::configure(const Poco::Util::AbstractConfiguration& section)
@@ -75,9 +70,6 @@ void TaskStatusFeed::configure(const Poco::Util::AbstractConfiguration& section)
     _token = section.getString("token", "");
     if (_token.empty())
         throw Poco::InvalidArgumentException("token must be set: updates need a bearer token");
-    _database = section.getString("database", "");
-    if (_database.empty())
-        _database = defaultDatabase();
     _updatePath = readPath(section, "update_path", "/update-status");
     _pollPath = readPath(section, "poll_path", "/poll-status");
     _listPath = readPath(section, "list_path", "/api/tasks");
@@ -90,12 +82,20 @@ void TaskStatusFeed::configure(const Poco::Util::AbstractConfiguration& section)
 void TaskStatusFeed::start(FeedContext& context)
 {
     context.claimTopic(_topic);
-    _board = std::make_unique<TaskBoard>(_limits, _declaredTasks, std::make_unique<TaskStore>(_database),
+    _board = std::make_unique<TaskBoard>(_limits, _declaredTasks, context.state(),
                                          [this, &context](const TaskState& state) {
-                                             context.publisher().publish(_topic, "task_status",
+                                             context.publisher().publish(_topic, TASK_STATUS,
                                                                          JsonText::format(state.toJson()));
                                          });
-    context.logger().information("%z tasks in %s", _board->all().size(), _database);
+    // Changes other hubs of a cluster make reach this board through their
+    // events (its own come back too, and are older than its copy by then).
+    context.watchTopic(_topic, [this](const EventPtr& event) {
+        if (event->type() == TASK_STATUS)
+            _board->heard(TaskState::fromJson(
+                *Poco::JSON::Parser().parse(event->data()).extract<Poco::JSON::Object::Ptr>()));
+    });
+    _board->load();
+    context.logger().information("%z tasks", _board->all().size());
     if (!_updatePath.empty())
         context.mount(_updatePath,
                       std::make_shared<UpdateStatusHandler>(*this, context));
@@ -104,7 +104,7 @@ void TaskStatusFeed::start(FeedContext& context)
                       std::make_shared<PollStatusHandler>(*this, context));
     if (!_listPath.empty())
         context.mount(_listPath,
-                      std::make_shared<TaskListHandler>(*this, context));
+                      std::make_shared<TaskListHandler>(*this));
 }
 
 } // namespace feedhub::task_status

@@ -16,7 +16,7 @@ namespace feedhub::task_status
 {
 
 class TaskStatusFeed : public Feed
-    /// Named tasks with a status and a version, kept in SQLite. Updated with
+    /// Named tasks with a status and a version, kept in the feed's state. Updated with
     /// POST update_path (bearer token), read with GET list_path, and waited
     /// for with GET poll_path (long polling); every change is also a
     /// "task_status" event {"task","status","version","time"} on the topic.
@@ -33,18 +33,12 @@ public:
     const std::string& token() const { return _token; }
     Poco::Timespan pollTimeout() const { return _pollTimeout; }
 
-    static std::string defaultDatabase();
-        /// tasks.db in the packaged hub's state directory if it exists, else
-        /// in the build tree's state/ folder (a hub run from the source
-        /// tree), never in a temporary folder other hubs share.
-
 private:
     std::string _topic;
     TaskBoard::Limits _limits;
     std::vector<std::string> _declaredTasks;
     std::string _defaultTask;
     std::string _token;
-    std::string _database;
     std::string _updatePath;
     std::string _pollPath;
     std::string _listPath;

@@ -54,7 +54,6 @@ simulate = false
 [feed.task_status]
 tasks = backup, build, deploy
 token = ${TOKEN}
-database = {dir}/tasks.db
 `;
 
 function taskRow(dashboard, task) {

@@ -30,7 +30,6 @@ simulate = false
 [feed.task_status]
 tasks = backup
 token = browser-websocket-test-token
-database = {dir}/tasks.db
 [history]
 database = {dir}/history.db
 `;

@@ -94,6 +94,14 @@ public:
         /// the SQLite file feeds/<name>.db in the folder of [history]
         /// database, with [cluster] backend = redis the Redis server's. Opened
         /// at the first call; throws Poco::Exception if it cannot be.
+
+    virtual void watchTopic(const std::string& topic, std::function<void(const EventPtr& event)> watcher) = 0;
+        /// Calls watcher with every event published on topic from now on, by
+        /// any hub of a cluster, in sequence order and before any subscriber
+        /// of this hub is sent it: how a feed keeps what it caches from its
+        /// state in step with the changes other hubs make. Called on the bus's
+        /// delivery thread: it must be quick, and must neither block nor
+        /// publish. Until the feed stops.
 };
 
 } // namespace feedhub

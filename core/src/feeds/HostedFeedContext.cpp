@@ -52,6 +52,9 @@ void HostedFeedContext::release()
         for (SubscriberGreetings::Handle handle : _greeters)
             _hub.greetings().remove(handle);
         _greeters.clear();
+        for (TopicWatchers::Handle handle : _watchers)
+            _hub.topicWatchers().remove(handle);
+        _watchers.clear();
         for (const std::string& topic : _privateTopics)
             _hub.authorizer().feedPrivateTopics().release(topic);
         _privateTopics.clear();
@@ -114,6 +117,14 @@ void HostedFeedContext::greetSubscribers(const std::string& topic, SubscriberGre
     checkRunning();
     _greeters.push_back(
         _hub.greetings().add(topic, KeepingLoaded<SubscriberGreeter>(plugin(), std::move(greeter))));
+}
+
+void HostedFeedContext::watchTopic(const std::string& topic, std::function<void(const EventPtr& event)> watcher)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    checkRunning();
+    _watchers.push_back(_hub.topicWatchers().add(
+        topic, KeepingLoaded<std::function<void(const EventPtr&)>>(plugin(), std::move(watcher))));
 }
 
 Poco::Util::TimerTask::Ptr HostedFeedContext::every(Poco::Timespan interval, std::function<void()> task)

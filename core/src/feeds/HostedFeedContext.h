@@ -49,6 +49,7 @@ public:
     void makePrivate(const std::string& topic) override;
     void authorizeSubscribe(const HttpRequest& request, const std::string& topic) override;
     FeedState& state() override;
+    void watchTopic(const std::string& topic, std::function<void(const EventPtr& event)> watcher) override;
 
 private:
     std::shared_ptr<void> plugin() const;
@@ -64,6 +65,7 @@ private:
     bool _released = false;
     std::vector<std::string> _paths;
     std::vector<SubscriberGreetings::Handle> _greeters;
+    std::vector<TopicWatchers::Handle> _watchers;
     std::set<std::string> _privateTopics;
     std::unique_ptr<Poco::Util::Timer> _timer;
     std::unique_ptr<FeedState> _state;

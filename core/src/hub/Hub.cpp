@@ -84,6 +84,7 @@ Hub::Hub(const HubSettings& settings, const AuthSettings& auth)
                _settings.historyStore == HubSettings::HistoryStore::SQLITE ? _settings.historyDatabase : ""),
       _feedPublisher(_bus, _metrics.publishes())
 {
+    _bus.attach(_topicWatchers);
     for (int i = 0; i < _settings.eventLoops; ++i)
     {
         _loops.push_back(std::make_unique<EventLoop>(_bus, _settings.heartbeat, "loop-" + std::to_string(i)));
@@ -111,6 +112,7 @@ Hub::Hub(const HubSettings& settings, const AuthSettings& auth)
 Hub::~Hub()
 {
     stop();
+    _bus.detach(_topicWatchers);
 }
 
 void Hub::start()
@@ -169,8 +171,10 @@ void Hub::mountEventStream(const std::string& path, std::vector<std::string> def
 
 std::unique_ptr<FeedState> Hub::openFeedState(const std::string& feed)
 {
-    const Poco::Path file = Poco::Path(_settings.historyDatabase).parent().pushDirectory("feeds").setFileName(feed + ".db");
-    return std::make_unique<SqliteFeedState>(file.toString(), _settings.historySync == HubSettings::HistorySync::FULL);
+    Poco::Path file = Poco::Path(_settings.historyDatabase).parent();
+    file.pushDirectory("feeds").setFileName(feed + ".db");
+    return std::make_unique<SqliteFeedState>(file.toString(),
+                                             _settings.historySync == HubSettings::HistorySync::FULL);
 }
 
 } // namespace feedhub

@@ -11,6 +11,7 @@
 #include "auth/Authorizer.h"
 #include "bus/Bus.h"
 #include "config/HubSettings.h"
+#include "feeds/TopicWatchers.h"
 #include "feedhub/FeedState.h"
 #include "sse/SubscriberGreetings.h"
 #include "http/RequestRouter.h"
@@ -64,6 +65,8 @@ public:
         /// SSE streams and waiting polls, against [sse] max_subscribers.
     WorkerPool& workers() { return _workers; }
     SubscriberGreetings& greetings() { return _greetings; }
+    TopicWatchers& topicWatchers() { return _topicWatchers; }
+        /// Feeds watching topics; the bus's first sink.
     Authorizer& authorizer() { return _authorizer; }
     HubMetrics& metrics() { return _metrics; }
     Publisher& feedPublisher() { return _feedPublisher; }
@@ -83,6 +86,7 @@ private:
     ConnectionLimit _subscribers;
     Authorizer _authorizer;
     SubscriberGreetings _greetings;
+    TopicWatchers _topicWatchers;
     RequestRouter _router;
     WorkerPool _workers;
     HubMetrics _metrics;

@@ -211,15 +211,17 @@ public:
 
     void testStateSurvivesDaemonRestart()
     {
+        // Both hubs keep their journal, and the feed's state beside it, in one folder.
+        const TestDaemon::Settings sameFolder{{"history.database", _dir + "/history.db"}};
         std::string time;
         {
-            TestDaemon hub({}, tasksIni(""));
+            TestDaemon hub(sameFolder, tasksIni(""));
             update(hub, "{\"status\":\"running\"}");
             time = json(update(hub, "{\"status\":\"failed\"}").body)->getValue<std::string>("time");
             update(hub, "{\"task\":\"nightly\",\"status\":\"done\"}");
             CPPUNIT_ASSERT_EQUAL(0, hub.stop());
         }
-        TestDaemon hub({}, tasksIni(""));
+        TestDaemon hub(sameFolder, tasksIni(""));
         const Poco::JSON::Object::Ptr state = task(hub, "default");
         CPPUNIT_ASSERT_EQUAL(std::string("failed"), state->getValue<std::string>("status"));
         CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), state->getValue<Poco::Int64>("version"));
@@ -238,7 +240,7 @@ public:
     void testFeedWithoutTokenDoesNotStart()
     {
         TestDaemon hub({}, FeedPlugins::feedsSection("task_status") +
-                               "[feed.task_status]\ndatabase = " + _dir + "/tasks.db\n");
+                               "[feed.task_status]\n");
         // No token line: the message points at the feed's section.
         const std::regex refusal("feed task_status failed and is not running: .*/hub[.]ini:[0-9]+: "
                                  "feed[.]task_status[.]token must be set");
@@ -249,8 +251,7 @@ public:
 private:
     std::string tasksIni(const std::string& extra) const
     {
-        return FeedPlugins::feedsSection("task_status") + "[feed.task_status]\ntoken = " + TOKEN +
-               "\ndatabase = " + _dir + "/state/tasks.db\n" + extra;
+        return FeedPlugins::feedsSection("task_status") + "[feed.task_status]\ntoken = " + TOKEN + "\n" + extra;
     }
 
     static HttpCall::Result update(const TestDaemon& hub, const std::string& body,

@@ -6,14 +6,16 @@
 #include "Poco/Exception.h"
 #include "Poco/File.h"
 #include "TestDaemon.h"
+#include "state/SqliteFeedState.h"
 #include <cppunit/extensions/HelperMacros.h>
 #include <chrono>
+#include <algorithm>
 #include <future>
+#include <mutex>
 #include <thread>
 
 using feedhub::task_status::TaskBoard;
 using feedhub::task_status::TaskState;
-using feedhub::task_status::TaskStore;
 
 class TaskBoardTest : public CppUnit::TestFixture
 {
@@ -30,12 +32,18 @@ class TaskBoardTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testReadersDoNotWaitForAnUpdate);
     CPPUNIT_TEST(testStateSurvivesReopening);
     CPPUNIT_TEST(testDeclaredTaskKeepsStoredState);
+    CPPUNIT_TEST(testBoardsOnOneStateTakeTurns);
+    CPPUNIT_TEST(testHeardChangeKeptOnlyIfNewer);
     CPPUNIT_TEST_SUITE_END();
 
 public:
     void setUp() override { _dir = TestDaemon::makeTempDir(); }
 
-    void tearDown() override { Poco::File(_dir).remove(true); }
+    void tearDown() override
+    {
+        _states.clear();
+        Poco::File(_dir).remove(true);
+    }
 
     void testDeclaredTasksStartAtFirstStatus()
     {
@@ -201,13 +209,67 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("pending"), board.find("deploy")->status);
     }
 
+    void testBoardsOnOneStateTakeTurns()
+    {
+        // Two hubs of a cluster: each hears the other's changes through the
+        // events, and racing updates of one task get consecutive versions.
+        feedhub::FeedState& shared = store();
+        std::unique_ptr<TaskBoard> boards[2];
+        std::mutex heardMutex;
+        std::vector<Poco::Int64> versions;
+        for (int i = 0; i < 2; ++i)
+        {
+            boards[i] = std::make_unique<TaskBoard>(
+                TaskBoard::Limits{STATUSES, 100}, std::vector<std::string>{"build"}, shared,
+                [&, i](const TaskState& state) {
+                    boards[1 - i]->heard(TaskState::fromJson(*state.toJson()));
+                    std::lock_guard<std::mutex> lock(heardMutex);
+                    versions.push_back(state.version);
+                });
+        }
+        std::vector<std::thread> updaters;
+        for (int i = 0; i < 2; ++i)
+            updaters.emplace_back([&, i] {
+                for (int n = 0; n < 50; ++n)
+                    boards[i]->update("build", STATUSES[n % STATUSES.size()]);
+            });
+        for (std::thread& updater : updaters)
+            updater.join();
+        std::sort(versions.begin(), versions.end());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(100), versions.size());
+        for (std::size_t i = 0; i < versions.size(); ++i)
+            CPPUNIT_ASSERT_EQUAL(Poco::Int64(i + 2), versions[i]);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(101), boards[0]->find("build")->version);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(101), boards[1]->find("build")->version);
+        CPPUNIT_ASSERT_EQUAL(boards[0]->find("build")->status, boards[1]->find("build")->status);
+    }
+
+    void testHeardChangeKeptOnlyIfNewer()
+    {
+        TaskBoard board = open({"build"});
+        const TaskState made = board.update("build", "done");
+        board.heard(TaskState{"build", "failed", made.version, Poco::Timestamp()});
+        CPPUNIT_ASSERT_EQUAL(std::string("done"), board.find("build")->status);
+        board.heard(TaskState{"build", "failed", made.version + 1, Poco::Timestamp()});
+        CPPUNIT_ASSERT_EQUAL(std::string("failed"), board.find("build")->status);
+        board.heard(TaskState{"fresh", "running", 1, Poco::Timestamp()});
+        CPPUNIT_ASSERT_EQUAL(std::string("running"), board.find("fresh")->status);
+    }
+
 private:
-    std::unique_ptr<TaskStore> store() { return std::make_unique<TaskStore>(_dir + "/state/tasks.db"); }
+    feedhub::FeedState& store()
+    {
+        // A state reopened by each call, as a restarted hub opens its file.
+        _states.push_back(std::make_unique<feedhub::SqliteFeedState>(_dir + "/state/tasks.db", false));
+        return *_states.back();
+    }
 
     TaskBoard open(const std::vector<std::string>& declared)
     {
         return TaskBoard(TaskBoard::Limits{STATUSES, 100}, declared, store(), [](const TaskState&) {});
     }
+
+    std::vector<std::unique_ptr<feedhub::FeedState>> _states;
 
     const std::vector<std::string> STATUSES = {"pending", "running", "done", "failed"};
     std::string _dir;
