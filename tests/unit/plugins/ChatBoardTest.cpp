@@ -291,6 +291,7 @@ public:
         const std::string token = c->board.join("kitchen", "carol", "")->getValue<std::string>("member");
         CPPUNIT_ASSERT_EQUAL(std::string("[\"carol\"]"), a->members("kitchen"));
         CPPUNIT_ASSERT_EQUAL(std::string("[\"kitchen\",\"lobby\"]"), roomNames(*a));
+        CPPUNIT_ASSERT(a->board.roomNames() == std::set<std::string>({"kitchen", "lobby"}));
         // A heartbeat or a leave with the token works on any hub; each event goes out once, where it happened.
         CPPUNIT_ASSERT_EQUAL(token,
                              a->board.join("kitchen", "carol", token)->getValue<std::string>("member"));
