@@ -20,6 +20,7 @@
 #include "loop/EventLoop.h"
 #include "metrics/HubMetrics.h"
 #include "metrics/MeteredPublisher.h"
+#include "publish/PublishIntakes.h"
 #include <memory>
 #include <vector>
 
@@ -64,6 +65,8 @@ public:
         /// SSE streams and waiting polls, against [sse] max_subscribers.
     WorkerPool& workers() { return _workers; }
     SubscriberGreetings& greetings() { return _greetings; }
+    PublishIntakes& intakes() { return _intakes; }
+        /// The topics feeds take publications to (FeedContext::takePublishes()).
     Authorizer& authorizer() { return _authorizer; }
     HubMetrics& metrics() { return _metrics; }
     Publisher& feedPublisher() { return _feedPublisher; }
@@ -83,6 +86,7 @@ private:
     ConnectionLimit _subscribers;
     Authorizer _authorizer;
     SubscriberGreetings _greetings;
+    PublishIntakes _intakes;
     RequestRouter _router;
     WorkerPool _workers;
     HubMetrics _metrics;
