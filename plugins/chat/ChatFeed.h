@@ -16,8 +16,10 @@ namespace feedhub::chat
 class ChatFeed : public Feed
     /// Multi-room chat: rooms with their last messages and members, each
     /// room's events on chat.<room> (see ChatBoard), served under path (see
-    /// ChatHandler). Members not seen for member_timeout_seconds leave. Rooms
-    /// matching a glob of private_rooms need a hub token naming chat.<room>.
+    /// ChatHandler), and posted to by publishing to chat.<room> (ChatIntake),
+    /// under the same rules. Members not seen for member_timeout_seconds
+    /// leave. Rooms matching a glob of private_rooms need a hub token naming
+    /// chat.<room>.
 {
 public:
     std::string name() const override;
