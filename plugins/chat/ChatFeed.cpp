@@ -4,6 +4,8 @@
 
 #include "ChatFeed.h"
 #include "ChatHandler.h"
+#include "ChatIntake.h"
+#include "ChatRules.h"
 #include "Poco/Exception.h"
 #include "Poco/StringTokenizer.h"
 #include "feedhub/FeedContext.h"
@@ -87,7 +89,7 @@ void ChatFeed::start(FeedContext& context)
         for (const std::string& room : board->roomNames())
         {
             context.claimTopic(ChatBoard::topicOf(room));
-            if (ChatHandler::matchesAny(privateRooms, room))
+            if (ChatRules::matchesAny(privateRooms, room))
                 context.makePrivate(ChatBoard::topicOf(room));
         }
     };
@@ -97,9 +99,10 @@ void ChatFeed::start(FeedContext& context)
         adopt();
         board->expire();
     });
-    context.mount(_path, std::make_shared<ChatHandler>(
-                             _path, board, std::make_shared<RateLimiter>(_rateMessages, _rateWindow),
-                             _privateRooms, context));
+    auto rules = std::make_shared<const ChatRules>(
+        board, std::make_shared<RateLimiter>(_rateMessages, _rateWindow), _privateRooms, context);
+    context.mount(_path, std::make_shared<ChatHandler>(_path, board, rules));
+    context.takePublishes(ChatIntake::prefix(), std::make_shared<ChatIntake>(rules));
 }
 
 } // namespace feedhub::chat

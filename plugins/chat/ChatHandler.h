@@ -8,9 +8,10 @@
 #define feedhub_chat_ChatHandler_INCLUDED
 
 #include "ChatBoard.h"
-#include "RateLimiter.h"
-#include "feedhub/FeedContext.h"
+#include "ChatRules.h"
 #include "feedhub/RouteHandler.h"
+#include <memory>
+#include <string>
 
 namespace feedhub::chat
 {
@@ -26,30 +27,22 @@ class ChatHandler : public RouteHandler
     ///
     /// A member proves its nickname with the member token its join answered
     /// (in the body: the Authorization header stays the hub's).
-    /// Messages and joins count against the client address's rate (429 past it).
-    /// A private room (its name matches a glob of privateRooms) is made a
-    /// private topic before anything happens in it, and every request about
-    /// it needs a hub token whose subscribe claim covers chat.<room>; the
-    /// room list leaves private rooms out.
+    /// Every request about a room goes through rules (ChatRules): messages
+    /// and joins count against the client address's rate (429 past it), a
+    /// private room needs a hub token whose subscribe claim covers
+    /// chat.<room>; the room list leaves private rooms out.
 {
 public:
-    ChatHandler(std::string folder, std::shared_ptr<ChatBoard> board, std::shared_ptr<RateLimiter> limiter,
-                std::vector<std::string> privateRooms, FeedContext& context);
+    ChatHandler(std::string folder, std::shared_ptr<ChatBoard> board, std::shared_ptr<const ChatRules> rules);
     void handle(const HttpRequest& request, const ReplyPtr& reply) override;
-
-    static bool matchesAny(const std::vector<std::string>& globs, const std::string& room);
-        /// Whether room matches one of globs (Poco::Glob: * ? [...]).
 
 private:
     void post(const std::string& room, const std::string& action, const HttpRequest& request,
               const ReplyPtr& reply);
-    void checkRate(const HttpRequest& request) const;
 
     std::string _folder;
     std::shared_ptr<ChatBoard> _board;
-    std::shared_ptr<RateLimiter> _limiter;
-    std::vector<std::string> _privateRooms;
-    FeedContext& _context;
+    std::shared_ptr<const ChatRules> _rules;
 };
 
 } // namespace feedhub::chat

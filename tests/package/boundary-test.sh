@@ -15,8 +15,8 @@ dpkg-deb -x "$(ls "$1"/feedhub-dev_*.deb)" "$WORK/root"
 include="$WORK/root/usr/include/feedhub"
 
 echo "== installed headers"
-expected="Event.h Export.h Feed.h FeedContext.h Feedhub.h HttpError.h HttpRequest.h HttpResponse.h IsoTime.h
-JsonText.h LongPollWaiter.h PluginApi.h Publication.h Publisher.h Reply.h RouteHandler.h SubscriberGreeting.h
+expected="Event.h Export.h Feed.h FeedContext.h FeedState.h Feedhub.h HttpError.h HttpRequest.h HttpResponse.h IsoTime.h
+JsonText.h LongPollWaiter.h PluginApi.h Publication.h PublishIntake.h Publisher.h Reply.h RouteHandler.h SubscriberGreeting.h
 TopicName.h"
 installed="$(cd "$include" && find . -type f -printf '%P\n' | sort)"
 diff <(tr -s ' \n' '\n' <<<"$expected" | sort) <(echo "$installed") ||

@@ -12,6 +12,7 @@
 #include "Poco/Util/TimerTask.h"
 #include "feedhub/Export.h"
 #include "feedhub/FeedState.h"
+#include "feedhub/PublishIntake.h"
 #include "feedhub/Publisher.h"
 #include "feedhub/RouteHandler.h"
 #include "feedhub/SubscriberGreeting.h"
@@ -27,11 +28,12 @@ class FEEDHUB_API FeedContext
     /// What the hub offers a running feed.
     ///
     /// Everything a feed sets up through its context is undone by the hub
-    /// when the feed stops: routes and streams unmounted, greeters removed,
-    /// timers cancelled. Routes, the requests they serve, the replies they
-    /// keep, parked waiters and greeters keep the feed instance, this context
-    /// and the plugin alive until the hub has destroyed the last of them, so
-    /// a request in flight never meets a destroyed feed or unloaded code.
+    /// when the feed stops: routes and streams unmounted, greeters and
+    /// intakes removed, timers cancelled. Routes, the requests they serve, the
+    /// replies they keep, parked waiters, greeters and intakes keep the feed
+    /// instance, this context and the plugin alive until the hub has
+    /// destroyed the last of them, so a request in flight never meets a
+    /// destroyed feed or unloaded code.
 {
 public:
     virtual ~FeedContext();
@@ -88,6 +90,14 @@ public:
         /// cookie or ?token=) may subscribe to topic, as the hub decides for
         /// its own streams: a route guarding what a private topic carries.
         /// Returns at once for a topic that is not private.
+
+    virtual void takePublishes(const std::string& prefix, std::shared_ptr<PublishIntake> intake) = 0;
+        /// From now on a client's publication to a topic starting with prefix
+        /// ("chat.") goes to intake, which publishes it or refuses it, in
+        /// place of the hub's publish authorization; such a publication must
+        /// come alone, not in a batch. Until the feed stops. Throws
+        /// Poco::ExistsException if another feed takes the prefix, or one
+        /// overlapping it.
 
     virtual FeedState& state() = 0;
         /// The feed's records, shared by every hub of a cluster: on one hub

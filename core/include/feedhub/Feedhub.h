@@ -20,6 +20,7 @@
 #include "feedhub/LongPollWaiter.h"
 #include "feedhub/PluginApi.h"
 #include "feedhub/Publication.h"
+#include "feedhub/PublishIntake.h"
 #include "feedhub/Publisher.h"
 #include "feedhub/Reply.h"
 #include "feedhub/RouteHandler.h"

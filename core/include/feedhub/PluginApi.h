@@ -18,7 +18,8 @@
 // Version 3: a route mounted at a path ending in "/" serves the paths under it;
 // FeedContext::makePrivate() and authorizeSubscribe().
 // Version 4: FeedContext::state(), a FeedState shared by the hubs of a cluster,
-// and FeedContext::watchTopic().
+// FeedContext::watchTopic(), and takePublishes(), a PublishIntake taking what
+// clients publish to a feed's topics.
 #define FEEDHUB_PLUGIN_API_VERSION 4
 
 // The symbol a plugin exports with the version it was built for.

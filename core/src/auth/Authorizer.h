@@ -47,8 +47,8 @@ public:
         /// other a token whose publish claim covers it, or none with [auth]
         /// publish = open.
     void requirePublisher(const HttpRequest& request);
-        /// Before the body is read: 429, or 401 when publishing needs a token
-        /// and the header brings none or an invalid one.
+        /// 429, or 401 when publishing needs a token and the header brings
+        /// none or an invalid one.
 
     std::optional<Poco::Timestamp> authorizeSubscribe(const HttpRequest& request,
                                                       const std::vector<std::string>& topics);

@@ -4,6 +4,7 @@
 
 #include "feedhub/Feed.h"
 #include "feedhub/FeedContext.h"
+#include "feedhub/PublishIntake.h"
 
 namespace feedhub
 {
@@ -15,5 +16,7 @@ Feed::~Feed() = default;
 void Feed::stop() {}
 
 FeedContext::~FeedContext() = default;
+
+PublishIntake::~PublishIntake() = default;
 
 } // namespace feedhub

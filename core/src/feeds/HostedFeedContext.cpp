@@ -58,6 +58,9 @@ void HostedFeedContext::release()
         for (const std::string& topic : _privateTopics)
             _hub.authorizer().feedPrivateTopics().release(topic);
         _privateTopics.clear();
+        for (const std::string& prefix : _intakePrefixes)
+            _hub.intakes().remove(prefix);
+        _intakePrefixes.clear();
         timer = std::move(_timer);
     }
     // Destroying the timer joins its thread, after a running task; outside
@@ -84,6 +87,14 @@ void HostedFeedContext::makePrivate(const std::string& topic)
 void HostedFeedContext::authorizeSubscribe(const HttpRequest& request, const std::string& topic)
 {
     _hub.authorizer().authorizeSubscribe(request, {topic});
+}
+
+void HostedFeedContext::takePublishes(const std::string& prefix, std::shared_ptr<PublishIntake> intake)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    checkRunning();
+    _hub.intakes().add(prefix, _name, std::move(intake), plugin());
+    _intakePrefixes.push_back(prefix);
 }
 
 FeedState& HostedFeedContext::state()

@@ -34,8 +34,8 @@ public:
         /// greeters the feed hands over hold a reference to it.
 
     void release();
-        /// Unmounts the feed's routes and streams, removes its greeters,
-        /// gives back its topics, cancels its timers and waits for a running timer task to finish.
+        /// Unmounts the feed's routes and streams, removes its greeters and
+        /// intakes, gives back its topics, cancels its timers and waits for a running timer task to finish.
         /// The context then refuses to mount or schedule anything more.
 
     const std::string& name() const override { return _name; }
@@ -48,6 +48,7 @@ public:
     void claimTopic(const std::string& topic) override;
     void makePrivate(const std::string& topic) override;
     void authorizeSubscribe(const HttpRequest& request, const std::string& topic) override;
+    void takePublishes(const std::string& prefix, std::shared_ptr<PublishIntake> intake) override;
     FeedState& state() override;
     void watchTopic(const std::string& topic, std::function<void(const EventPtr& event)> watcher) override;
 
@@ -67,6 +68,7 @@ private:
     std::vector<SubscriberGreetings::Handle> _greeters;
     std::vector<TopicWatchers::Handle> _watchers;
     std::set<std::string> _privateTopics;
+    std::vector<std::string> _intakePrefixes;
     std::unique_ptr<Poco::Util::Timer> _timer;
     std::unique_ptr<FeedState> _state;
 };

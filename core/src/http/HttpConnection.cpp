@@ -84,6 +84,13 @@ public:
         deliver([parcel, timeout](HttpConnection& connection) { connection.park(std::move(*parcel), timeout); });
     }
 
+    std::shared_ptr<const HttpRequest> request() const
+    {
+        if (!_loop.inLoopThread() || _anchor.expired() || _connection->closed())
+            return nullptr;
+        return _connection->_request;
+    }
+
     HttpConnection* connection()
     {
         if (!_loop.inLoopThread() || _anchor.expired() || _connection->closed())
@@ -230,6 +237,15 @@ void HttpConnection::process()
             dispatch();
     }
     _processing = false;
+}
+
+std::shared_ptr<const HttpRequest> HttpConnection::sharedRequest(const Reply& reply)
+{
+    auto* ours = dynamic_cast<const ConnectionReply*>(&reply);
+    std::shared_ptr<const HttpRequest> request = ours ? ours->request() : nullptr;
+    if (!request)
+        throw Poco::IllegalStateException("this route must run on the connection's event loop");
+    return request;
 }
 
 void HttpConnection::dispatch()
@@ -495,6 +511,8 @@ void HttpConnection::openWebSocket(const std::string& responseHead)
     options.upgrade = _request;
     options.authorizer = &_hub.authorizer();
     options.publishes = &_hub.metrics().publishes();
+    options.intakes = &_hub.intakes();
+    options.workers = &_hub.workers();
     loop().replace(*this, std::make_unique<WebSocketConnection>(socket(), takeSlot(), std::move(subscriber),
                                                                 std::move(options)));
 }

@@ -67,6 +67,12 @@ public:
         /// Poco::IllegalStateException for a reply that is not one (a route
         /// that needs the connection mounted to run on a worker).
 
+    static std::shared_ptr<const HttpRequest> sharedRequest(const Reply& reply);
+        /// The request a loop route's reply answers, for work that outlives
+        /// the route and answers through the reply later (a feed's intake on
+        /// a worker): the connection reads its next request into another.
+        /// Throws Poco::IllegalStateException as of() does.
+
 private:
     class ConnectionReply;
 

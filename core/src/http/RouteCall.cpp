@@ -14,51 +14,59 @@ namespace feedhub
 
 using Poco::Net::HTTPResponse;
 
-namespace
-{
-
-void internalError(const HttpRequest& request, const ReplyPtr& reply, const std::string& what)
-{
-    Poco::Logger::get("feedhub.http").error("%s %s failed: %s", request.method(), request.path(), what);
-    reply->send(HttpResponse::error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal error"));
-}
-
-} // namespace
-
 void RouteCall::run(RouteHandler& handler, const HttpRequest& request, const ReplyPtr& reply)
 {
     try
     {
         handler.handle(request, reply);
     }
+    catch (...)
+    {
+        reply->send(failure(request).response);
+    }
+}
+
+RouteCall::Failure RouteCall::failure(const HttpRequest& request)
+{
+    try
+    {
+        throw;
+    }
     catch (const AuthRefusal& refusal)
     {
-        reply->send(refusal.response());
+        return {refusal.response(), refusal.what()};
     }
     catch (const HttpError& error)
     {
-        reply->send(HttpResponse::error(error.status(), error.what()));
+        return {HttpResponse::error(error.status(), error.what()), error.what()};
     }
     catch (const Poco::InvalidArgumentException& exc)
     {
-        reply->send(HttpResponse::error(HTTPResponse::HTTP_BAD_REQUEST, exc.message()));
+        return {HttpResponse::error(HTTPResponse::HTTP_BAD_REQUEST, exc.message()), exc.message()};
     }
     catch (const Poco::SyntaxException& exc)
     {
-        reply->send(HttpResponse::error(HTTPResponse::HTTP_BAD_REQUEST, exc.message()));
+        return {HttpResponse::error(HTTPResponse::HTTP_BAD_REQUEST, exc.message()), exc.message()};
     }
     catch (const Poco::Net::HTMLFormException& exc)
     {
-        reply->send(HttpResponse::error(HTTPResponse::HTTP_BAD_REQUEST, exc.message()));
+        return {HttpResponse::error(HTTPResponse::HTTP_BAD_REQUEST, exc.message()), exc.message()};
     }
     catch (const Poco::Exception& exc)
     {
-        internalError(request, reply, exc.displayText());
+        return internalError(request, exc.displayText());
     }
     catch (const std::exception& exc)
     {
-        internalError(request, reply, exc.what());
+        return internalError(request, exc.what());
     }
+}
+
+RouteCall::Failure RouteCall::internalError(const HttpRequest& request, const std::string& what)
+{
+    Poco::Logger::get("feedhub.http").error("%s %s failed: %s", request.method(), request.path(), what);
+    return {HttpResponse::error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal error"),
+            "internal error"};
 }
 
 } // namespace feedhub

@@ -21,6 +21,7 @@
 #include "loop/EventLoop.h"
 #include "metrics/HubMetrics.h"
 #include "metrics/MeteredPublisher.h"
+#include "publish/PublishIntakes.h"
 #include <memory>
 #include <vector>
 
@@ -67,6 +68,8 @@ public:
     SubscriberGreetings& greetings() { return _greetings; }
     TopicWatchers& topicWatchers() { return _topicWatchers; }
         /// Feeds watching topics; the bus's first sink.
+    PublishIntakes& intakes() { return _intakes; }
+        /// The topics feeds take publications to (FeedContext::takePublishes()).
     Authorizer& authorizer() { return _authorizer; }
     HubMetrics& metrics() { return _metrics; }
     Publisher& feedPublisher() { return _feedPublisher; }
@@ -88,6 +91,7 @@ private:
     Authorizer _authorizer;
     SubscriberGreetings _greetings;
     TopicWatchers _topicWatchers;
+    PublishIntakes _intakes;
     RequestRouter _router;
     WorkerPool _workers;
     HubMetrics _metrics;

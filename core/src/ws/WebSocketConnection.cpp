@@ -227,6 +227,14 @@ void WebSocketConnection::publish(const WebSocketRequest& request)
     const Poco::Clock started;
     try
     {
+        std::optional<PublishIntakes::Intake> intake;
+        if (_options.intakes)
+            intake = _options.intakes->intakeFor(request.publications);
+        if (intake)
+        {
+            give(request.ref, std::move(*intake), request.publications.front());
+            return;
+        }
         _options.authorizer->requirePublisher(*_options.upgrade);
         _options.authorizer->authorizePublish(*_options.upgrade, request.publications);
         // Answered once stored: at once by a store in memory, through the loop
@@ -265,6 +273,37 @@ void WebSocketConnection::published(const std::string& ref, const PublishResult&
         answer(ref, "\"ok\":true,\"id\":\"" + result.events.back()->id() + "\"");
     else
         refuse(ref, result.error);
+}
+
+void WebSocketConnection::give(const std::string& ref, PublishIntakes::Intake intake,
+                               const Publication& publication)
+{
+    // The feed publishes the event itself, through its publisher, which
+    // counts it; only a refusal is counted here.
+    const bool queued = IntakeCall::submit(
+        *_options.workers, *_options.authorizer, std::move(intake), _options.upgrade, publication,
+        [this, ref, publishes = _options.publishes, eventLoop = &loop(),
+         anchor = std::weak_ptr<char>(_anchor)](const IntakeCall::Outcome& outcome) {
+            if (outcome.failure)
+                publishes->refused();
+            eventLoop->post([this, ref, anchor, outcome] {
+                if (!anchor.expired() && !closed())
+                    taken(ref, outcome);
+            });
+        });
+    if (!queued)
+    {
+        _options.publishes->refused();
+        refuse(ref, IntakeCall::BUSY);
+    }
+}
+
+void WebSocketConnection::taken(const std::string& ref, const IntakeCall::Outcome& outcome)
+{
+    if (outcome.failure)
+        refuse(ref, outcome.failure->message);
+    else
+        answer(ref, "\"ok\":true,\"id\":" + Poco::toJSON(outcome.id));
 }
 
 void WebSocketConnection::answer(const std::string& ref, const std::string& fields)

@@ -13,7 +13,10 @@
 #include "bus/PublishResult.h"
 #include "feedhub/HttpRequest.h"
 #include "loop/LoopConnection.h"
+#include "http/WorkerPool.h"
 #include "metrics/PublishMetrics.h"
+#include "publish/IntakeCall.h"
+#include "publish/PublishIntakes.h"
 #include <memory>
 #include <optional>
 #include "ws/WebSocketEndpoint.h"
@@ -28,7 +31,9 @@ class WebSocketConnection : public LoopConnection, private WebSocketEndpoint::Li
     /// It subscribes and unsubscribes with JSON messages, each subscribe
     /// replaying what history holds after its lastEventId before going live,
     /// with no gap and no duplicate (one position for all topics, as an SSE
-    /// stream has); it publishes with POST /publish's rules. Events are the
+    /// stream has); it publishes with POST /publish's rules, a publication to
+    /// a topic a feed takes going to the feed's intake on a worker, as there.
+    /// Events are the
     /// JSON objects long polling returns, one text frame each. A ping goes
     /// out every heartbeat; a client that has not answered the last one by
     /// the next is dropped. A client further behind than its outbox limit is
@@ -52,6 +57,10 @@ public:
         Authorizer* authorizer = nullptr;
         PublishMetrics* publishes = nullptr;
             /// Counts the client's publishes.
+        const PublishIntakes* intakes = nullptr;
+            /// The topics feeds take publications to; may be null.
+        WorkerPool* workers = nullptr;
+            /// Where a feed's intake takes a publication.
     };
 
     WebSocketConnection(Poco::Net::StreamSocket socket, ConnectionLimit::Slot connection,
@@ -79,6 +88,8 @@ private:
                   const Bus::Replay& replay);
     void publish(const WebSocketRequest& request);
     void published(const std::string& ref, const PublishResult& result);
+    void give(const std::string& ref, PublishIntakes::Intake intake, const Publication& publication);
+    void taken(const std::string& ref, const IntakeCall::Outcome& outcome);
     void greet(const std::vector<std::string>& topics);
     void answer(const std::string& ref, const std::string& fields);
     void refuse(const std::string& ref, const std::string& message);
@@ -99,7 +110,7 @@ private:
     std::optional<Poco::Timestamp> _tokenExpiry;
         /// When the token that let it subscribe to a private topic stops being valid.
     std::shared_ptr<char> _anchor = std::make_shared<char>();
-        /// Held weakly by publishes the journal answers from its own thread.
+        /// Held weakly by publishes the journal or a worker answers from its own thread.
 };
 
 } // namespace feedhub
