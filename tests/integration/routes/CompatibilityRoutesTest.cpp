@@ -38,10 +38,9 @@ public:
         std::ostringstream text;
         text << in.rdbuf();
         // The shipped file as it is, but listening on loopback, with this
-        // build's plugins and a database of the test's own.
+        // build's plugins and a journal (the feeds' state beside it) of the test's own.
         _ini = text.str() + "\n[server]\naddress = 127.0.0.1\n[feeds]\nplugin_dir = " + FeedPlugins::dir() +
-               "\n[feed.collab]\ndatabase = " + _dir +
-               "/collab.db\n[history]\ndatabase = " + _dir + "/history.db\n";
+               "\n[history]\ndatabase = " + _dir + "/history.db\n";
     }
 
     void tearDown() override { Poco::File(_dir).remove(true); }
