@@ -23,6 +23,7 @@ max_topics_per_connection = 4
 [websocket]
 max_message_bytes = 4096
 [history]
+database = {dir}/history.db
 max_events = 20
 [auth]
 publish = open

@@ -39,6 +39,11 @@ public:
         /// when the answer gets ready without an event on topics() (history
         /// another thread has read). recheck may be called from any thread,
         /// even after the request is gone. Ignored by default.
+
+    virtual bool answerPending() const;
+        /// True while an answer is on its way from another thread (history
+        /// being read): the timeout then waits for it, so that a short poll
+        /// is never told "nothing new" while there is. False by default.
 };
 
 } // namespace feedhub

@@ -12,4 +12,9 @@ LongPollWaiter::~LongPollWaiter() = default;
 
 void LongPollWaiter::setRecheck(std::function<void()>) {}
 
+bool LongPollWaiter::answerPending() const
+{
+    return false;
+}
+
 } // namespace feedhub

@@ -22,6 +22,11 @@ void FeedWaiter::setRecheck(std::function<void()> recheck)
     _waiter->setRecheck(std::move(recheck));
 }
 
+bool FeedWaiter::answerPending() const
+{
+    return _waiter->answerPending();
+}
+
 std::optional<std::string> FeedWaiter::check()
 {
     return _waiter->check();

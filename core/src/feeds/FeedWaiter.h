@@ -23,6 +23,7 @@ public:
     std::vector<std::string> topics() const override;
     std::optional<std::string> check() override;
     void setRecheck(std::function<void()> recheck) override;
+    bool answerPending() const override;
 
 private:
     std::shared_ptr<void> _plugin;

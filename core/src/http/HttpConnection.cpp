@@ -32,6 +32,10 @@ constexpr Poco::Clock::ClockDiff LINGER_MICROSECONDS = 2 * 1000000;
 
 const std::string CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n";
 
+// How often a poll past its timeout looks again whether the history it
+// waits for has been read.
+const Poco::Timespan PENDING_ANSWER_WAIT(0, 50 * 1000);
+
 HttpResponse busy(const std::string& message)
 {
     HttpResponse response = HttpResponse::error(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, message);
@@ -522,7 +526,10 @@ void HttpConnection::deadlineReached()
     switch (_phase)
     {
     case Phase::PARKED:
-        answerParked(HTTPResponse::HTTP_NO_CONTENT, std::string());
+        if (_waiter->answerPending())
+            loop().setDeadline(*this, after(PENDING_ANSWER_WAIT));
+        else
+            answerParked(HTTPResponse::HTTP_NO_CONTENT, std::string());
         break;
     case Phase::READING:
         refuse(HTTPResponse::HTTP_REQUEST_TIMEOUT,

@@ -25,6 +25,11 @@ void TopicPollWaiter::setRecheck(std::function<void()> recheck)
     _recheck = std::move(recheck);
 }
 
+bool TopicPollWaiter::answerPending() const
+{
+    return _storedRead != nullptr;
+}
+
 std::optional<std::string> TopicPollWaiter::check()
 {
     if (!_since)

@@ -13,6 +13,7 @@ class MemoryBudgetTest : public CppUnit::TestFixture
 {
     CPPUNIT_TEST_SUITE(MemoryBudgetTest);
     CPPUNIT_TEST(testMemoryStaysFlatWhileHistoryStaysLong);
+    CPPUNIT_TEST(testPollThatWillNotWaitGetsWhatOnlyTheJournalHolds);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -50,6 +51,21 @@ public:
             CPPUNIT_ASSERT_EQUAL(id, event.id);
             CPPUNIT_ASSERT_EQUAL(data.size(), event.data.size());
         }
+    }
+
+    void testPollThatWillNotWaitGetsWhatOnlyTheJournalHolds()
+    {
+        // timeout=0 means "do not wait for new events", not "do not wait for
+        // the journal": what memory no longer holds is read, not answered 204.
+        TestDaemon hub(TestDaemon::Settings{{"history.memory_budget_bytes", std::to_string(64 << 10)}});
+        const std::string data(4096, 'y');
+        std::vector<std::string> ids;
+        for (int i = 0; i < 64; ++i)
+            ids.push_back(HttpCall::post(hub.port(), "/publish?topic=old", data, "application/octet-stream")
+                              .jsonString("id"));
+        const HttpCall::Result polled = HttpCall::get(hub.port(), "/poll?topic=old&since=0&timeout=0");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(polled.body, 200, polled.status);
+        CPPUNIT_ASSERT_MESSAGE(polled.body, polled.body.find("\"id\":\"" + ids.front() + "\"") != std::string::npos);
     }
 };
 
