@@ -428,7 +428,7 @@ void testPacedPublisherIsOpenLoop()
     plan.eventsPerSecond = 50;
     plan.payloadBytes = 64;
     plan.topic = "bench";
-    Publisher publisher(target, plan);
+    Publisher publisher({target}, plan);
     const int64_t deadline = monotonicMicros() + 5 * 1000000;
     publisher.start();
     while (!publisher.finished() && monotonicMicros() < deadline)
