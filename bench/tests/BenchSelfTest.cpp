@@ -18,6 +18,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 
+#include "AppBenchTest.h"
 #include "BenchPayload.h"
 #include "Clock.h"
 #include "ConnectStormTest.h"
@@ -464,6 +465,7 @@ int main()
     testShardedRuns(check);
     testConnectOutcomes(check);
     testConnectStorm(check);
+    testAppBench(check);
     std::cout << gPassed << " passed, " << gFailed << " failed\n";
     return gFailed == 0 ? 0 : 1;
 }
