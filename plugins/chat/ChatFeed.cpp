@@ -82,11 +82,12 @@ void ChatFeed::start(FeedContext& context)
             context.makePrivate(ChatBoard::topicOf(room));
     }
     auto board = std::make_shared<ChatBoard>(
-        _limits, _rooms,
+        _limits, _rooms, context.state(),
         [&publisher = context.publisher()](const std::string& topic, const std::string& type,
                                            const Poco::JSON::Object::Ptr& data) {
             return publisher.publish(topic, type, JsonText::format(data))->id();
         });
+    // Every hub sweeps: a killed hub's members leave by another's timer.
     context.every(SWEEP_INTERVAL, [board] { board->expire(); });
     context.mount(_path, std::make_shared<ChatHandler>(
                              _path, board, std::make_shared<RateLimiter>(_rateMessages, _rateWindow),

@@ -142,7 +142,8 @@ void RedisBus::checkRoomFor(const std::vector<Publication>& publications) const
 void RedisBus::linkUp()
 {
     for (const std::string* script :
-         {&RedisScripts::publish(), &RedisScripts::read(), &RedisScripts::head(), &RedisScripts::trim()})
+         {&RedisScripts::publish(), &RedisScripts::read(), &RedisScripts::head(), &RedisScripts::trim(),
+          &RedisScripts::commit()})
         _link.load(*script);
     bool loaded = false;
     {

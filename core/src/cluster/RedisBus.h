@@ -76,6 +76,10 @@ public:
     const RedisLink& link() const { return _link; }
         /// For the metrics.
 
+    RedisLink& link() { return _link; }
+        /// For the feeds' states (RedisFeedState), which talk to Redis on
+        /// the bus's link.
+
 private:
     struct TopicState
     {

@@ -149,4 +149,43 @@ return 0
     return script;
 }
 
+const std::string& RedisScripts::commit()
+{
+    // planned[hash][field]: the version a record has after the writes
+    // before, so that two writes of one record in a commit chain as they
+    // would one after the other. Nothing is written until all match.
+    static const std::string script = R"lua(
+local tables = ARGV[1]
+local planned = {}
+local changes = {}
+for i = 2, #ARGV, 5 do
+    local hash, field, expected = tables .. ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
+    planned[hash] = planned[hash] or {}
+    local version = planned[hash][field]
+    if version == nil then
+        local held = redis.call('HGET', hash, field)
+        version = held and tonumber(string.match(held, '^(%d+):')) or 0
+    end
+    if expected ~= -1 and expected ~= version then return 0 end
+    if ARGV[i + 3] == 'put' then
+        version = version + 1
+        changes[#changes + 1] = {hash, field, string.format('%.0f', version) .. ':' .. ARGV[i + 4]}
+    else
+        version = 0
+        changes[#changes + 1] = {hash, field}
+    end
+    planned[hash][field] = version
+end
+for _, change in ipairs(changes) do
+    if change[3] then
+        redis.call('HSET', change[1], change[2], change[3])
+    else
+        redis.call('HDEL', change[1], change[2])
+    end
+end
+return 1
+)lua";
+    return script;
+}
+
 } // namespace feedhub

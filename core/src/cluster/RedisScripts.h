@@ -20,7 +20,8 @@ class RedisScripts
     /// P..topics (sorted set: topic by its last sequence), P..dropped (hash:
     /// topic to the newest sequence trimmed away), P..stream:<topic> (one
     /// stream per topic, entry id <sequence>-0, fields t(ype), d(ata) and
-    /// m(icroseconds)) and the channel P..events. Keys are derived from the
+    /// m(icroseconds)), the channel P..events, and the feeds' states
+    /// (P..state:<feed>:<table>, see commit()). Keys are derived from the
     /// prefix inside the scripts, so a single Redis server is needed, not a
     /// Redis Cluster.
     ///
@@ -52,6 +53,15 @@ public:
     static const std::string& trim();
         /// ARGV: prefix, max events, max age in microseconds: trims every
         /// topic's stream by the bounds.
+
+    static const std::string& commit();
+        /// A feed state commit (RedisFeedState). ARGV: the feed's table
+        /// prefix T (P..state:<feed>:), then table, key, expected version
+        /// (0: absent, -1: any), "put" or "remove", value per write; each
+        /// table is the hash T..<table>, each record a field holding
+        /// "<version>:<value>". Checks every write's expected version, the
+        /// ones before it in the commit counted, and only if all match makes
+        /// them: returns 1, else 0 with nothing changed.
 };
 
 } // namespace feedhub

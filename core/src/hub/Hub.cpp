@@ -19,6 +19,7 @@
 #include "routes/StaticFileHandler.h"
 #include "routes/TopicsHandler.h"
 #include "sse/EventStreamHandler.h"
+#include "state/RedisFeedState.h"
 #include "state/SqliteFeedState.h"
 #include "history/SqliteHistoryStore.h"
 #include "ws/WebSocketHandler.h"
@@ -169,6 +170,9 @@ void Hub::mountEventStream(const std::string& path, std::vector<std::string> def
 
 std::unique_ptr<FeedState> Hub::openFeedState(const std::string& feed)
 {
+    if (auto* cluster = dynamic_cast<RedisBus*>(&_bus))
+        return std::make_unique<RedisFeedState>(cluster->link(), _settings.clusterKeyPrefix, feed,
+                                                _settings.redisTimeout);
     const Poco::Path file = Poco::Path(_settings.historyDatabase).parent().pushDirectory("feeds").setFileName(feed + ".db");
     return std::make_unique<SqliteFeedState>(file.toString(), _settings.historySync == HubSettings::HistorySync::FULL);
 }

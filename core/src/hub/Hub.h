@@ -71,7 +71,8 @@ public:
     std::unique_ptr<FeedState> openFeedState(const std::string& feed);
         /// The records of the feed of that name (FeedContext::state()): on
         /// one hub the SQLite file feeds/<feed>.db beside the history
-        /// journal's file.
+        /// journal's file; with [cluster] backend = redis the Redis hashes
+        /// <key_prefix>state:<feed>:<table>, through the bus's link.
 
 private:
     void accept(EventLoop& loop, Poco::Net::StreamSocket socket, const Poco::Net::SocketAddress& client);

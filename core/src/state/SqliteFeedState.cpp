@@ -109,7 +109,9 @@ bool SqliteFeedState::tryCommit(const std::vector<Write>& writes)
         {
             const Poco::Data::CLOB value(*write.value);
             const Poco::Int64 next = version + 1;
-            _session << "INSERT OR REPLACE INTO records (tab, key, value, version) VALUES (?, ?, ?, ?)",
+            // Poco binds an empty BLOB as NULL: COALESCE keeps it an empty value.
+            _session << "INSERT OR REPLACE INTO records (tab, key, value, version) "
+                        "VALUES (?, ?, COALESCE(?, X''), ?)",
                 useRef(write.table), useRef(write.key), useRef(value), useRef(next), now;
         }
         else
