@@ -121,6 +121,8 @@ void printSummary(std::ostream& out, const BenchOptions& options, const BenchRes
     {
         out << "  joined      " << result.joins.joined << " / " << result.subscribersRequested << " members ("
             << absoluteUrl(options, options.joinUrl) << ") in " << fixed(result.joins.seconds, 2) << " s";
+        if (result.joins.retries > 0)
+            out << "; " << result.joins.retries << " answers 503 tried again";
         if (result.joins.failures > 0)
             out << "; " << result.joins.failures << " failed (" << result.joins.lastError << ")";
         out << "\n";
@@ -220,6 +222,7 @@ void printResultLine(std::ostream& out, const BenchOptions& options, const Bench
     }
     if (!options.joinUrl.empty())
         out << " joined=" << result.joins.joined << " join_failures=" << result.joins.failures
+            << " join_retries=" << result.joins.retries
             << " join_s=" << fixed(result.joins.seconds, 2);
     if (options.connectStorm)
     {

@@ -184,6 +184,7 @@ void EditorRun::tally()
         for (const uint64_t edit : typist->acknowledged())
             _acknowledged.insert(edit);
     }
+    _result.answered = answers.count();
     _result.answerP99Micros = answers.quantileMicros(0.99);
     for (const auto& follower : _followers)
     {

@@ -54,7 +54,8 @@ struct EditorResult
     uint64_t seenByAll = 0; // acknowledged edits every connected client saw
     int64_t p50Micros = 0, p99Micros = 0, maxMicros = 0;          // post to each client
     int64_t allP50Micros = 0, allP99Micros = 0, allMaxMicros = 0; // post to the last client
-    int64_t answerP99Micros = 0;                                   // post to its 200
+    uint64_t answered = 0;                                         // posts that got an answer
+    int64_t answerP99Micros = 0;                                   // post to its answer
     std::vector<DocumentCheck> documents;                          // one per node
     bool textComplete = false; // length, version and every typist's letters as acknowledged
     bool nodesAgree = false;

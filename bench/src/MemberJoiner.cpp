@@ -1,6 +1,7 @@
 #include "MemberJoiner.h"
 
 #include <atomic>
+#include <chrono>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -22,6 +23,32 @@ namespace
 // Joins in flight: enough to keep both nodes of a cluster busy, few enough
 // that the room's commits are not one long queue of retries.
 constexpr size_t kJoinThreads = 8;
+constexpr int kJoinAttempts = 10;
+constexpr int kRetryPauseMillis = 5; // times the attempt number
+
+// Answers the join's status, 0 if it got none (the session is then reset).
+int postJoin(Poco::Net::HTTPClientSession& session, const std::string& path, size_t member, std::string& error)
+{
+    try
+    {
+        const std::string body = "{\"nick\":\"" + MemberJoiner::nickOf(member) + "\"}";
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, path, Poco::Net::HTTPMessage::HTTP_1_1);
+        request.setContentType("application/json");
+        request.setContentLength(static_cast<std::streamsize>(body.size()));
+        request.setKeepAlive(true);
+        session.sendRequest(request) << body;
+        Poco::Net::HTTPResponse response;
+        session.receiveResponse(response).ignore(std::numeric_limits<std::streamsize>::max());
+        error = "join: HTTP " + std::to_string(response.getStatus());
+        return response.getStatus();
+    }
+    catch (const Poco::Exception& failure)
+    {
+        session.reset();
+        error = "join: " + failure.displayText();
+        return 0;
+    }
+}
 
 } // namespace
 
@@ -30,6 +57,7 @@ JoinResult MemberJoiner::joinAll(const std::vector<HttpTarget>& targets, size_t 
     JoinResult result;
     std::atomic<size_t> next{0};
     std::atomic<size_t> joined{0};
+    std::atomic<size_t> retries{0};
     std::mutex mutex; // result.failures and lastError
     const int64_t started = monotonicMicros();
     auto join = [&] {
@@ -43,34 +71,24 @@ JoinResult MemberJoiner::joinAll(const std::vector<HttpTarget>& targets, size_t 
         for (size_t member = next++; member < members; member = next++)
         {
             const size_t node = member % targets.size();
-            Poco::Net::HTTPClientSession& session = *sessions[node];
-            try
+            std::string error;
+            int status = 0;
+            for (int attempt = 1; attempt <= kJoinAttempts; ++attempt)
             {
-                const std::string body = "{\"nick\":\"" + nickOf(member) + "\"}";
-                Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, targets[node].pathAndQuery,
-                                               Poco::Net::HTTPMessage::HTTP_1_1);
-                request.setContentType("application/json");
-                request.setContentLength(static_cast<std::streamsize>(body.size()));
-                request.setKeepAlive(true);
-                session.sendRequest(request) << body;
-                Poco::Net::HTTPResponse response;
-                session.receiveResponse(response).ignore(std::numeric_limits<std::streamsize>::max());
-                if (response.getStatus() == Poco::Net::HTTPResponse::HTTP_CREATED)
-                {
-                    ++joined;
-                    continue;
-                }
-                std::lock_guard<std::mutex> lock(mutex);
-                ++result.failures;
-                result.lastError = "join: HTTP " + std::to_string(response.getStatus());
+                status = postJoin(*sessions[node], targets[node].pathAndQuery, member, error);
+                if (status != Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE || attempt == kJoinAttempts)
+                    break;
+                ++retries;
+                std::this_thread::sleep_for(std::chrono::milliseconds(kRetryPauseMillis * attempt));
             }
-            catch (const Poco::Exception& error)
+            if (status == Poco::Net::HTTPResponse::HTTP_CREATED)
             {
-                session.reset();
-                std::lock_guard<std::mutex> lock(mutex);
-                ++result.failures;
-                result.lastError = "join: " + error.displayText();
+                ++joined;
+                continue;
             }
+            std::lock_guard<std::mutex> lock(mutex);
+            ++result.failures;
+            result.lastError = error;
         }
     };
     std::vector<std::thread> threads;
@@ -79,6 +97,7 @@ JoinResult MemberJoiner::joinAll(const std::vector<HttpTarget>& targets, size_t 
     for (std::thread& thread : threads)
         thread.join();
     result.joined = joined;
+    result.retries = retries;
     result.seconds = static_cast<double>(monotonicMicros() - started) / 1e6;
     return result;
 }

@@ -12,7 +12,8 @@ namespace feedhub::bench
 struct JoinResult
 {
     size_t joined = 0;   // answered 201
-    size_t failures = 0; // any other answer, or no answer
+    size_t failures = 0; // any other answer, or no answer, or still 503 after every attempt
+    size_t retries = 0;  // 503 answers ("try again") that were tried again
     std::string lastError;
     double seconds = 0;
 };
@@ -20,7 +21,9 @@ struct JoinResult
 // Makes the run's subscribers members of a chat room before they subscribe:
 // member i posts {"nick":"member-<i>"} to targets[i % size] (its own node),
 // from a few threads with a keep-alive connection per node each, so joining
-// thousands takes seconds and leaves the event loop alone.
+// thousands takes seconds and leaves the event loop alone. A 503 ("try
+// again": the room changed too often at once) is tried again, as a client
+// would, a few times after a short pause.
 class MemberJoiner
 {
 public:

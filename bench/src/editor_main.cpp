@@ -43,6 +43,12 @@ std::string millis(int64_t micros)
     return fixed(static_cast<double>(micros) / 1000.0, 3);
 }
 
+// A latency of an empty histogram is none, not 0 ms.
+std::string millisOrNa(int64_t micros, uint64_t count)
+{
+    return count == 0 ? std::string("na") : millis(micros);
+}
+
 std::string percent(uint64_t part, uint64_t whole)
 {
     return whole == 0 ? "0.00" : fixed(100.0 * static_cast<double>(part) / static_cast<double>(whole), 2);
@@ -171,10 +177,13 @@ private:
             << " expected_deliveries=" << result.expectedDeliveries
             << " delivered_pct=" << percent(result.expectedDeliveries - result.missed, result.expectedDeliveries)
             << " missed=" << result.missed << " duplicates=" << result.duplicates << " lost=" << result.lost
-            << " p50_ms=" << millis(result.p50Micros) << " p99_ms=" << millis(result.p99Micros)
-            << " max_ms=" << millis(result.maxMicros) << " all_p50_ms=" << millis(result.allP50Micros)
-            << " all_p99_ms=" << millis(result.allP99Micros) << " all_max_ms=" << millis(result.allMaxMicros)
-            << " answer_p99_ms=" << millis(result.answerP99Micros)
+            << " p50_ms=" << millisOrNa(result.p50Micros, result.deliveries)
+            << " p99_ms=" << millisOrNa(result.p99Micros, result.deliveries)
+            << " max_ms=" << millisOrNa(result.maxMicros, result.deliveries)
+            << " all_p50_ms=" << millisOrNa(result.allP50Micros, result.seenByAll)
+            << " all_p99_ms=" << millisOrNa(result.allP99Micros, result.seenByAll)
+            << " all_max_ms=" << millisOrNa(result.allMaxMicros, result.seenByAll)
+            << " answer_p99_ms=" << millisOrNa(result.answerP99Micros, result.answered)
             << " final_chars=" << (first.read ? std::to_string(first.text.size()) : "na")
             << " final_version=" << (first.read ? std::to_string(first.version) : "na")
             << " text_complete=" << (result.textComplete ? 1 : 0) << " nodes_agree=" << (result.nodesAgree ? 1 : 0)
