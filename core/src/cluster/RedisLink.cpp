@@ -7,7 +7,6 @@
 #include "Poco/Exception.h"
 #include "Poco/SHA1Engine.h"
 #include <algorithm>
-#include <chrono>
 #include <cstring>
 #include <memory>
 #include <hiredis/async.h>
@@ -85,13 +84,6 @@ void RedisLink::post(std::function<void()> task)
         }
     }
     task();
-}
-
-bool RedisLink::awaitReachable(Poco::Timespan within) const
-{
-    std::unique_lock<std::mutex> lock(_mutex);
-    return _cameUp.wait_for(lock, std::chrono::microseconds(within.totalMicroseconds()),
-                            [this] { return reachable(); });
 }
 
 std::string RedisLink::problem() const
@@ -256,9 +248,7 @@ void RedisLink::checkUp()
     _up = true;
     _reachable.store(true, std::memory_order_relaxed);
     _attempt = 0;
-    // Under the mutex after the store: a waiter that saw the link down is waiting by now.
     setProblem(std::string());
-    _cameUp.notify_all();
     _logger.information("connected to Redis at " + _address.toString());
     _listener.linkUp();
 }

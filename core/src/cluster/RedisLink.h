@@ -15,7 +15,6 @@
 #include "cluster/RedisAddress.h"
 #include "metrics/LatencyHistogram.h"
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -90,10 +89,6 @@ public:
 
     bool reachable() const { return _reachable.load(std::memory_order_relaxed); }
         /// up(), for any thread (the metrics).
-
-    bool awaitReachable(Poco::Timespan within) const;
-        /// Waits until the link is up, at most within; answers reachable().
-        /// Any thread but the link's.
 
     std::uint64_t drops() const { return _drops.load(std::memory_order_relaxed); }
         /// How often the link was up and lost Redis. Any thread.
@@ -178,7 +173,6 @@ private:
     std::atomic<bool> _stopping{false};
     bool _stopped = false;
     mutable std::mutex _mutex;
-    mutable std::condition_variable _cameUp;
     std::vector<std::function<void()>> _posted;
     std::string _problem;
     Poco::Thread _thread;

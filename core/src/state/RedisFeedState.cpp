@@ -58,9 +58,6 @@ Result RedisFeedState::ask(Send send, std::function<Result(const redisReply& rep
     // The promise is shared with the link's thread, which may answer after
     // this caller has given up waiting (and this state may be gone: the
     // link outlives it).
-    // A hub just started, or reconnecting after a blip, is up again soon.
-    if (!_link.reachable())
-        _link.awaitReachable(_timeout);
     auto answer = std::make_shared<std::promise<Result>>();
     std::future<Result> future = answer->get_future();
     RedisLink* link = &_link;

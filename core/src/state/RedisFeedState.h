@@ -27,10 +27,9 @@ class RedisFeedState : public FeedState
     ///
     /// Talks to Redis on the hub's RedisLink: a call posts its command to
     /// the link's thread and waits for the reply there, so it blocks the
-    /// caller (a worker or a timer thread). A call made while the link is
-    /// down (still connecting at the hub's start, reconnecting) first waits
-    /// up to the link's timeout for it. A link still down, no reply or no
-    /// answer in time is an HttpError 503.
+    /// caller (a worker or a timer thread) for at most about the link's
+    /// timeout. No reply, a link that is down, or no answer in time is an
+    /// HttpError 503.
 {
 public:
     RedisFeedState(RedisLink& link, const std::string& keyPrefix, const std::string& feed,
