@@ -3,13 +3,17 @@
 //
 
 #include "ChatBoard.h"
+#include "ChatMember.h"
 #include "Poco/Exception.h"
 #include "Poco/JSON/Array.h"
+#include "Poco/JSON/Parser.h"
 #include "Poco/NumberFormatter.h"
-#include "Poco/String.h"
 #include "Poco/UTF8Encoding.h"
+#include "Poco/UUIDGenerator.h"
 #include "feedhub/HttpError.h"
 #include "feedhub/IsoTime.h"
+#include "feedhub/JsonText.h"
+#include <algorithm>
 #include <cctype>
 
 namespace feedhub::chat
@@ -21,6 +25,17 @@ namespace
 {
 
 constexpr std::size_t MAX_NICK_BYTES = 64;
+
+// Tries at a compare-and-set before a change gives up: each lost try means
+// another hub changed the same records in between.
+constexpr int MAX_ATTEMPTS = 8;
+
+// Digits of the largest event sequence: message keys are padded to them so
+// they sort as sequences do.
+constexpr std::size_t SEQUENCE_DIGITS = 20;
+
+const std::string ROOMS = "rooms";
+const std::string COUNTS = "counts";
 
 bool isUtf8(const std::string& text)
 {
@@ -37,16 +52,36 @@ bool isUtf8(const std::string& text)
     return true;
 }
 
+HttpError busy(const std::string& room)
+{
+    return HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+                     "room " + room + " changed too often at once: try again");
+}
+
+HttpError notTheUsers(const std::string& room, const std::string& user)
+{
+    return HttpError(HTTPResponse::HTTP_FORBIDDEN, "the member token is not " + user + "'s in room " + room);
+}
+
+std::string roomRecord()
+{
+    Poco::JSON::Object::Ptr record = new Poco::JSON::Object;
+    record->set("made", IsoTime::format(Poco::Timestamp()));
+    return JsonText::format(record);
+}
+
+Poco::JSON::Object::Ptr parseObject(const std::string& json)
+{
+    return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+}
+
 } // namespace
 
-ChatBoard::ChatBoard(Limits limits, const std::vector<std::string>& rooms, Publish publish)
-    : _limits(limits), _publish(std::move(publish))
+ChatBoard::ChatBoard(Limits limits, const std::vector<std::string>& rooms, FeedState& state, Publish publish)
+    : _limits(limits), _configured(rooms.begin(), rooms.end()), _state(state), _publish(std::move(publish))
 {
     for (const std::string& room : rooms)
-    {
         checkName(room);
-        _rooms.emplace(room, std::make_shared<Entry>(ChatRoom(room, _limits.history)));
-    }
 }
 
 std::string ChatBoard::post(const std::string& room, const std::string& user, const std::string& text,
@@ -62,22 +97,15 @@ std::string ChatBoard::post(const std::string& room, const std::string& user, co
                             " bytes");
     if (!isUtf8(text))
         throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "\"text\" is not valid UTF-8");
-    std::shared_ptr<Entry> entry = find(room);
+    const bool known = exists(room);
     // No room is made for a token that cannot be its member's.
-    if (!entry && !memberToken.empty())
-        throw HttpError(HTTPResponse::HTTP_FORBIDDEN, "the member token is not " + user + "'s in room " + room);
-    if (!entry)
-        entry = findOrCreate(room);
-    std::lock_guard<std::mutex> lock(entry->mutex);
+    if (!known && !memberToken.empty())
+        throw notTheUsers(room, user);
+    if (!known)
+        makeRoom(room);
     if (!memberToken.empty())
-    {
-        const std::optional<std::string> nick = entry->room.nickOf(memberToken);
-        if (!nick || Poco::icompare(*nick, user) != 0)
-            throw HttpError(HTTPResponse::HTTP_FORBIDDEN,
-                            "the member token is not " + user + "'s in room " + room);
-        entry->room.touch(memberToken, Poco::Timestamp());
-    }
-    else if (entry->room.has(user))
+        touch(room, user, memberToken);
+    else if (_state.get(membersTable(room), ChatMember::keyOf(user)))
         throw HttpError(HTTPResponse::HTTP_FORBIDDEN,
                         "the nickname " + user + " is a member's: send its member token as \"member\"");
     Poco::JSON::Object::Ptr message = new Poco::JSON::Object;
@@ -87,24 +115,24 @@ std::string ChatBoard::post(const std::string& room, const std::string& user, co
     const std::string id = _publish(topicOf(room), "message", message);
     Poco::JSON::Object::Ptr kept = new Poco::JSON::Object(*message);
     kept->set("id", id);
-    entry->room.remember(kept);
+    keep(room, kept);
     return id;
 }
 
 Poco::JSON::Object::Ptr ChatBoard::read(const std::string& room) const
 {
     checkName(room);
-    Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
     Poco::JSON::Array::Ptr messages = new Poco::JSON::Array;
+    for (const Poco::JSON::Object::Ptr& message : messagesOf(room))
+        messages->add(message);
+    std::vector<std::string> nicks;
+    for (const auto& [key, record] : _state.list(membersTable(room)))
+        nicks.push_back(ChatMember::parse(record.value).nick());
+    std::sort(nicks.begin(), nicks.end());
     Poco::JSON::Array::Ptr members = new Poco::JSON::Array;
-    if (const std::shared_ptr<Entry> entry = find(room))
-    {
-        std::lock_guard<std::mutex> lock(entry->mutex);
-        for (const Poco::JSON::Object::Ptr& message : entry->room.messages())
-            messages->add(message);
-        for (const std::string& nick : entry->room.members())
-            members->add(nick);
-    }
+    for (const std::string& nick : nicks)
+        members->add(nick);
+    Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
     answer->set("room", room);
     answer->set("messages", messages);
     answer->set("members", members);
@@ -116,58 +144,71 @@ Poco::JSON::Object::Ptr ChatBoard::join(const std::string& room, const std::stri
 {
     checkName(room);
     checkUser(nick);
-    const std::shared_ptr<Entry> entry = findOrCreate(room);
-    std::lock_guard<std::mutex> lock(entry->mutex);
+    if (!exists(room))
+        makeRoom(room);
     Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
     answer->set("room", room);
     answer->set("nick", nick);
-    const std::optional<std::string> current = entry->room.nickOf(memberToken);
-    if (current && *current == nick)
+    const std::string table = membersTable(room);
+    const std::string key = ChatMember::keyOf(nick);
+    const std::string digest = ChatMember::digestOf(memberToken);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; ++attempt)
     {
-        entry->room.touch(memberToken, Poco::Timestamp());
-        answer->set("member", memberToken);
-        return answer;
+        const std::optional<FeedState::Record> held = _state.get(table, key);
+        if (!held)
+        {
+            const std::string token = admit(room, nick);
+            if (token.empty())
+                continue;
+            answer->set("member", token);
+            return answer;
+        }
+        ChatMember member = ChatMember::parse(held->value);
+        if (member.nick() != nick || !member.provenBy(digest))
+            throw HttpError(HTTPResponse::HTTP_CONFLICT,
+                            "the nickname " + nick + " is taken in room " + room);
+        member.see(Poco::Timestamp());
+        if (_state.put(table, key, member.format(), held->version))
+        {
+            answer->set("member", memberToken);
+            return answer;
+        }
     }
-    if (entry->room.size() >= _limits.maxMembers && !entry->room.has(nick))
-        throw HttpError(HTTPResponse::HTTP_INSUFFICIENT_STORAGE,
-                        "room " + room + " holds its maximum of " +
-                            Poco::NumberFormatter::format(_limits.maxMembers) + " members");
-    answer->set("member", entry->room.join(nick, Poco::Timestamp()));
-    publishPresence(entry->room, "join", nick);
-    return answer;
+    throw busy(room);
 }
 
 void ChatBoard::leave(const std::string& room, const std::string& memberToken)
 {
     checkName(room);
-    const std::shared_ptr<Entry> entry = find(room);
-    if (entry)
+    const std::string table = membersTable(room);
+    const std::string digest = ChatMember::digestOf(memberToken);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; ++attempt)
     {
-        std::lock_guard<std::mutex> lock(entry->mutex);
-        if (const std::optional<std::string> nick = entry->room.leave(memberToken))
+        const std::map<std::string, FeedState::Record> members = _state.list(table);
+        const auto held = std::find_if(members.begin(), members.end(), [&digest](const auto& entry) {
+            return ChatMember::parse(entry.second.value).provenBy(digest);
+        });
+        if (held == members.end())
+            throw HttpError(HTTPResponse::HTTP_NOT_FOUND, "no member of room " + room + " has this token");
+        // Lost to a heartbeat (read again) or to an expiry (then the token is no member's).
+        if (_state.remove(table, held->first, held->second.version))
         {
-            publishPresence(entry->room, "leave", *nick);
+            publishPresence(room, "leave", ChatMember::parse(held->second.value).nick());
             return;
         }
     }
-    throw HttpError(HTTPResponse::HTTP_NOT_FOUND, "no member of room " + room + " has this token");
+    throw busy(room);
 }
 
 Poco::JSON::Array::Ptr ChatBoard::rooms() const
 {
-    std::map<std::string, std::shared_ptr<Entry>> rooms;
-    {
-        std::lock_guard<std::mutex> lock(_mutex);
-        rooms = _rooms;
-    }
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-    for (const auto& [name, entry] : rooms)
+    for (const std::string& name : roomNames())
     {
-        std::lock_guard<std::mutex> lock(entry->mutex);
         Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
         item->set("room", name);
-        item->set("members", entry->room.size());
-        item->set("messages", entry->room.messages().size());
+        item->set("members", _state.list(membersTable(name)).size());
+        item->set("messages", std::min(_state.list(messagesTable(name)).size(), _limits.history));
         list->add(item);
     }
     return list;
@@ -175,16 +216,18 @@ Poco::JSON::Array::Ptr ChatBoard::rooms() const
 
 void ChatBoard::expire(Poco::Timestamp now)
 {
-    std::map<std::string, std::shared_ptr<Entry>> rooms;
+    for (const std::string& room : roomNames())
     {
-        std::lock_guard<std::mutex> lock(_mutex);
-        rooms = _rooms;
-    }
-    for (const auto& [name, entry] : rooms)
-    {
-        std::lock_guard<std::mutex> lock(entry->mutex);
-        for (const std::string& nick : entry->room.expire(now, _limits.memberTimeout))
-            publishPresence(entry->room, "leave", nick);
+        const std::string table = membersTable(room);
+        for (const auto& [key, record] : _state.list(table))
+        {
+            const ChatMember member = ChatMember::parse(record.value);
+            // Of the hubs expiring one member the one whose removal wins says
+            // it left; a member seen meanwhile stays.
+            if (now - member.seen() >= _limits.memberTimeout.totalMicroseconds() &&
+                _state.remove(table, key, record.version))
+                publishPresence(room, "leave", member.nick());
+        }
     }
 }
 
@@ -203,32 +246,130 @@ void ChatBoard::checkName(const std::string& room)
                                              "': use 1 to 64 characters from A-Z a-z 0-9 _ -");
 }
 
-std::shared_ptr<ChatBoard::Entry> ChatBoard::find(const std::string& room) const
+bool ChatBoard::exists(const std::string& room) const
 {
-    std::lock_guard<std::mutex> lock(_mutex);
-    auto it = _rooms.find(room);
-    return it == _rooms.end() ? nullptr : it->second;
+    return _configured.count(room) > 0 || _state.get(ROOMS, room).has_value();
 }
 
-std::shared_ptr<ChatBoard::Entry> ChatBoard::findOrCreate(const std::string& room)
+void ChatBoard::makeRoom(const std::string& room)
 {
-    std::lock_guard<std::mutex> lock(_mutex);
-    auto it = _rooms.find(room);
-    if (it != _rooms.end())
-        return it->second;
-    if (_rooms.size() >= _limits.maxRooms)
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; ++attempt)
+    {
+        // Read before the rooms, so a room made after them changes it and fails this commit.
+        const std::optional<FeedState::Record> count = _state.get(COUNTS, ROOMS);
+        const std::set<std::string> names = roomNames();
+        if (names.count(room) > 0)
+            return;
+        if (names.size() >= _limits.maxRooms)
+            throw HttpError(HTTPResponse::HTTP_INSUFFICIENT_STORAGE,
+                            "the chat holds its maximum of " +
+                                Poco::NumberFormatter::format(_limits.maxRooms) + " rooms");
+        const std::vector<FeedState::Write> writes = {{ROOMS, room, FeedState::ABSENT, roomRecord()},
+                                                      {COUNTS, ROOMS,
+                                                       count ? count->version : FeedState::ABSENT,
+                                                       Poco::NumberFormatter::format(names.size() + 1)}};
+        if (_state.commit(writes))
+            return;
+    }
+    throw busy(room);
+}
+
+std::set<std::string> ChatBoard::roomNames() const
+{
+    std::set<std::string> names = _configured;
+    for (const auto& [name, record] : _state.list(ROOMS))
+        names.insert(name);
+    return names;
+}
+
+void ChatBoard::touch(const std::string& room, const std::string& user, const std::string& memberToken)
+{
+    const std::string table = membersTable(room);
+    const std::string key = ChatMember::keyOf(user);
+    const std::string digest = ChatMember::digestOf(memberToken);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; ++attempt)
+    {
+        const std::optional<FeedState::Record> held = _state.get(table, key);
+        if (!held)
+            throw notTheUsers(room, user);
+        ChatMember member = ChatMember::parse(held->value);
+        if (!member.provenBy(digest))
+            throw notTheUsers(room, user);
+        member.see(Poco::Timestamp());
+        if (_state.put(table, key, member.format(), held->version))
+            return;
+    }
+    throw busy(room);
+}
+
+// One try at making nick a new member: its token, or "" if another change came
+// first. The room's record is rewritten with it, so that of joins racing for
+// the room's last place one wins.
+std::string ChatBoard::admit(const std::string& room, const std::string& nick)
+{
+    const std::optional<FeedState::Record> made = _state.get(ROOMS, room);
+    const std::string table = membersTable(room);
+    if (_state.list(table).size() >= _limits.maxMembers)
         throw HttpError(HTTPResponse::HTTP_INSUFFICIENT_STORAGE,
-                        "the chat holds its maximum of " + Poco::NumberFormatter::format(_limits.maxRooms) +
-                            " rooms");
-    return _rooms.emplace(room, std::make_shared<Entry>(ChatRoom(room, _limits.history))).first->second;
+                        "room " + room + " holds its maximum of " +
+                            Poco::NumberFormatter::format(_limits.maxMembers) + " members");
+    // A random UUID: 122 random bits, unguessable, from the system's generator.
+    const std::string token = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+    const std::vector<FeedState::Write> writes = {
+        {ROOMS, room, made ? made->version : FeedState::ABSENT, made ? made->value : roomRecord()},
+        {table, ChatMember::keyOf(nick), FeedState::ABSENT,
+         ChatMember(nick, ChatMember::digestOf(token), Poco::Timestamp()).format()}};
+    if (!_state.commit(writes))
+        return {};
+    publishPresence(room, "join", nick);
+    return token;
 }
 
-void ChatBoard::publishPresence(const ChatRoom& room, const std::string& type, const std::string& nick)
+void ChatBoard::keep(const std::string& room, const Poco::JSON::Object::Ptr& message)
+{
+    const std::string id = message->getValue<std::string>("id");
+    const std::string sequence = id.substr(id.rfind(':') + 1);
+    const std::string key =
+        std::string(SEQUENCE_DIGITS - std::min(sequence.size(), SEQUENCE_DIGITS), '0') + sequence;
+    const std::string table = messagesTable(room);
+    const std::map<std::string, FeedState::Record> kept = _state.list(table);
+    // The key is the event's own, so no other write races for it: written
+    // unconditionally, as are the removals of the oldest past history (hubs
+    // trimming at once remove the same ones; one left over goes next time).
+    std::vector<FeedState::Write> writes = {{table, key, FeedState::ANY, JsonText::format(message)}};
+    std::size_t excess = kept.size() + 1 > _limits.history ? kept.size() + 1 - _limits.history : 0;
+    for (auto it = kept.begin(); excess > 0 && it != kept.end(); ++it, --excess)
+        writes.push_back({table, it->first, FeedState::ANY, std::nullopt});
+    _state.commit(writes);
+}
+
+std::vector<Poco::JSON::Object::Ptr> ChatBoard::messagesOf(const std::string& room) const
+{
+    const std::map<std::string, FeedState::Record> kept = _state.list(messagesTable(room));
+    auto first = kept.begin();
+    std::advance(first, kept.size() > _limits.history ? kept.size() - _limits.history : 0);
+    std::vector<Poco::JSON::Object::Ptr> messages;
+    for (auto it = first; it != kept.end(); ++it)
+        messages.push_back(parseObject(it->second.value));
+    return messages;
+}
+
+void ChatBoard::publishPresence(const std::string& room, const std::string& type, const std::string& nick)
 {
     Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
     data->set("nick", nick);
     data->set("time", IsoTime::format(Poco::Timestamp()));
-    _publish(topicOf(room.name()), type, data);
+    _publish(topicOf(room), type, data);
+}
+
+std::string ChatBoard::membersTable(const std::string& room)
+{
+    return "members:" + room;
+}
+
+std::string ChatBoard::messagesTable(const std::string& room)
+{
+    return "messages:" + room;
 }
 
 void ChatBoard::checkUser(const std::string& user)

@@ -7,12 +7,14 @@
 #ifndef feedhub_chat_ChatBoard_INCLUDED
 #define feedhub_chat_ChatBoard_INCLUDED
 
-#include "ChatRoom.h"
 #include "Poco/JSON/Object.h"
+#include "Poco/Timespan.h"
+#include "Poco/Timestamp.h"
+#include "feedhub/FeedState.h"
 #include <functional>
-#include <map>
-#include <memory>
-#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
 
 namespace feedhub::chat
 {
@@ -21,8 +23,24 @@ class ChatBoard
     /// The chat's rooms: the configured ones always, others made by their
     /// first join or message, up to maxRooms. Every message, join and leave is
     /// published on chat.<room> (type "message" {"user","text","time"}, "join"
-    /// and "leave" {"nick","time"}) while the room's lock is held, so events
-    /// and the room's state agree in order. Thread-safe.
+    /// and "leave" {"nick","time"}).
+    ///
+    /// Rooms, members and the last messages are records of a FeedState, so
+    /// boards of several hubs sharing one state serve one chat:
+    ///
+    ///   rooms             room name -> {"made"}; a join rewrites it, so that
+    ///                     joins racing for a room's last place conflict
+    ///   members:<room>    nick in lower case -> {"nick","token","seen"} (see ChatMember)
+    ///   messages:<room>   event sequence, 20 digits -> {"id","user","text","time"}
+    ///   counts            "rooms" -> how many rooms there are; every room made
+    ///                     rewrites it, so that rooms racing for the last place conflict
+    ///
+    /// A change is a compare-and-set: a board that loses a race reads again
+    /// and retries, at most a few times (then HttpError 503). Events are
+    /// published once their change is committed, by the board that made it,
+    /// so an idle member's leave is published once whichever board expires
+    /// it. Every call waits on the state: call it from routes and timers.
+    /// Thread-safe.
 {
 public:
     struct Limits
@@ -36,28 +54,31 @@ public:
 
     using Publish = std::function<std::string(const std::string& topic, const std::string& type,
                                               const Poco::JSON::Object::Ptr& data)>;
-        /// Publishes an event and answers its id.
+        /// Publishes an event and answers its id ("<topic>:<sequence>").
 
-    ChatBoard(Limits limits, const std::vector<std::string>& rooms, Publish publish);
-        /// Throws Poco::InvalidArgumentException naming a room name that is not one.
+    ChatBoard(Limits limits, const std::vector<std::string>& rooms, FeedState& state, Publish publish);
+        /// Throws Poco::InvalidArgumentException naming a room name that is
+        /// not one. Reads nothing from state yet.
 
     std::string post(const std::string& room, const std::string& user, const std::string& text,
                      const std::string& memberToken);
-        /// Publishes a message and answers its event id. A user who is a
-        /// member's nickname must send that member's token (and a token
-        /// sent must be the user's). Throws feedhub::HttpError: 400 (an
+        /// Publishes a message, keeps it, and answers its event id. A user
+        /// who is a member's nickname must send that member's token (and a
+        /// token sent must be the user's). Throws feedhub::HttpError: 400 (an
         /// empty text or user, a user over 64 bytes), 413 (a text over
         /// maxMessageBytes), 403 (the nickname is a member's and the token
         /// is not), 507 (one room too many).
 
     Poco::JSON::Object::Ptr read(const std::string& room) const;
-        /// {"room","messages":[{"id","user","text","time"}...],"members":[...]}.
+        /// {"room","messages":[{"id","user","text","time"}...],"members":[...]}:
+        /// the last history messages, oldest first, and the nicknames, sorted.
 
     Poco::JSON::Object::Ptr join(const std::string& room, const std::string& nick,
                                  const std::string& memberToken);
         /// {"room","nick","member":token}. A member token that is already
         /// the nick's in the room only marks it seen (a heartbeat). Throws HttpError 409 if
-        /// the nickname is taken, 400 if it is not one, 507 as post().
+        /// the nickname is taken, 400 if it is not one, 507 as post() or for
+        /// one member too many.
 
     void leave(const std::string& room, const std::string& memberToken);
         /// Throws HttpError 404 if the token is no member's of the room.
@@ -68,6 +89,10 @@ public:
     void expire(Poco::Timestamp now = Poco::Timestamp());
         /// Members not seen for memberTimeout leave.
 
+    std::set<std::string> roomNames() const;
+        /// Every room: the configured ones and those made through any board
+        /// of the state.
+
     static std::string topicOf(const std::string& room);
         /// "chat." + room.
 
@@ -76,22 +101,21 @@ public:
         /// characters from A-Z a-z 0-9 _ -.
 
 private:
-    struct Entry
-    {
-        explicit Entry(ChatRoom room) : room(std::move(room)) {}
-        mutable std::mutex mutex;
-        ChatRoom room;
-    };
-
-    std::shared_ptr<Entry> find(const std::string& room) const;
-    std::shared_ptr<Entry> findOrCreate(const std::string& room);
-    void publishPresence(const ChatRoom& room, const std::string& type, const std::string& nick);
+    bool exists(const std::string& room) const;
+    void makeRoom(const std::string& room);
+    void touch(const std::string& room, const std::string& user, const std::string& memberToken);
+    std::string admit(const std::string& room, const std::string& nick);
+    void keep(const std::string& room, const Poco::JSON::Object::Ptr& message);
+    std::vector<Poco::JSON::Object::Ptr> messagesOf(const std::string& room) const;
+    void publishPresence(const std::string& room, const std::string& type, const std::string& nick);
+    static std::string membersTable(const std::string& room);
+    static std::string messagesTable(const std::string& room);
     static void checkUser(const std::string& user);
 
     Limits _limits;
+    std::set<std::string> _configured;
+    FeedState& _state;
     Publish _publish;
-    mutable std::mutex _mutex; /// the map, not the rooms
-    std::map<std::string, std::shared_ptr<Entry>> _rooms;
 };
 
 } // namespace feedhub::chat

@@ -14,10 +14,12 @@ namespace feedhub::chat
 {
 
 class ChatFeed : public Feed
-    /// Multi-room chat: rooms with their last messages and members, each
+    /// Multi-room chat: rooms with their last messages and members, kept in
+    /// the feed's state so that every hub of a cluster serves one chat, each
     /// room's events on chat.<room> (see ChatBoard), served under path (see
-    /// ChatHandler). Members not seen for member_timeout_seconds leave. Rooms
-    /// matching a glob of private_rooms need a hub token naming chat.<room>.
+    /// ChatHandler). Members not seen for member_timeout_seconds leave, by
+    /// the sweep of whichever hub comes first. Rooms matching a glob of
+    /// private_rooms need a hub token naming chat.<room>.
 {
 public:
     std::string name() const override;

@@ -5,10 +5,9 @@
 #include "CollabFeed.h"
 #include "DocumentHandler.h"
 #include "Poco/Exception.h"
-#include "Poco/File.h"
 #include "Poco/JSON/Object.h"
-#include "Poco/Path.h"
 #include "feedhub/FeedContext.h"
+#include "feedhub/HttpError.h"
 #include "feedhub/IsoTime.h"
 #include "feedhub/JsonText.h"
 #include "feedhub/PluginApi.h"
@@ -37,13 +36,7 @@ std::string CollabFeed::name() const
 
 std::vector<std::string> CollabFeed::keys() const
 {
-    return {"path", "database", "max_documents", "max_document_chars", "max_edits", "kept_versions"};
-}
-
-std::string CollabFeed::defaultDatabase()
-{
-    const char* folder = Poco::File(FEEDHUB_STATE_DIR).exists() ? FEEDHUB_STATE_DIR : FEEDHUB_BUILD_STATE_DIR;
-    return Poco::Path(folder).makeDirectory().setFileName("collab.db").toString();
+    return {"path", "max_documents", "max_document_chars", "max_edits", "kept_versions"};
 }
 
 void CollabFeed::configure(const Poco::Util::AbstractConfiguration& section)
@@ -53,9 +46,6 @@ void CollabFeed::configure(const Poco::Util::AbstractConfiguration& section)
     _limits.maxCharacters = readCount(section, "max_document_chars", defaults.maxCharacters);
     _limits.maxEdits = readCount(section, "max_edits", defaults.maxEdits);
     _limits.keptChanges = readCount(section, "kept_versions", defaults.keptChanges);
-    _database = section.getString("database", "");
-    if (_database.empty())
-        _database = defaultDatabase();
     _path = section.getString("path", "/api/docs/");
     if (_path.size() < 2 || _path.front() != '/' || _path.back() != '/')
         throw Poco::InvalidArgumentException("path must be a folder: start and end with /");
@@ -64,7 +54,7 @@ void CollabFeed::configure(const Poco::Util::AbstractConfiguration& section)
 void CollabFeed::start(FeedContext& context)
 {
     auto board = std::make_shared<DocumentBoard>(
-        _limits, std::make_unique<DocumentStore>(_database),
+        _limits, context.state(),
         [&context](const std::string& name, Poco::Int64 version, const Poco::JSON::Array::Ptr& edits,
                    const DocumentBoard::Change& change) {
             Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
@@ -75,7 +65,15 @@ void CollabFeed::start(FeedContext& context)
             data->set("time", IsoTime::format(Poco::Timestamp()));
             context.publisher().publish(DocumentHandler::topicOf(name), "change", JsonText::format(data));
         });
-    context.logger().information("%z documents in %s", board->size(), _database);
+    try
+    {
+        context.logger().information("%z documents", board->size());
+    }
+    catch (const HttpError& error)
+    {
+        // A state out of reach now (Redis down) is no reason not to serve.
+        context.logger().warning("documents not counted: %s", std::string(error.what()));
+    }
     context.mount(_path, std::make_shared<DocumentHandler>(_path, board, context));
 }
 

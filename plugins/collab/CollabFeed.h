@@ -15,9 +15,11 @@ namespace feedhub::collab
 
 class CollabFeed : public Feed
     /// Shared plain-text documents that many clients edit at once, kept in
-    /// SQLite. GET and POST <path><name> (see DocumentHandler); every applied
-    /// change is a "change" event {"version","ops","client","author","time"}
-    /// on doc.<name>, its ops made to the version before.
+    /// the feed's state (see DocumentBoard), so that every hub of a cluster
+    /// serves the same ones. GET and POST <path><name> (see DocumentHandler);
+    /// every applied change is a "change" event
+    /// {"version","ops","client","author","time"} on doc.<name>, its ops made
+    /// to the version before.
 {
 public:
     std::string name() const override;
@@ -25,13 +27,8 @@ public:
     void configure(const Poco::Util::AbstractConfiguration& section) override;
     void start(FeedContext& context) override;
 
-    static std::string defaultDatabase();
-        /// collab.db in the packaged hub's state directory if it exists, else
-        /// in the build tree's state/ folder (a hub run from the source tree).
-
 private:
     DocumentBoard::Limits _limits;
-    std::string _database;
     std::string _path;
 };
 

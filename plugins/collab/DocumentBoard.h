@@ -7,23 +7,40 @@
 #ifndef feedhub_collab_DocumentBoard_INCLUDED
 #define feedhub_collab_DocumentBoard_INCLUDED
 
-#include "DocumentStore.h"
 #include "Poco/Dynamic/Var.h"
 #include "Poco/JSON/Array.h"
 #include "SharedDocument.h"
+#include "feedhub/FeedState.h"
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace feedhub::collab
 {
 
 class DocumentBoard
-    /// The feed's documents by name, each a SharedDocument kept in the store.
-    /// Changes to one document are taken one at a time (stored, then applied,
-    /// then heard by the listener, in version order); changes to different
-    /// documents and reads do not wait for each other. Thread-safe.
+    /// The feed's documents by name, kept in the feed's FeedState so that
+    /// every hub sharing it serves the same documents:
+    ///
+    ///   - table "heads", key the name: {"text"}, the record's version being
+    ///     the document's;
+    ///   - table "changes:<name>", key the version (20 digits, so keys sort):
+    ///     {"length","ops"}, the change that made that version as edits to
+    ///     the text of length code points before it; the last keptChanges;
+    ///   - table "catalog", key "documents": how many documents there are.
+    ///
+    /// A change is committed at once with the head expecting the version it
+    /// was rebased onto, the new change record and the removal of the oldest
+    /// kept one: of hubs racing on one document exactly one makes each
+    /// version, the others catch up and try again, so all of them agree on
+    /// one order of versions. Each board keeps its own copy of a document it
+    /// changes (a SharedDocument), caught up from the change records, to
+    /// rebase against. Changes to one document on one board are taken one at
+    /// a time (committed, then heard by the listener); changes to different
+    /// documents and reads do not wait for each other. Thread-safe; every
+    /// call but checkName() waits on the state.
 {
 public:
     struct Limits
@@ -57,10 +74,15 @@ public:
 
     using Listener = std::function<void(const std::string& name, Poco::Int64 version,
                                         const Poco::JSON::Array::Ptr& edits, const Change& change)>;
-        /// Hears each applied change, rebased, as edits to the version before it.
+        /// Hears each change this board committed, rebased, as edits to the
+        /// version before it.
 
-    DocumentBoard(Limits limits, std::unique_ptr<DocumentStore> store, Listener listener);
-        /// Loads the stored documents.
+    static constexpr int MAX_ATTEMPTS = 10;
+        /// Commits a change tries, each after catching up with the ones that
+        /// won the race before it, until it answers 503.
+
+    DocumentBoard(Limits limits, FeedState& state, Listener listener);
+        /// A board on state, which must outlive it.
 
     Snapshot read(const std::string& name) const;
         /// The document, or an empty text at version 0 if there is none yet.
@@ -69,33 +91,55 @@ public:
         /// Applies the change, creating the document if needed. Throws
         /// Poco::InvalidArgumentException for a change that is not one (or
         /// has a base ahead of the document), feedhub::HttpError 413 if the
-        /// text would grow past maxCharacters and 507 if a new document would
-        /// be one too many; none of them changes anything.
+        /// text would grow past maxCharacters, 507 if a new document would
+        /// be one too many and 503 if the state cannot be reached or other
+        /// hubs won MAX_ATTEMPTS races in a row; none of them changes
+        /// anything.
 
     std::size_t size() const;
+        /// How many documents the state holds.
 
     static void checkName(const std::string& name);
         /// Throws Poco::InvalidArgumentException unless name is 1 to 64
         /// characters from A-Z a-z 0-9 _ - . (it becomes part of a topic).
 
 private:
+    struct Head
+        /// A document as its head record holds it.
+    {
+        std::u32string text;
+        Poco::Int64 version = 0;
+    };
+
     struct Entry
     {
-        explicit Entry(SharedDocument document) : document(std::move(document)) {}
-        std::mutex mutex; /// one change at a time, across its write
-        SharedDocument document;
+        std::mutex mutex;                       /// one change at a time, across its commit
+        std::optional<SharedDocument> document; /// this board's copy, once it has one
     };
+
+    std::optional<Outcome> tryCommit(const std::string& name, Entry& entry, const Change& change);
+        /// Nothing if another hub made the version first.
+
+    Head readHead(const std::string& name) const;
+    void catchUp(const std::string& name, Entry& entry, const Head& head) const;
+        /// Brings entry's copy to the head, from the change records.
+    SharedDocument loadDocument(const std::string& name, const Head& head) const;
+        /// The head with the kept changes that lead to it.
 
     TextOperation rebase(const SharedDocument& document, const Change& change) const;
         /// The change rebased onto document's text, checked against the limits.
 
-    std::shared_ptr<Entry> find(const std::string& name) const;
-    std::shared_ptr<Entry> findOrCreate(const std::string& name);
+    FeedState::Write countWrite() const;
+        /// The catalog's count of documents, one more; throws HttpError 507
+        /// if that is too many.
+
+    std::shared_ptr<Entry> entryOf(const std::string& name);
+    void forget(const std::string& name, const std::shared_ptr<Entry>& entry);
 
     Limits _limits;
-    std::unique_ptr<DocumentStore> _store;
+    FeedState& _state;
     Listener _listener;
-    mutable std::mutex _mutex; /// the map, not the documents
+    std::mutex _mutex; /// the map, not the documents
     std::map<std::string, std::shared_ptr<Entry>> _documents;
 };
 

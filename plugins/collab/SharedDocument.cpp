@@ -9,9 +9,22 @@
 namespace feedhub::collab
 {
 
-SharedDocument::SharedDocument(std::u32string text, Poco::Int64 version, std::size_t keptChanges)
-    : _text(std::move(text)), _version(version), _keptChanges(keptChanges < 1 ? 1 : keptChanges)
+SharedDocument::SharedDocument(std::u32string text, Poco::Int64 version, std::size_t keptChanges,
+                               std::deque<TextOperation> changes)
+    : _text(std::move(text)), _version(version), _keptChanges(keptChanges < 1 ? 1 : keptChanges),
+      _changes(std::move(changes))
 {
+    while (_changes.size() > _keptChanges)
+        _changes.pop_front();
+    if (_changes.size() > static_cast<std::size_t>(_version))
+        throw Poco::InvalidArgumentException("more changes than versions");
+    for (std::size_t i = 1; i < _changes.size(); ++i)
+    {
+        if (_changes[i].baseLength() != _changes[i - 1].targetLength())
+            throw Poco::InvalidArgumentException("the changes do not follow each other");
+    }
+    if (!_changes.empty() && _changes.back().targetLength() != _text.size())
+        throw Poco::InvalidArgumentException("the changes do not lead to the text");
 }
 
 Poco::Int64 SharedDocument::oldestBase() const

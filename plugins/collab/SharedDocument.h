@@ -24,9 +24,12 @@ class SharedDocument
     /// change based on a version older than those is stale. Not thread-safe.
 {
 public:
-    SharedDocument(std::u32string text, Poco::Int64 version, std::size_t keptChanges);
+    SharedDocument(std::u32string text, Poco::Int64 version, std::size_t keptChanges,
+                   std::deque<TextOperation> changes = {});
         /// A document at version holding text, that keeps up to keptChanges
-        /// changes (at least 1).
+        /// changes (at least 1): changes are the last ones that made it, the
+        /// newest last (the oldest are dropped past keptChanges). Throws
+        /// Poco::InvalidArgumentException if they do not lead to text.
 
     const std::u32string& text() const { return _text; }
     Poco::Int64 version() const { return _version; }

@@ -34,7 +34,7 @@ public:
 
     void testNewDocumentIsEmpty()
     {
-        TestDaemon hub({}, collabIni(""));
+        TestDaemon hub(keptInTheTestFolder(), collabIni(""));
         const HttpCall::Result result = HttpCall::get(hub.port(), "/api/docs/notes");
         CPPUNIT_ASSERT_EQUAL(200, result.status);
         CPPUNIT_ASSERT_EQUAL(std::string(""), result.jsonString("text"));
@@ -43,7 +43,7 @@ public:
 
     void testChangeMakesNextVersion()
     {
-        TestDaemon hub({}, collabIni(""));
+        TestDaemon hub(keptInTheTestFolder(), collabIni(""));
         HttpCall::Result result = change(hub, "notes", 0, R"([{"at":0,"insert":"caf\u00e9"}])");
         CPPUNIT_ASSERT_EQUAL(200, result.status);
         CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), object(result)->getValue<Poco::Int64>("version"));
@@ -58,7 +58,7 @@ public:
 
     void testEveryChangeIsPublishedWithItsVersion()
     {
-        TestDaemon hub({}, collabIni(""));
+        TestDaemon hub(keptInTheTestFolder(), collabIni(""));
         SseClient stream(hub.port(), "/events?topic=doc.notes");
         change(hub, "notes", 0, R"([{"at":0,"insert":"abc"}])", "tab-1", "ann");
         change(hub, "notes", 0, R"([{"at":0,"insert":"X"}])", "tab-2", "bob");
@@ -83,7 +83,7 @@ public:
 
     void testConflictingEditsConverge()
     {
-        TestDaemon hub({}, collabIni(""));
+        TestDaemon hub(keptInTheTestFolder(), collabIni(""));
         change(hub, "notes", 0, R"([{"at":0,"insert":"hello world"}])");
         SseClient firstStream(hub.port(), "/events?topic=doc.notes");
         SseClient secondStream(hub.port(), "/events?topic=doc.notes");
@@ -107,7 +107,7 @@ public:
 
     void testStaleBaseIsAConflictWithTheText()
     {
-        TestDaemon hub({}, collabIni("kept_versions = 2\n"));
+        TestDaemon hub(keptInTheTestFolder(), collabIni("kept_versions = 2\n"));
         for (int version = 0; version < 3; ++version)
             change(hub, "notes", version, R"([{"at":0,"insert":"x"}])");
         HttpCall::Result result = change(hub, "notes", 0, R"([{"at":0,"insert":"late"}])");
@@ -124,7 +124,7 @@ public:
 
     void testBadChangesAreClearErrors()
     {
-        TestDaemon hub({}, collabIni(""));
+        TestDaemon hub(keptInTheTestFolder(), collabIni(""));
         change(hub, "notes", 0, R"([{"at":0,"insert":"abc"}])");
         const std::vector<std::pair<std::string, std::string>> cases = {
             {R"({"base":1,"ops":[{"at":9,"insert":"x"}]})",
@@ -168,7 +168,8 @@ public:
 
     void testLimits()
     {
-        TestDaemon hub({}, collabIni("max_document_chars = 5\nmax_documents = 1\nmax_edits = 2\n"));
+        TestDaemon hub(keptInTheTestFolder(),
+                       collabIni("max_document_chars = 5\nmax_documents = 1\nmax_edits = 2\n"));
         CPPUNIT_ASSERT_EQUAL(
             200, change(hub, "notes", 0, R"([{"at":0,"insert":"\u00e9\u00e9\u00e9\u00e9\u00e9"}])").status);
         HttpCall::Result result = change(hub, "notes", 1, R"([{"at":0,"insert":"x"}])");
@@ -190,22 +191,26 @@ public:
     void testDocumentsSurviveRestart()
     {
         {
-            TestDaemon hub({}, collabIni(""));
+            TestDaemon hub(keptInTheTestFolder(), collabIni(""));
             change(hub, "notes", 0, R"([{"at":0,"insert":"kept"}])");
             CPPUNIT_ASSERT_EQUAL(0, hub.stop());
         }
-        TestDaemon hub({}, collabIni(""));
+        TestDaemon hub(keptInTheTestFolder(), collabIni(""));
         HttpCall::Result result = HttpCall::get(hub.port(), "/api/docs/notes");
         CPPUNIT_ASSERT_EQUAL(std::string("kept"), result.jsonString("text"));
         CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), object(result)->getValue<Poco::Int64>("version"));
-        // The changes before the restart are not kept: a change made to an older version is stale.
-        CPPUNIT_ASSERT_EQUAL(409, change(hub, "notes", 0, R"([{"at":0,"insert":"x"}])").status);
-        CPPUNIT_ASSERT_EQUAL(200, change(hub, "notes", 1, R"([{"at":4,"insert":"!"}])").status);
+        CPPUNIT_ASSERT(Poco::File(_dir + "/feeds/collab.db").exists());
+        // The changes are kept too: one made to version 0 is rebased onto "kept".
+        result = change(hub, "notes", 0, R"([{"at":0,"insert":"!"}])");
+        CPPUNIT_ASSERT_EQUAL(200, result.status);
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), object(result)->getValue<Poco::Int64>("version"));
+        CPPUNIT_ASSERT_EQUAL(std::string("kept!"),
+                             HttpCall::get(hub.port(), "/api/docs/notes").jsonString("text"));
     }
 
     void testTopicIsTheFeeds()
     {
-        TestDaemon hub({}, collabIni(""));
+        TestDaemon hub(keptInTheTestFolder(), collabIni(""));
         change(hub, "notes", 0, R"([{"at":0,"insert":"x"}])");
         const HttpCall::Result forged =
             HttpCall::post(hub.port(), "/publish", R"({"topic":"doc.notes","type":"change","data":"{}"})",
@@ -214,10 +219,16 @@ public:
     }
 
 private:
-    std::string collabIni(const std::string& extra) const
+    TestDaemon::Settings keptInTheTestFolder() const
+        /// The history journal, and beside it the feed's state feeds/collab.db,
+        /// in the test's folder: a restarted hub finds them.
     {
-        return FeedPlugins::feedsSection("collab") + "[feed.collab]\ndatabase = " + _dir +
-               "/state/collab.db\n" + extra;
+        return {{"history.database", _dir + "/history.db"}};
+    }
+
+    static std::string collabIni(const std::string& extra)
+    {
+        return FeedPlugins::feedsSection("collab") + "[feed.collab]\n" + extra;
     }
 
     static HttpCall::Result change(const TestDaemon& hub, const std::string& name, Poco::Int64 base,

@@ -40,8 +40,8 @@ public:
         // The shipped file as it is, but listening on loopback, with this
         // build's plugins and a database of the test's own.
         _ini = text.str() + "\n[server]\naddress = 127.0.0.1\n[feeds]\nplugin_dir = " + FeedPlugins::dir() +
-               "\n[feed.task_status]\ndatabase = " + _dir + "/tasks.db\n[feed.collab]\ndatabase = " + _dir +
-               "/collab.db\n[history]\ndatabase = " + _dir + "/history.db\n";
+               "\n[feed.task_status]\ndatabase = " + _dir + "/tasks.db\n[history]\ndatabase = " + _dir +
+               "/history.db\n";
     }
 
     void tearDown() override { Poco::File(_dir).remove(true); }
