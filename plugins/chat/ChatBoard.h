@@ -89,6 +89,10 @@ public:
     void expire(Poco::Timestamp now = Poco::Timestamp());
         /// Members not seen for memberTimeout leave.
 
+    std::set<std::string> roomNames() const;
+        /// Every room: the configured ones and those made through any board
+        /// of the state.
+
     static std::string topicOf(const std::string& room);
         /// "chat." + room.
 
@@ -99,7 +103,6 @@ public:
 private:
     bool exists(const std::string& room) const;
     void makeRoom(const std::string& room);
-    std::set<std::string> roomNames() const;
     void touch(const std::string& room, const std::string& user, const std::string& memberToken);
     std::string admit(const std::string& room, const std::string& nick);
     void keep(const std::string& room, const Poco::JSON::Object::Ptr& message);

@@ -75,20 +75,28 @@ void ChatFeed::configure(const Poco::Util::AbstractConfiguration& section)
 
 void ChatFeed::start(FeedContext& context)
 {
-    for (const std::string& room : _rooms)
-    {
-        context.claimTopic(ChatBoard::topicOf(room));
-        if (ChatHandler::matchesAny(_privateRooms, room))
-            context.makePrivate(ChatBoard::topicOf(room));
-    }
     auto board = std::make_shared<ChatBoard>(
         _limits, _rooms, context.state(),
         [&publisher = context.publisher()](const std::string& topic, const std::string& type,
                                            const Poco::JSON::Object::Ptr& data) {
             return publisher.publish(topic, type, JsonText::format(data))->id();
         });
+    // Rooms made on other hubs (or before a restart) are this hub's topics
+    // too: claimed, and private if they match, from the start and each sweep.
+    auto adopt = [board, &context, privateRooms = _privateRooms] {
+        for (const std::string& room : board->roomNames())
+        {
+            context.claimTopic(ChatBoard::topicOf(room));
+            if (ChatHandler::matchesAny(privateRooms, room))
+                context.makePrivate(ChatBoard::topicOf(room));
+        }
+    };
+    adopt();
     // Every hub sweeps: a killed hub's members leave by another's timer.
-    context.every(SWEEP_INTERVAL, [board] { board->expire(); });
+    context.every(SWEEP_INTERVAL, [board, adopt] {
+        adopt();
+        board->expire();
+    });
     context.mount(_path, std::make_shared<ChatHandler>(
                              _path, board, std::make_shared<RateLimiter>(_rateMessages, _rateWindow),
                              _privateRooms, context));

@@ -7,6 +7,7 @@
 #include "Poco/Exception.h"
 #include "Poco/JSON/Object.h"
 #include "feedhub/FeedContext.h"
+#include "feedhub/HttpError.h"
 #include "feedhub/IsoTime.h"
 #include "feedhub/JsonText.h"
 #include "feedhub/PluginApi.h"
@@ -64,7 +65,15 @@ void CollabFeed::start(FeedContext& context)
             data->set("time", IsoTime::format(Poco::Timestamp()));
             context.publisher().publish(DocumentHandler::topicOf(name), "change", JsonText::format(data));
         });
-    context.logger().information("%z documents", board->size());
+    try
+    {
+        context.logger().information("%z documents", board->size());
+    }
+    catch (const HttpError& error)
+    {
+        // A state out of reach now (Redis down) is no reason not to serve.
+        context.logger().warning("documents not counted: %s", std::string(error.what()));
+    }
     context.mount(_path, std::make_shared<DocumentHandler>(_path, board, context));
 }
 

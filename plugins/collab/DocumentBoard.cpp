@@ -90,7 +90,7 @@ DocumentBoard::Outcome DocumentBoard::submit(const std::string& name, const Chan
         {
             if (std::optional<Outcome> outcome = tryCommit(name, *entry, change))
                 return *outcome;
-    }
+        }
     }
     catch (...)
     {

@@ -1,8 +1,10 @@
 // The shared editor page: two Chromiums type into one document at once and
-// end with the same text, holding every keystroke of both.
+// end with the same text, holding every keystroke of both; changes arriving
+// out of version order (two hubs publishing at once) are applied in order.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DashboardPage } from './support/DashboardPage.js';
@@ -11,10 +13,21 @@ import { HubProcess } from './support/HubProcess.js';
 const SOURCE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const BINARY = process.env.FEEDHUB_BINARY;
 const PLUGIN_DIR = process.env.FEEDHUB_PLUGIN_DIR;
+const HUB_SECRET = 'browser-editor-secret-0123456789-0123456789';
+
+/** An HS256 hub token, as `feedhubctl token` mints it. */
+function hubToken(claims, ttlSeconds = 600) {
+  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const payload = { feedhub: claims, exp: Math.floor(Date.now() / 1000) + ttlSeconds, sub: 'browser-test' };
+  const input = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}`;
+  return `${input}.${createHmac('sha256', HUB_SECRET).update(input).digest('base64url')}`;
+}
 
 const HUB_INI = `
 [server]
 address = 127.0.0.1
+[auth]
+secret = ${HUB_SECRET}
 [web]
 root = ${path.join(SOURCE_DIR, 'web')}
 [feeds]
@@ -22,16 +35,11 @@ enabled = collab
 plugin_dir = ${PLUGIN_DIR}
 [history]
 database = {dir}/history.db
-[feed.collab]
-database = {dir}/collab.db
 `;
 
-function editorPath(author) {
-  return `/editor.html?doc=race&author=${author}`;
-}
-
-async function openEditor(hub, author) {
-  const editor = await DashboardPage.open(hub.origin, { width: 900, height: 700 }, editorPath(author));
+async function openEditor(hub, author, doc = 'race') {
+  const editor = await DashboardPage.open(hub.origin, { width: 900, height: 700 },
+    `/editor.html?doc=${doc}&author=${author}`);
   await editor.page.waitForFunction(() => !document.querySelector('.document-text').disabled, null, {
     timeout: 15000,
   });
@@ -103,5 +111,31 @@ describe('shared editor in the browser', () => {
     await ann.page.waitForFunction((name) => document.querySelector('.co-authors').textContent.includes(name),
       markup, { timeout: 5000 });
     assert.equal(await ann.page.locator('.co-authors img').count(), 0);
+  });
+
+  test('a change arriving ahead of its version waits for the one before it', async () => {
+    // As two hubs of a cluster may: version 2 published before version 1.
+    const doc = `ahead${Date.now()}`;
+    const eve = await openEditor(hub, 'eve', doc);
+    const publish = (version, ops) =>
+      hub.request('POST', '/publish', {
+        topic: `doc.${doc}`,
+        type: 'change',
+        data: { version, ops, client: 'elsewhere', author: 'zoe', time: new Date().toISOString() },
+      }, { Authorization: `Bearer ${hubToken({ publish: [`doc.${doc}`], subscribe: [] })}` });
+    assert.equal((await publish(2, [{ at: 1, insert: 'b' }])).status, 201);
+    assert.equal((await publish(1, [{ at: 0, insert: 'a' }])).status, 201);
+    await eve.page.waitForFunction(() => document.querySelector('.document-text').value === 'ab', null, {
+      timeout: 5000,
+    });
+    assert.equal(await eve.page.textContent('.document-version'), 'version 2');
+    assert.equal(await eve.page.textContent('.editor-result'), '');
+    // One whose predecessor never comes: the page loads the document again.
+    assert.equal((await publish(4, [{ at: 2, insert: 'd' }])).status, 201);
+    await eve.page.waitForFunction(() => document.querySelector('.document-version').textContent === 'version 0',
+      null, { timeout: 5000 });
+    assert.match(await eve.page.textContent('.editor-result'), /changes were missed/);
+    assert.equal(await eve.page.inputValue('.document-text'), '');
+    await eve.close();
   });
 });

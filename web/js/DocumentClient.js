@@ -2,15 +2,21 @@
 //
 // Local edits apply at once; at most one change is in flight to the hub
 // (POST /api/docs/<name>, made to the last version this page saw) and what is
-// typed meanwhile is buffered into the next one. The hub publishes every
-// change it applies on doc.<name> in version order; this page's own comes back
-// with its client id (the acknowledgement), the others' are transformed
-// against what is in flight and buffered before they apply here, as the hub
-// transformed ours against theirs. So every page ends with the hub's text.
+// typed meanwhile is buffered into the next one. The hubs publish every change
+// applied on doc.<name> with its version; this page applies them in version
+// order (hubs of a cluster that made two versions at once may publish them in
+// either order, so one that arrives ahead waits up to AHEAD_WAIT_MS for the
+// ones before it). This page's own comes back with its client id (the
+// acknowledgement), the others' are transformed against what is in flight and
+// buffered before they apply here, as the hub transformed ours against theirs.
+// So every page ends with the hub's text.
 
 import { requestJson } from './api.js';
 import { EventStream } from './EventStream.js';
 import { TextOperation, codePoints } from './TextOperation.js';
+
+// How long a change that arrived ahead of the next version waits for it before the text is loaded again.
+const AHEAD_WAIT_MS = 1000;
 
 export class DocumentClient {
   #name;
@@ -24,6 +30,8 @@ export class DocumentClient {
   #inFlight = null;
   #buffer = null;
   #early = [];
+  #ahead = new Map(); // version -> change that arrived before the one it follows
+  #aheadTimer = null;
   #stream;
   #onText;
   #onAuthor;
@@ -67,6 +75,7 @@ export class DocumentClient {
 
   stop() {
     this.#stream.stop();
+    this.#stopWaiting();
   }
 
   /** The page's text changed from what it was to text. */
@@ -94,8 +103,12 @@ export class DocumentClient {
     this.#inFlight = null;
     this.#buffer = null;
     this.#onText(this.text, null);
-    const early = this.#early.filter((data) => data.version > version);
+    const early = [...this.#early, ...this.#ahead.values()]
+      .filter((data) => data.version > version)
+      .sort((a, b) => a.version - b.version);
     this.#early = [];
+    this.#ahead.clear();
+    this.#stopWaiting();
     for (const data of early) this.#received(data);
   }
 
@@ -118,10 +131,33 @@ export class DocumentClient {
     }
     if (data.version <= this.#version) return;
     if (data.version > this.#version + 1) {
-      this.#onError('changes were missed; the text was loaded again');
-      this.#load();
+      this.#ahead.set(data.version, data);
+      this.#aheadTimer ??= setTimeout(() => this.#missed(), AHEAD_WAIT_MS);
       return;
     }
+    this.#apply(data);
+    for (let next = this.#ahead.get(this.#version + 1); next; next = this.#ahead.get(this.#version + 1)) {
+      this.#ahead.delete(next.version);
+      this.#apply(next);
+    }
+    // Still a gap: the wait starts again for the next missing version.
+    this.#stopWaiting();
+    if (this.#ahead.size > 0) this.#aheadTimer = setTimeout(() => this.#missed(), AHEAD_WAIT_MS);
+  }
+
+  #missed() {
+    this.#aheadTimer = null;
+    this.#onError('changes were missed; the text was loaded again');
+    this.#load();
+  }
+
+  #stopWaiting() {
+    clearTimeout(this.#aheadTimer);
+    this.#aheadTimer = null;
+  }
+
+  /** Applies the change that makes the next version. */
+  #apply(data) {
     this.#version = data.version;
     if (data.client === this.#client && this.#inFlight) {
       const next = this.#buffer;

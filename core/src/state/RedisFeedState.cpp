@@ -11,6 +11,7 @@
 #include <future>
 #include <hiredis/hiredis.h>
 #include <memory>
+#include <thread>
 
 namespace feedhub
 {
@@ -58,6 +59,12 @@ Result RedisFeedState::ask(Send send, std::function<Result(const redisReply& rep
     // The promise is shared with the link's thread, which may answer after
     // this caller has given up waiting (and this state may be gone: the
     // link outlives it).
+    // Feeds start while the hub's link is still connecting: their first
+    // calls wait for it, as long as one command may. Once it has been up,
+    // an outage is answered at once, so that no worker waits on it.
+    const Poco::Timestamp started;
+    while (!_link.reachable() && _link.drops() == 0 && !started.isElapsed(_timeout.totalMicroseconds()))
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
     auto answer = std::make_shared<std::promise<Result>>();
     std::future<Result> future = answer->get_future();
     RedisLink* link = &_link;

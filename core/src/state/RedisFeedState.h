@@ -29,7 +29,8 @@ class RedisFeedState : public FeedState
     /// the link's thread and waits for the reply there, so it blocks the
     /// caller (a worker or a timer thread) for at most about the link's
     /// timeout. No reply, a link that is down, or no answer in time is an
-    /// HttpError 503.
+    /// HttpError 503; only before the link was first up (feeds start while
+    /// it connects) does a call wait for it, up to the timeout.
 {
 public:
     RedisFeedState(RedisLink& link, const std::string& keyPrefix, const std::string& feed,

@@ -25,6 +25,7 @@ class ChatFeedTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testRoomTopicIsTheFeeds);
     CPPUNIT_TEST(testPrivateRoomNeedsATokenNamingIt);
     CPPUNIT_TEST(testPrivateRoomStreamNeedsATokenToo);
+    CPPUNIT_TEST(testPrivateRoomMadeBeforeARestartStaysPrivate);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -221,6 +222,22 @@ public:
                            {{"Authorization", "Bearer " + token}});
         CPPUNIT_ASSERT_EQUAL(201, posted.status);
         CPPUNIT_ASSERT_EQUAL(posted.jsonString("id"), stream.expect().id);
+    }
+
+    void testPrivateRoomMadeBeforeARestartStaysPrivate()
+    {
+        TestDaemon hub({{"auth.secret", TestTokens::SECRET}}, chatIni("private_rooms = staff*\n"));
+        const std::string token = TestTokens::token({}, {"chat.staff-new"});
+        CPPUNIT_ASSERT_EQUAL(201, HttpCall::post(hub.port(), "/api/chat/staff-new",
+                                                 R"({"user":"ann","text":"in"})", "application/json",
+                                                 {{"Authorization", "Bearer " + token}})
+                                      .status);
+        hub.restart();
+        // Nothing asked about the room since: the hub knows it is private from the feed's state.
+        SseClient refused(hub.port(), "/events?topic=chat.staff-new");
+        CPPUNIT_ASSERT_EQUAL(401, refused.status());
+        SseClient stream(hub.port(), "/events?topic=chat.staff-new&token=" + token);
+        CPPUNIT_ASSERT_EQUAL(200, stream.status());
     }
 
 private:

@@ -12,7 +12,9 @@
 #include "state/SqliteFeedState.h"
 #include <atomic>
 #include <cppunit/extensions/HelperMacros.h>
+#include <optional>
 #include <thread>
+#include <utility>
 
 using feedhub::HttpError;
 using feedhub::chat::ChatBoard;
@@ -37,13 +39,49 @@ int statusOf(const std::function<void()>& action)
     return 0;
 }
 
+class InterleavedState : public feedhub::FeedState
+    /// A hub's connection to the test's state file that lets a test run
+    /// another hub's step right after a list() of one table has read its
+    /// records, as if the two hubs' calls interleaved there.
+{
+public:
+    explicit InterleavedState(const std::string& file) : _file(file, false) {}
+
+    // Runs step once, right after the next list() of table.
+    void interleave(const std::string& table, std::function<void()> step)
+    {
+        _table = table;
+        _step = std::move(step);
+    }
+
+    std::optional<Record> get(const std::string& table, const std::string& key) override
+    {
+        return _file.get(table, key);
+    }
+
+    std::map<std::string, Record> list(const std::string& table) override
+    {
+        std::map<std::string, Record> records = _file.list(table);
+        if (table == _table && _step)
+            std::exchange(_step, nullptr)();
+        return records;
+    }
+
+    bool commit(const std::vector<Write>& writes) override { return _file.commit(writes); }
+
+private:
+    feedhub::SqliteFeedState _file;
+    std::string _table;
+    std::function<void()> _step;
+};
+
 struct Hub
     /// One hub's board, on its own connection to the test's state file, and
     /// the events it published. Event ids count across the hubs, as a
     /// cluster's sequences do.
 {
     Hub(const std::string& file, ChatBoard::Limits limits, std::atomic<int>& sequence)
-        : state(file, false),
+        : state(file),
           board(limits, {"lobby"}, state,
                 [this, &sequence](const std::string& topic, const std::string& type,
                                   const Poco::JSON::Object::Ptr& data) {
@@ -66,7 +104,7 @@ struct Hub
         return feedhub::JsonText::format(board.read(room)->getArray("members"));
     }
 
-    feedhub::SqliteFeedState state;
+    InterleavedState state;
     std::vector<std::string> published;
     ChatBoard board;
 };
@@ -253,6 +291,7 @@ public:
         const std::string token = c->board.join("kitchen", "carol", "")->getValue<std::string>("member");
         CPPUNIT_ASSERT_EQUAL(std::string("[\"carol\"]"), a->members("kitchen"));
         CPPUNIT_ASSERT_EQUAL(std::string("[\"kitchen\",\"lobby\"]"), roomNames(*a));
+        CPPUNIT_ASSERT(a->board.roomNames() == std::set<std::string>({"kitchen", "lobby"}));
         // A heartbeat or a leave with the token works on any hub; each event goes out once, where it happened.
         CPPUNIT_ASSERT_EQUAL(token,
                              a->board.join("kitchen", "carol", token)->getValue<std::string>("member"));
@@ -278,7 +317,11 @@ public:
         std::atomic<int> joined{0};
         std::atomic<int> refused{0};
         std::atomic<int> other{0};
+        std::atomic<int> ready{0};
         auto race = [&](ChatBoard& board) {
+            ++ready;
+            while (ready.load() < 2)
+                std::this_thread::yield();
             for (int i = 0; i < nicks; ++i)
             {
                 const int status = statusOf([&] { board.join("lobby", "racer" + std::to_string(i), ""); });
@@ -294,6 +337,13 @@ public:
         CPPUNIT_ASSERT_EQUAL(nicks, refused.load());
         CPPUNIT_ASSERT_EQUAL(std::size_t(nicks + 1), a->count("join") + b->count("join"));
         CPPUNIT_ASSERT_EQUAL(std::size_t(nicks + 1), b->board.read("lobby")->getArray("members")->size());
+
+        // B gives the nickname while A is about to: A reads again and refuses it.
+        const std::size_t joinsOnA = a->count("join");
+        a->state.interleave("members:lobby", [&] { b->board.join("lobby", "dan", ""); });
+        CPPUNIT_ASSERT_EQUAL(409, statusOf([&] { a->board.join("lobby", "dan", ""); }));
+        CPPUNIT_ASSERT_EQUAL(joinsOnA, a->count("join"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(nicks + 2), a->count("join") + b->count("join"));
     }
 
     void testMessagesPostedOnOneHubAreReadOnTheOther()
@@ -320,18 +370,45 @@ public:
         limits.memberTimeout = Poco::Timespan(30, 0);
         auto a = make(limits);
         auto b = make(limits);
+        const Poco::Timestamp later = Poco::Timestamp() + 31 * Poco::Timespan::SECONDS;
         const int members = 20;
+        for (int round = 1; round <= 3; ++round)
+        {
+            for (int i = 0; i < members; ++i)
+                a->board.join("lobby", "member" + std::to_string(i), "");
+            // Both sweep at once, each seeing every member idle.
+            std::atomic<int> ready{0};
+            auto sweep = [&ready, later](ChatBoard& board) {
+                ++ready;
+                while (ready.load() < 2)
+                    std::this_thread::yield();
+                board.expire(later);
+            };
+            std::thread onA(sweep, std::ref(a->board));
+            std::thread onB(sweep, std::ref(b->board));
+            onA.join();
+            onB.join();
+            CPPUNIT_ASSERT_EQUAL(std::size_t(round * members), a->count("leave") + b->count("leave"));
+            CPPUNIT_ASSERT_EQUAL(std::string("[]"), b->members());
+        }
+        b->board.expire(later);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3 * members), a->count("leave") + b->count("leave"));
+
+        // B sweeps between A's reading the members and A's removing them: A's removals lose.
+        const std::size_t leftOnA = a->count("leave");
         for (int i = 0; i < members; ++i)
             a->board.join("lobby", "member" + std::to_string(i), "");
-        const Poco::Timestamp later = Poco::Timestamp() + 31 * Poco::Timespan::SECONDS;
-        std::thread onA([&] { a->board.expire(later); });
-        std::thread onB([&] { b->board.expire(later); });
-        onA.join();
-        onB.join();
-        CPPUNIT_ASSERT_EQUAL(std::size_t(members), a->count("leave") + b->count("leave"));
-        CPPUNIT_ASSERT_EQUAL(std::string("[]"), b->members());
-        b->board.expire(later);
-        CPPUNIT_ASSERT_EQUAL(std::size_t(members), a->count("leave") + b->count("leave"));
+        a->state.interleave("members:lobby", [&] { b->board.expire(later); });
+        a->board.expire(later);
+        CPPUNIT_ASSERT_EQUAL(leftOnA, a->count("leave"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(4 * members), a->count("leave") + b->count("leave"));
+
+        // A member seen on B between A's reading and A's removing it stays.
+        const std::string eve = a->board.join("lobby", "eve", "")->getValue<std::string>("member");
+        a->state.interleave("members:lobby", [&] { b->board.join("lobby", "eve", eve); });
+        a->board.expire(later);
+        CPPUNIT_ASSERT_EQUAL(std::string("[\"eve\"]"), a->members());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(4 * members), a->count("leave") + b->count("leave"));
     }
 
     void testLimitsCountEveryHubsRoomsAndMembers()

@@ -11,7 +11,9 @@
 #include "feedhub/JsonText.h"
 #include "state/SqliteFeedState.h"
 #include <cppunit/extensions/HelperMacros.h>
+#include <mutex>
 #include <random>
+#include <thread>
 
 using feedhub::FeedState;
 using feedhub::SqliteFeedState;
@@ -124,6 +126,7 @@ class DocumentBoardTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testLosingEveryRaceIsUnavailable);
     CPPUNIT_TEST(testDocumentCountIsEveryHubs);
     CPPUNIT_TEST(testTwoHubsRandomInterleavingConverges);
+    CPPUNIT_TEST(testTwoHubsAtOnceLoseNoKeystroke);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -398,6 +401,70 @@ public:
         }
     }
 
+    void testTwoHubsAtOnceLoseNoKeystroke()
+    {
+        // Two threads, each a hub with its own connection to the state file,
+        // type into one document as fast as they can: the races are real.
+        auto otherState = open();
+        std::vector<std::unique_ptr<DocumentBoard>> boards;
+        boards.push_back(make({}, *_state));
+        boards.push_back(make({}, *otherState));
+        std::map<Poco::Int64, std::string> published;
+        int twice = 0;
+        _onPublished = [&](Poco::Int64 version, const std::string& json) {
+            twice += published.emplace(version, json).second ? 0 : 1;
+        };
+        const int typed = 100;
+        std::vector<int> unexpected(2, 0); // errors other than a 503, by site
+        const auto type = [&](std::size_t site) {
+            for (int i = 0; i < typed; ++i)
+            {
+                const std::string key = "[" + std::to_string(site) + ":" + std::to_string(i) + "]";
+                // A 503 (lost every race) is sent again, as a client does.
+                for (bool taken = false; !taken;)
+                {
+                    const Poco::Int64 base = boards[site]->read("notes").version;
+                    try
+                    {
+                        taken = !boards[site]
+                                     ->submit("notes", change(base, R"([{"at":0,"insert":")" + key + "\"}]"))
+                                     .stale;
+                    }
+                    catch (const feedhub::HttpError& error)
+                    {
+                        unexpected[site] += error.status() == 503 ? 0 : 1;
+                        taken = error.status() != 503;
+                    }
+                }
+            }
+        };
+        std::thread first(type, 0);
+        type(1);
+        first.join();
+        CPPUNIT_ASSERT_EQUAL(0, unexpected[0] + unexpected[1] + twice);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2 * typed), published.size());
+        std::string text;
+        Poco::Int64 expected = 1;
+        for (const auto& [version, json] : published)
+        {
+            CPPUNIT_ASSERT_EQUAL(expected++, version);
+            text = replay(text, json);
+        }
+        CPPUNIT_ASSERT_EQUAL(text, boards[0]->read("notes").text);
+        CPPUNIT_ASSERT_EQUAL(text, boards[1]->read("notes").text);
+        std::size_t length = 0;
+        for (std::size_t site = 0; site < 2; ++site)
+        {
+            for (int i = 0; i < typed; ++i)
+            {
+                const std::string key = "[" + std::to_string(site) + ":" + std::to_string(i) + "]";
+                CPPUNIT_ASSERT_MESSAGE(key, text.find(key) != std::string::npos);
+                length += key.size();
+            }
+        }
+        CPPUNIT_ASSERT_EQUAL(length, text.size());
+    }
+
 private:
     std::unique_ptr<SqliteFeedState> open() const
         /// The state file as a hub opens it: each call a connection of its own.
@@ -413,6 +480,8 @@ private:
             limits, state,
             [this](const std::string& name, Poco::Int64 version, const Poco::JSON::Array::Ptr& edits,
                    const DocumentBoard::Change& change) {
+                // Boards on two threads may be heard at once.
+                std::lock_guard<std::mutex> lock(_listening);
                 const std::string json = feedhub::JsonText::format(edits);
                 _heard.push_back(name + " " + std::to_string(version) + " " + json + " " + change.client +
                                  " " + change.author);
@@ -436,6 +505,7 @@ private:
     std::vector<std::string> _heard;
     std::vector<std::string> _published;
     std::function<void(Poco::Int64, const std::string&)> _onPublished;
+    std::mutex _listening;
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(DocumentBoardTest);

@@ -196,6 +196,8 @@ class SharedDocumentTest : public CppUnit::TestFixture
     CPPUNIT_TEST(testBaseAheadIsRefused);
     CPPUNIT_TEST(testStaleBaseIsNotKept);
     CPPUNIT_TEST(testChangeForAnotherLengthIsRefused);
+    CPPUNIT_TEST(testMadeWithItsLastChanges);
+    CPPUNIT_TEST(testChangesThatDoNotLeadToTheTextAreRefused);
     CPPUNIT_TEST(testTwoSitesConverge);
     CPPUNIT_TEST(testThreeSitesConverge);
     CPPUNIT_TEST(testNoKeystrokeIsLost);
@@ -249,6 +251,28 @@ public:
                              Poco::InvalidArgumentException);
         CPPUNIT_ASSERT(document.text() == U"abc");
         CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), document.version());
+    }
+
+    void testMadeWithItsLastChanges()
+    {
+        // "ab" at version 5, made by inserting "a" (version 4) and "b" after it (5); kept: 1.
+        SharedDocument document(U"ab", 5, 1,
+                                {TextOperation::insertion(0, 0, U"a"), TextOperation::insertion(1, 1, U"b")});
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(4), document.oldestBase());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), document.lengthAt(4));
+        const TextOperation late = document.rebase(4, TextOperation::insertion(1, 1, U"!"));
+        CPPUNIT_ASSERT(late == TextOperation::insertion(2, 2, U"!"));
+    }
+
+    void testChangesThatDoNotLeadToTheTextAreRefused()
+    {
+        CPPUNIT_ASSERT_THROW(SharedDocument(U"abc", 1, 5, {TextOperation::insertion(0, 0, U"a")}),
+                             Poco::InvalidArgumentException);
+        CPPUNIT_ASSERT_THROW(SharedDocument(U"ab", 2, 5, {TextOperation::insertion(0, 0, U"a"),
+                                                          TextOperation::insertion(0, 0, U"b")}),
+                             Poco::InvalidArgumentException);
+        CPPUNIT_ASSERT_THROW(SharedDocument(U"a", 0, 5, {TextOperation::insertion(0, 0, U"a")}),
+                             Poco::InvalidArgumentException);
     }
 
     void testTwoSitesConverge() { converge(2, false, 3000); }
