@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <limits>
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>

@@ -1,7 +1,7 @@
 #include "Typist.h"
 
 #include <chrono>
-#include <limits>
+#include <iterator>
 #include <random>
 
 #include <Poco/Exception.h>
