@@ -80,6 +80,15 @@ void BenchOptions::define(Poco::Util::OptionSet& options)
                     "Subscriber URL or path (default /events?topic=T, /poll?topic=T for poll mode, /ws for "
                     "websocket mode)."));
     options.addOption(valueOption("publish-url", "URL", "Publish URL or path (default /publish)."));
+    options.addOption(
+        valueOption("publish-ports", "N,N,...",
+                    "Spread the paced publisher's connections over these ports of --host, round robin "
+                    "(default: all on --port).")
+            .validator(new RegExpValidator(kNumberListPattern)));
+    options.addOption(
+        valueOption("join-url", "PATH",
+                    "A chat room's join path (/api/chat/ROOM/join): before subscribing, subscriber i joins "
+                    "as member-<i> on its port, so every subscriber is a member (default: no joins)."));
     options.addOption(valueOption("topic", "NAME", "Topic to publish to and subscribe to (default bench)."));
     options.addOption(valueOption("subscribers", "N", "Concurrent subscribers (default 100).")
                           .validator(new IntValidator(1, 1000000)));
@@ -108,10 +117,11 @@ void BenchOptions::define(Poco::Util::OptionSet& options)
                     "WebSocket dialect: feedhub's subscribe message on /ws, or Nchan's subscription by "
                     "URL (default hub).")
             .validator(new RegExpValidator("hub|nchan")));
-    options.addOption(valueOption("publish-format", "json|raw",
-                                  "POST body: feedhub JSON envelope or the raw payload as Nchan takes it "
-                                  "(default json, raw with --poll-protocol nchan).")
-                          .validator(new RegExpValidator("json|raw")));
+    options.addOption(valueOption("publish-format", "json|raw|chat",
+                                  "POST body: feedhub JSON envelope, the raw payload as Nchan takes it, or a "
+                                  "chat message {\"user\",\"text\"} with the payload as its text (default "
+                                  "json, raw with --poll-protocol nchan).")
+                          .validator(new RegExpValidator("json|raw|chat")));
     options.addOption(
         valueOption("poll-timeout", "S", "timeout= asked of the hub per long poll (default 30).")
             .validator(new IntValidator(1, 3600)));
@@ -161,15 +171,18 @@ BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfigura
         options.serverPids.push_back(pid);
     for (const int port : numberList(config.getString("ports", ""), "ports", 1, 65535))
         options.subscribePorts.push_back(static_cast<uint16_t>(port));
+    for (const int port : numberList(config.getString("publish-ports", ""), "publish-ports", 1, 65535))
+        options.publishPorts.push_back(static_cast<uint16_t>(port));
     options.durationLimitSeconds = config.getDouble("duration-limit", options.durationLimitSeconds);
     options.payloadBytes =
         static_cast<size_t>(config.getInt("payload-bytes", static_cast<int>(options.payloadBytes)));
     options.pollProtocol =
         config.getString("poll-protocol", "hub") == "nchan" ? PollProtocolKind::Nchan : PollProtocolKind::Hub;
     const std::string defaultFormat = options.pollProtocol == PollProtocolKind::Nchan ? "raw" : "json";
-    options.publishFormat = config.getString("publish-format", defaultFormat) == "raw"
-                                ? PublishFormat::RawBody
-                                : PublishFormat::HubJson;
+    const std::string format = config.getString("publish-format", defaultFormat);
+    options.publishFormat = format == "raw"    ? PublishFormat::RawBody
+                            : format == "chat" ? PublishFormat::Chat
+                                               : PublishFormat::HubJson;
     options.pollTimeoutSeconds = config.getInt("poll-timeout", options.pollTimeoutSeconds);
     options.connectBatch = config.getInt("connect-batch", options.connectBatch);
     options.connectStorm = config.hasProperty("connect-storm");
@@ -186,10 +199,15 @@ BenchOptions BenchOptions::fromConfiguration(const Poco::Util::AbstractConfigura
         options.mode == SubscribeMode::WebSocket ? "/ws" : defaultSubscribePath + "?topic=" + encodedTopic;
     options.subscribeUrl = config.getString("subscribe-url", defaultSubscribeUrl);
     options.publishUrl = config.getString("publish-url", "/publish");
+    options.joinUrl = config.getString("join-url", "");
 
     // An absolute subscribe URL names its own port, which --ports would contradict.
     if (!options.subscribePorts.empty() && !Poco::URI(options.subscribeUrl).getHost().empty())
         throw Poco::InvalidArgumentException("--ports takes a --subscribe-url that is a path, not a URL");
+    if (!options.publishPorts.empty() && !Poco::URI(options.publishUrl).getHost().empty())
+        throw Poco::InvalidArgumentException("--publish-ports takes a --publish-url that is a path, not a URL");
+    if (!options.joinUrl.empty() && (options.joinUrl.front() != '/' || options.mode != SubscribeMode::Sse))
+        throw Poco::InvalidArgumentException("--join-url takes a path, for SSE subscribers");
     if (options.durationLimitSeconds <= 0)
         throw Poco::InvalidArgumentException("--duration-limit must be positive");
     if (options.connectStorm && options.mode != SubscribeMode::Sse)

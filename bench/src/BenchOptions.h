@@ -38,9 +38,15 @@ struct BenchOptions
     uint16_t port = 8080;
     std::vector<uint16_t> subscribePorts;
         /// Ports of host the subscribers are spread over, round robin (one
-        /// node of a cluster each); empty: all on port. Publishes go to port.
+        /// node of a cluster each); empty: all on port.
+    std::vector<uint16_t> publishPorts;
+        /// Ports the paced publisher's connections are spread over, round
+        /// robin; empty: all on port.
     std::string subscribeUrl; // resolved: absolute, or a path on host:port
     std::string publishUrl;
+    std::string joinUrl;
+        /// A chat room's join path: before the ramp-up, subscriber i joins as
+        /// member-<i> on its port; empty: no joins.
     std::string topic = "bench";
     int subscribers = 100;
     uint64_t events = 30;

@@ -1,7 +1,18 @@
 #include "BenchPayload.h"
 
+#include <unistd.h>
+
+#include "Clock.h"
+
 namespace feedhub::bench
 {
+
+uint64_t makeRunId()
+{
+    const uint64_t mixed =
+        static_cast<uint64_t>(realtimeMicros()) * 1000003u ^ static_cast<uint64_t>(getpid());
+    return mixed & ((uint64_t{1} << 53) - 1);
+}
 
 std::string formatBenchPayload(const BenchPayload& payload, size_t targetBytes)
 {

@@ -17,6 +17,10 @@ struct BenchPayload
     uint64_t runId = 0;     // tells this run's events from anybody else's ("r")
 };
 
+// A new run id: the time and the process id mixed, below 2^53 so it
+// survives a server that turns JSON numbers into doubles.
+uint64_t makeRunId();
+
 // Renders {"t":...,"n":...,"r":...,"pad":"xxx"} padded to about targetBytes.
 std::string formatBenchPayload(const BenchPayload& payload, size_t targetBytes);
 

@@ -117,6 +117,16 @@ void printSummary(std::ostream& out, const BenchOptions& options, const BenchRes
             out << (i == 0 ? " " : ",") << options.subscribePorts[i];
     }
     out << " (publishing to " << absoluteUrl(options, options.publishUrl) << ")\n";
+    if (!options.joinUrl.empty())
+    {
+        out << "  joined      " << result.joins.joined << " / " << result.subscribersRequested << " members ("
+            << absoluteUrl(options, options.joinUrl) << ") in " << fixed(result.joins.seconds, 2) << " s";
+        if (result.joins.retries > 0)
+            out << "; " << result.joins.retries << " answers 503 tried again";
+        if (result.joins.failures > 0)
+            out << "; " << result.joins.failures << " failed (" << result.joins.lastError << ")";
+        out << "\n";
+    }
     out << "  connected   " << result.connected << " / " << result.subscribersRequested << " subscribers in "
         << fixed(result.rampSeconds, 2) << " s; " << result.lostConnections << " lost later\n";
     if (!result.lastFailure.empty())
@@ -210,6 +220,10 @@ void printResultLine(std::ostream& out, const BenchOptions& options, const Bench
             << " reconnects=" << result.poll.reconnects
             << " server_cpu_us_per_cycle=" << serverCpuPer(result, result.poll.cycles);
     }
+    if (!options.joinUrl.empty())
+        out << " joined=" << result.joins.joined << " join_failures=" << result.joins.failures
+            << " join_retries=" << result.joins.retries
+            << " join_s=" << fixed(result.joins.seconds, 2);
     if (options.connectStorm)
     {
         const ConnectOutcomes& outcomes = result.outcomes;

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include <unistd.h>
-
+#include "BenchPayload.h"
 #include "Clock.h"
 #include "ProcessCpuTime.h"
 #include "ProcessMemory.h"
@@ -15,14 +14,6 @@ namespace feedhub::bench
 
 namespace
 {
-
-uint64_t makeRunId()
-{
-    // Below 2^53 so it survives a server that turns JSON numbers into doubles.
-    const uint64_t mixed =
-        static_cast<uint64_t>(realtimeMicros()) * 1000003u ^ static_cast<uint64_t>(getpid());
-    return mixed & ((uint64_t{1} << 53) - 1);
-}
 
 int64_t secondsToMicros(double seconds)
 {
@@ -35,14 +26,15 @@ size_t shareOf(size_t total, size_t parts, size_t index)
     return total / parts + (index < total % parts ? 1 : 0);
 }
 
-// One subscribe target per --ports entry, or the one on --port.
-std::vector<HttpTarget> subscribeTargets(const BenchOptions& options)
+// url on each of ports, or on --port if there are none.
+std::vector<HttpTarget> targetsOn(const BenchOptions& options, const std::string& url,
+                                  const std::vector<uint16_t>& ports)
 {
     std::vector<HttpTarget> targets;
-    for (const uint16_t port : options.subscribePorts)
-        targets.push_back(HttpTarget::resolve(options.subscribeUrl, options.host, port));
+    for (const uint16_t port : ports)
+        targets.push_back(HttpTarget::resolve(url, options.host, port));
     if (targets.empty())
-        targets.push_back(HttpTarget::resolve(options.subscribeUrl, options.host, options.port));
+        targets.push_back(HttpTarget::resolve(url, options.host, options.port));
     return targets;
 }
 
@@ -68,8 +60,8 @@ std::optional<int64_t> sumOver(const std::vector<int>& pids, Read read)
 BenchRun::BenchRun(const BenchOptions& options)
     : _options(options), _runId(makeRunId()),
       _deadlineMicros(monotonicMicros() + secondsToMicros(options.durationLimitSeconds)),
-      _subscribeTargets(subscribeTargets(options)),
-      _publishTarget(HttpTarget::resolve(options.publishUrl, options.host, options.port))
+      _subscribeTargets(targetsOn(options, options.subscribeUrl, options.subscribePorts)),
+      _publishTargets(targetsOn(options, options.publishUrl, options.publishPorts))
 {
 }
 
@@ -90,6 +82,7 @@ BenchResult BenchRun::execute()
 {
     _result.subscribersRequested = static_cast<size_t>(_options.subscribers);
     sampleServerMemory(_result.rssBaselineKb);
+    joinMembers();
     createShards();
     rampUp();
     if (_result.connected > 0)
@@ -113,6 +106,15 @@ BenchResult BenchRun::execute()
         shard->stopSubscribers();
     }
     return _result;
+}
+
+void BenchRun::joinMembers()
+{
+    if (_options.joinUrl.empty())
+        return;
+    // On the subscribers' own nodes, in their order, so member i is subscriber i.
+    _result.joins = MemberJoiner::joinAll(targetsOn(_options, _options.joinUrl, _options.subscribePorts),
+                                          static_cast<size_t>(_options.subscribers));
 }
 
 void BenchRun::createShards()
@@ -166,7 +168,7 @@ void BenchRun::publishAndDrain()
     plan.runId = _runId;
     plan.topic = _options.topic;
     plan.format = _options.publishFormat;
-    Publisher publisher(_publishTarget, plan);
+    Publisher publisher(_publishTargets, plan);
 
     // Every shard takes its poll counters before the first publish goes out.
     _workers.startMeasuring(*_shards.front());

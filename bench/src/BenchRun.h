@@ -12,6 +12,7 @@
 #include "BenchShard.h"
 #include "ConnectOutcomes.h"
 #include "HttpTarget.h"
+#include "MemberJoiner.h"
 #include "PollSubscriber.h"
 #include "Publisher.h"
 #include "ShardWorkers.h"
@@ -26,6 +27,7 @@ struct BenchResult
     size_t lostConnections = 0; // subscribed, then dropped for good
     std::string lastFailure;
     double rampSeconds = 0;
+    JoinResult joins; // with --join-url, before the ramp-up
     ConnectOutcomes outcomes;
         /// How each subscriber's first attempt ended, over every shard: the
         /// connect storm's figures.
@@ -89,6 +91,7 @@ public:
     BenchResult execute();
 
 private:
+    void joinMembers();
     void createShards();
     void rampUp();
     void runLoopFor(double seconds);
@@ -107,7 +110,7 @@ private:
     const uint64_t _runId;
     const int64_t _deadlineMicros; // monotonic
     const std::vector<HttpTarget> _subscribeTargets; // subscriber i connects to i % size()
-    const HttpTarget _publishTarget;
+    const std::vector<HttpTarget> _publishTargets; // paced connection i posts to i % size()
     std::vector<std::unique_ptr<BenchShard>> _shards; // the first runs on the calling thread
     ShardWorkers _workers;                            // the others
     BenchResult _result;

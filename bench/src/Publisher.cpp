@@ -41,8 +41,8 @@ void storeMax(std::atomic<int64_t>& target, int64_t value)
 
 } // namespace
 
-Publisher::Publisher(const HttpTarget& target, PublishPlan plan)
-    : _target(target), _plan(std::move(plan)), _published(_plan.events)
+Publisher::Publisher(std::vector<HttpTarget> targets, PublishPlan plan)
+    : _targets(std::move(targets)), _plan(std::move(plan)), _published(_plan.events)
 {
 }
 
@@ -59,7 +59,7 @@ void Publisher::start()
     _pacingStartMicros = monotonicMicros();
     _running = connections;
     for (uint64_t i = 0; i < connections; ++i)
-        _threads.emplace_back([this] { runConnection(); });
+        _threads.emplace_back([this, &target = _targets[i % _targets.size()]] { runConnection(target); });
 }
 
 void Publisher::join()
@@ -86,6 +86,8 @@ std::string Publisher::requestBody(uint64_t sequence) const
         formatBenchPayload({realtimeMicros(), sequence, _plan.runId}, _plan.payloadBytes);
     if (_plan.format == PublishFormat::RawBody)
         return payload;
+    if (_plan.format == PublishFormat::Chat)
+        return "{\"user\":\"bench-poster\",\"text\":" + Poco::toJSON(payload) + "}";
     return "{\"topic\":" + Poco::toJSON(_plan.topic) + ",\"type\":\"tick\",\"data\":" + payload + "}";
 }
 
@@ -102,9 +104,9 @@ bool Publisher::sleepUntil(int64_t dueMonotonicMicros) const
 // paced, publishes it and waits for the answer, until every event is taken.
 // Several of these share the sequence, so the next event is sent on time by
 // whichever connection is free while the others still wait for answers.
-void Publisher::runConnection()
+void Publisher::runConnection(const HttpTarget& target)
 {
-    Poco::Net::HTTPClientSession session(_target.host, _target.port);
+    Poco::Net::HTTPClientSession session(target.host, target.port);
     session.setKeepAlive(true);
     session.setTimeout(Poco::Timespan(10, 0));
     const bool paced = _plan.eventsPerSecond > 0;
@@ -128,7 +130,7 @@ void Publisher::runConnection()
         {
             recordSend(monotonicMicros());
         }
-        publishOne(session, sequence);
+        publishOne(session, target.pathAndQuery, sequence);
     }
     if (--_running == 0)
         _finished = true;
@@ -142,7 +144,7 @@ void Publisher::recordSend(int64_t sentMonotonicMicros)
     ++_sentCount;
 }
 
-void Publisher::publishOne(Poco::Net::HTTPClientSession& session, uint64_t sequence)
+void Publisher::publishOne(Poco::Net::HTTPClientSession& session, const std::string& path, uint64_t sequence)
 {
     try
     {
@@ -150,9 +152,9 @@ void Publisher::publishOne(Poco::Net::HTTPClientSession& session, uint64_t seque
         _firstPublishMicros.compare_exchange_strong(unset, realtimeMicros());
         const std::string body = requestBody(sequence);
 
-        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, _target.pathAndQuery,
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, path,
                                        Poco::Net::HTTPMessage::HTTP_1_1);
-        request.setContentType(_plan.format == PublishFormat::HubJson ? "application/json" : "text/plain");
+        request.setContentType(_plan.format == PublishFormat::RawBody ? "text/plain" : "application/json");
         request.setContentLength(static_cast<std::streamsize>(body.size()));
         request.setKeepAlive(true);
         session.sendRequest(request) << body;

@@ -21,7 +21,8 @@ namespace feedhub::bench
 enum class PublishFormat
 {
     HubJson, // feedhub: {"topic":T,"type":"tick","data":PAYLOAD}
-    RawBody  // Nchan: the payload itself is the message
+    RawBody, // Nchan: the payload itself is the message
+    Chat     // the chat feed's POST /api/chat/<room>: {"user":"bench-poster","text":"PAYLOAD"}
 };
 
 struct PublishPlan
@@ -44,10 +45,14 @@ struct PublishPlan
 // answers at once, and a slow answer shows as latency, not as a lower rate.
 // Back to back (eventsPerSecond == 0), one connection sends each event as soon
 // as the previous one is answered: the server's acknowledgements set the pace.
+// With several targets (the nodes of a cluster) connection i posts to target
+// i % size, so paced events spread over the nodes; back to back, the first
+// target takes them all.
 class Publisher
 {
 public:
-    Publisher(const HttpTarget& target, PublishPlan plan);
+    Publisher(std::vector<HttpTarget> targets, PublishPlan plan);
+        /// targets must not be empty.
     ~Publisher();
     Publisher(const Publisher&) = delete;
     Publisher& operator=(const Publisher&) = delete;
@@ -78,14 +83,14 @@ public:
     static constexpr int64_t kLateMicros = 10 * 1000;
 
 private:
-    void runConnection();
+    void runConnection(const HttpTarget& target);
     bool sleepUntil(int64_t dueMonotonicMicros) const;
-    void publishOne(Poco::Net::HTTPClientSession& session, uint64_t sequence);
+    void publishOne(Poco::Net::HTTPClientSession& session, const std::string& path, uint64_t sequence);
     std::string requestBody(uint64_t sequence) const;
     void recordSend(int64_t sentMonotonicMicros);
     void recordFailure(std::string error);
 
-    const HttpTarget& _target;
+    const std::vector<HttpTarget> _targets;
     const PublishPlan _plan;
     std::vector<std::thread> _threads;
     int64_t _pacingStartMicros = 0; // monotonic

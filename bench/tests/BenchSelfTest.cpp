@@ -18,6 +18,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 
+#include "AppBenchTest.h"
 #include "BenchPayload.h"
 #include "Clock.h"
 #include "ConnectStormTest.h"
@@ -428,7 +429,7 @@ void testPacedPublisherIsOpenLoop()
     plan.eventsPerSecond = 50;
     plan.payloadBytes = 64;
     plan.topic = "bench";
-    Publisher publisher(target, plan);
+    Publisher publisher({target}, plan);
     const int64_t deadline = monotonicMicros() + 5 * 1000000;
     publisher.start();
     while (!publisher.finished() && monotonicMicros() < deadline)
@@ -464,6 +465,7 @@ int main()
     testShardedRuns(check);
     testConnectOutcomes(check);
     testConnectStorm(check);
+    testAppBench(check);
     std::cout << gPassed << " passed, " << gFailed << " failed\n";
     return gFailed == 0 ? 0 : 1;
 }

@@ -1,5 +1,7 @@
 // The real feedhub daemon for a browser test: started on a free port with a
-// hub.ini made for the test, stopped and started again on the same port.
+// hub.ini made for the test, stopped and started again on the same port; a
+// node of a cluster ([cluster] backend = redis, see RedisProcess) is ready
+// once waitUntilHealthy() is through.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -11,7 +13,8 @@ import path from 'node:path';
 const STARTUP_MS = 15000;
 const SHUTDOWN_MS = 10000;
 
-function freePort() {
+/** A TCP port of loopback that nothing listens on. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -78,6 +81,18 @@ export class HubProcess {
       });
     });
     await listening;
+  }
+
+  /** Waits until /healthz answers 200: a cluster node listens before it has reached Redis. */
+  async waitUntilHealthy() {
+    const deadline = Date.now() + STARTUP_MS;
+    for (;;) {
+      const response = await fetch(`${this.origin}/healthz`).catch(() => null);
+      await response?.arrayBuffer();
+      if (response?.status === 200) return;
+      if (Date.now() > deadline) throw new Error(`feedhub did not become healthy in time:\n${this.#output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** SIGTERM, then waits for the exit (SIGKILL if it hangs). */

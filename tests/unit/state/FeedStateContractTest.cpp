@@ -328,6 +328,7 @@ class RedisFeedStateFixture : public FeedStateContractTest
     /// hub of a cluster has its own.
 {
     CPPUNIT_TEST_SUB_SUITE(RedisFeedStateFixture, FeedStateContractTest);
+    CPPUNIT_TEST(testCallsWaitForAStartingLink);
     CPPUNIT_TEST(testUnreachableRedisAnswers503);
     CPPUNIT_TEST_SUITE_END();
 
@@ -342,11 +343,19 @@ public:
 
     std::unique_ptr<FeedState> open() override
     {
-        feedhub::RedisBus::Options options{feedhub::RedisAddress::parse(_redis->url()), PREFIX,
-                                           "node-" + std::to_string(_buses.size()), TIMEOUT};
-        _buses.push_back(std::make_unique<feedhub::RedisBus>(feedhub::InProcessBus::Limits(), options));
+        const std::string node = "node-" + std::to_string(_buses.size());
+        _buses.push_back(std::make_unique<feedhub::RedisBus>(feedhub::InProcessBus::Limits(), optionsFor(node)));
         waitUntil(true);
         return std::make_unique<feedhub::RedisFeedState>(_buses.back()->link(), PREFIX, "test", TIMEOUT);
+    }
+
+    void testCallsWaitForAStartingLink()
+    {
+        // As a feed starting with its hub: the bus is still connecting.
+        feedhub::RedisBus bus(feedhub::InProcessBus::Limits(), optionsFor("starting"));
+        feedhub::RedisFeedState state(bus.link(), PREFIX, "test", TIMEOUT);
+        CPPUNIT_ASSERT(state.put("rooms", "lobby", "made", FeedState::ABSENT));
+        CPPUNIT_ASSERT_EQUAL(std::string("made"), valueOf(state, "rooms", "lobby"));
     }
 
     void testUnreachableRedisAnswers503()
@@ -354,7 +363,8 @@ public:
         auto state = open();
         CPPUNIT_ASSERT(state->put("t", "k", "before", FeedState::ABSENT));
         _redis->pause();
-        // The first call waits out the link's timeout; the link is down after it.
+        // The first call waits out the link's timeout; the link is down after
+        // it, and the next calls are answered at once.
         CPPUNIT_ASSERT_EQUAL(503, statusOf([&] { state->get("t", "k"); }));
         waitUntil(false);
         CPPUNIT_ASSERT_EQUAL(503, statusOf([&] { state->list("t"); }));
@@ -369,6 +379,11 @@ public:
 private:
     static constexpr const char* PREFIX = "test:";
     static inline const Poco::Timespan TIMEOUT = Poco::Timespan(0, 400 * 1000);
+
+    feedhub::RedisBus::Options optionsFor(const std::string& node) const
+    {
+        return {feedhub::RedisAddress::parse(_redis->url()), PREFIX, node, TIMEOUT};
+    }
 
     void waitUntil(bool reachable)
     {
