@@ -28,12 +28,15 @@ class ChatBoard
     /// Rooms, members and the last messages are records of a FeedState, so
     /// boards of several hubs sharing one state serve one chat:
     ///
-    ///   rooms             room name -> {"made"}; a join rewrites it, so that
-    ///                     joins racing for a room's last place conflict
+    ///   rooms             room name -> {"made"}
     ///   members:<room>    nick in lower case -> {"nick","token","seen"} (see ChatMember)
     ///   messages:<room>   event sequence, 20 digits -> {"id","user","text","time"}
     ///   counts            "rooms" -> how many rooms there are; every room made
     ///                     rewrites it, so that rooms racing for the last place conflict
+    ///
+    /// max_members is checked against the members counted as a join begins:
+    /// joins racing on several hubs may pass it by as many as race, rather
+    /// than every join of a busy room waiting on one record.
     ///
     /// A change is a compare-and-set: a board that loses a race reads again
     /// and retries, at most a few times (then HttpError 503). Events are

@@ -66,6 +66,9 @@ public:
     virtual std::map<std::string, Record> list(const std::string& table) = 0;
         /// Every record of table, by key.
 
+    virtual std::size_t count(const std::string& table) = 0;
+        /// How many records table holds, without reading them.
+
     virtual bool commit(const std::vector<Write>& writes) = 0;
         /// Makes every write at once, or none of them: answers false, and
         /// changes nothing, if a record's version is not the one its write

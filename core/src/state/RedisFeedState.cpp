@@ -133,6 +133,18 @@ std::map<std::string, FeedState::Record> RedisFeedState::list(const std::string&
         });
 }
 
+std::size_t RedisFeedState::count(const std::string& table)
+{
+    const std::vector<std::string> command = {"HLEN", hashOf(table)};
+    return ask<std::size_t>(
+        [command](RedisLink& link, RedisLink::Replied replied) { link.command(command, std::move(replied)); },
+        [](const redisReply& reply) {
+            if (reply.type != REDIS_REPLY_INTEGER || reply.integer < 0)
+                throw Poco::DataFormatException("Redis answered HLEN with something else than a count");
+            return static_cast<std::size_t>(reply.integer);
+        });
+}
+
 bool RedisFeedState::commit(const std::vector<Write>& writes)
 {
     std::vector<std::string> arguments = {_tablePrefix};

@@ -72,6 +72,14 @@ std::map<std::string, FeedState::Record> SqliteFeedState::list(const std::string
     return records;
 }
 
+std::size_t SqliteFeedState::count(const std::string& table)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    Poco::Int64 records = 0;
+    _session << "SELECT COUNT(*) FROM records WHERE tab = ?", useRef(table), into(records), now;
+    return static_cast<std::size_t>(records);
+}
+
 bool SqliteFeedState::commit(const std::vector<Write>& writes)
 {
     for (const Write& write : writes)

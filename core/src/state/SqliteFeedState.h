@@ -26,6 +26,7 @@ public:
 
     std::optional<Record> get(const std::string& table, const std::string& key) override;
     std::map<std::string, Record> list(const std::string& table) override;
+    std::size_t count(const std::string& table) override;
     bool commit(const std::vector<Write>& writes) override;
 
 private:

@@ -41,13 +41,13 @@ int statusOf(const std::function<void()>& action)
 
 class InterleavedState : public feedhub::FeedState
     /// A hub's connection to the test's state file that lets a test run
-    /// another hub's step right after a list() of one table has read its
-    /// records, as if the two hubs' calls interleaved there.
+    /// another hub's step right after a list() or count() of one table has
+    /// read its records, as if the two hubs' calls interleaved there.
 {
 public:
     explicit InterleavedState(const std::string& file) : _file(file, false) {}
 
-    // Runs step once, right after the next list() of table.
+    // Runs step once, right after the next list() or count() of table.
     void interleave(const std::string& table, std::function<void()> step)
     {
         _table = table;
@@ -62,14 +62,26 @@ public:
     std::map<std::string, Record> list(const std::string& table) override
     {
         std::map<std::string, Record> records = _file.list(table);
-        if (table == _table && _step)
-            std::exchange(_step, nullptr)();
+        stepAfterReading(table);
+        return records;
+    }
+
+    std::size_t count(const std::string& table) override
+    {
+        const std::size_t records = _file.count(table);
+        stepAfterReading(table);
         return records;
     }
 
     bool commit(const std::vector<Write>& writes) override { return _file.commit(writes); }
 
 private:
+    void stepAfterReading(const std::string& table)
+    {
+        if (table == _table && _step)
+            std::exchange(_step, nullptr)();
+    }
+
     feedhub::SqliteFeedState _file;
     std::string _table;
     std::function<void()> _step;

@@ -46,6 +46,8 @@ public:
 
     std::map<std::string, Record> list(const std::string& table) override { return _state.list(table); }
 
+    std::size_t count(const std::string& table) override { return _state.count(table); }
+
     bool commit(const std::vector<Write>& writes) override
     {
         ++commits;

@@ -80,6 +80,7 @@ public:
         auto state = open();
         CPPUNIT_ASSERT(!state->get("rooms", "lobby"));
         CPPUNIT_ASSERT(state->list("rooms").empty());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), state->count("rooms"));
         CPPUNIT_ASSERT(state->commit({}));
     }
 
@@ -131,6 +132,8 @@ public:
                                        {"b", "other", 7, std::string("changed")}}));
         const Records a = state->list("a");
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), a.size());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), state->count("a"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), state->count("b"));
         CPPUNIT_ASSERT_EQUAL(std::string("1"), a.at("kept").value);
         CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), a.at("kept").version);
         CPPUNIT_ASSERT_EQUAL(std::string("2"), a.at("doomed").value);
