@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DashboardPage } from './support/DashboardPage.js';
 import { HubProcess } from './support/HubProcess.js';
+import { chatBothWays, openChat, waitForText } from './support/ChatPage.js';
 import { RedisProcess } from './support/RedisProcess.js';
 
 const SOURCE_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,22 +34,6 @@ redis_url = ${redis.url}
 key_prefix = browser-chat:
 node_name = ${node}
 `;
-}
-
-async function openChat(hub, nick) {
-  const chat = await DashboardPage.open(hub.origin, { width: 900, height: 700 }, `/chat.html?room=lobby&nick=${nick}`);
-  await chat.page.waitForFunction(() => !document.querySelector('.message-form input').disabled, null, {
-    timeout: 15000,
-  });
-  return chat;
-}
-
-function waitForText(chat, selector, text) {
-  return chat.page.waitForFunction(
-    ({ selector, text }) => [...document.querySelectorAll(selector)].some((node) => node.textContent === text),
-    { selector, text },
-    { timeout: 10000 },
-  );
 }
 
 describe('chat in the browser across two hubs', () => {
@@ -81,16 +66,7 @@ describe('chat in the browser across two hubs', () => {
   });
 
   test('a page on each hub sees the other member and both messages', async () => {
-    await waitForText(ann, '.member-list', 'ann, bob');
-    await waitForText(bob, '.member-list', 'ann, bob');
-    await ann.page.fill('.message-form input', 'hello from hub A');
-    await ann.page.click('.message-form button');
-    await bob.page.fill('.message-form input', 'hi from hub B');
-    await bob.page.click('.message-form button');
-    for (const chat of [ann, bob]) {
-      await waitForText(chat, '.chat-text', 'hello from hub A');
-      await waitForText(chat, '.chat-text', 'hi from hub B');
-    }
+    await chatBothWays(ann, bob, 'hello from hub A', 'hi from hub B');
     assert.deepEqual(ann.consoleErrors, []);
     assert.deepEqual(bob.consoleErrors, []);
   });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DashboardPage } from './support/DashboardPage.js';
 import { HubProcess } from './support/HubProcess.js';
+import { chatBothWays, openChat, waitForText } from './support/ChatPage.js';
 
 const SOURCE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const BINARY = process.env.FEEDHUB_BINARY;
@@ -25,22 +26,6 @@ database = {dir}/history.db
 [feed.chat]
 rooms = lobby, kitchen
 `;
-
-async function openChat(hub, nick) {
-  const chat = await DashboardPage.open(hub.origin, { width: 900, height: 700 }, `/chat.html?room=lobby&nick=${nick}`);
-  await chat.page.waitForFunction(() => !document.querySelector('.message-form input').disabled, null, {
-    timeout: 15000,
-  });
-  return chat;
-}
-
-function waitForText(chat, selector, text) {
-  return chat.page.waitForFunction(
-    ({ selector, text }) => [...document.querySelectorAll(selector)].some((node) => node.textContent === text),
-    { selector, text },
-    { timeout: 10000 },
-  );
-}
 
 describe('chat in the browser', () => {
   let hub;
@@ -62,17 +47,9 @@ describe('chat in the browser', () => {
   });
 
   test('two pages in one room see each other and chat', async () => {
-    await waitForText(ann, '.member-list', 'ann, bob');
-    await waitForText(bob, '.member-list', 'ann, bob');
-    await ann.page.fill('.message-form input', 'hello <b>bob</b>');
-    await ann.page.click('.message-form button');
-    await bob.page.fill('.message-form input', 'hi ann');
-    await bob.page.click('.message-form button');
-    for (const chat of [ann, bob]) {
-      await waitForText(chat, '.chat-text', 'hello <b>bob</b>');
-      await waitForText(chat, '.chat-text', 'hi ann');
+    await chatBothWays(ann, bob, 'hello <b>bob</b>', 'hi ann');
+    for (const chat of [ann, bob])
       assert.equal(await chat.page.locator('.message-list b').count(), 0, 'markup shows as text');
-    }
     assert.match(await ann.page.textContent('.room-list'), /kitchen/);
     assert.deepEqual(ann.consoleErrors, []);
     assert.deepEqual(bob.consoleErrors, []);

@@ -10,6 +10,7 @@
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Parser.h"
 #include <cppunit/extensions/HelperMacros.h>
+#include <memory>
 
 namespace
 {
@@ -55,16 +56,29 @@ class TaskStatusClusterTest : public CppUnit::TestFixture
     CPPUNIT_TEST_SUITE_END();
 
 public:
-    void testUpdateOnOneHubWakesAPollOnTheOther()
+    void setUp() override
     {
-        RedisServer redis;
-        TestDaemon a(ClusterNodes::node(redis, "a"), tasksIni());
-        TestDaemon b(ClusterNodes::node(redis, "b"), tasksIni());
-        for (const TestDaemon* node : {&a, &b})
+        _redis = std::make_unique<RedisServer>();
+        _a = std::make_unique<TestDaemon>(ClusterNodes::node(*_redis, "a"), tasksIni());
+        _b = std::make_unique<TestDaemon>(ClusterNodes::node(*_redis, "b"), tasksIni());
+        for (const TestDaemon* node : {_a.get(), _b.get()})
         {
             ClusterNodes::waitHealthy(*node);
             CPPUNIT_ASSERT_MESSAGE(node->log(), node->logContains("feed task_status started"));
         }
+    }
+
+    void tearDown() override
+    {
+        _b.reset();
+        _a.reset();
+        _redis.reset();
+    }
+
+    void testUpdateOnOneHubWakesAPollOnTheOther()
+    {
+        const TestDaemon& a = *_a;
+        const TestDaemon& b = *_b;
         // Both declared the task; it was made once.
         CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), build(b)->getValue<Poco::Int64>("version"));
 
@@ -80,14 +94,8 @@ public:
 
     void testUpdatesOnBothHubsCountOneVersion()
     {
-        RedisServer redis;
-        TestDaemon a(ClusterNodes::node(redis, "a"), tasksIni());
-        TestDaemon b(ClusterNodes::node(redis, "b"), tasksIni());
-        for (const TestDaemon* node : {&a, &b})
-        {
-            ClusterNodes::waitHealthy(*node);
-            CPPUNIT_ASSERT_MESSAGE(node->log(), node->logContains("feed task_status started"));
-        }
+        const TestDaemon& a = *_a;
+        const TestDaemon& b = *_b;
         for (int i = 0; i < 10; ++i)
         {
             const TestDaemon& node = i % 2 ? b : a;
@@ -106,6 +114,11 @@ public:
                                  "version"));
         CPPUNIT_ASSERT_EQUAL(Poco::Int64(11), build(b)->getValue<Poco::Int64>("version"));
     }
+
+private:
+    std::unique_ptr<RedisServer> _redis;
+    std::unique_ptr<TestDaemon> _a;
+    std::unique_ptr<TestDaemon> _b;
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(TaskStatusClusterTest);
