@@ -8,6 +8,7 @@
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Parser.h"
+#include "PublishedEdits.h"
 #include <algorithm>
 #include <cppunit/extensions/HelperMacros.h>
 #include <future>
@@ -53,17 +54,7 @@ std::string replay(SseClient& stream, std::string text, Poco::Int64 from, Poco::
                                changes.emplace(version, data->getArray("ops")).second);
     }
     for (const auto& [version, ops] : changes)
-    {
-        for (std::size_t i = 0; i < ops->size(); ++i)
-        {
-            const Poco::JSON::Object::Ptr edit = ops->getObject(static_cast<unsigned>(i));
-            const std::size_t at = edit->getValue<std::size_t>("at");
-            if (edit->has("insert"))
-                text.insert(at, edit->getValue<std::string>("insert"));
-            else
-                text.erase(at, edit->getValue<std::size_t>("delete"));
-        }
-    }
+        text = PublishedEdits::apply(text, ops);
     return text;
 }
 

@@ -8,6 +8,7 @@
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "Poco/JSON/Parser.h"
+#include "PublishedEdits.h"
 #include "SseClient.h"
 #include "TestDaemon.h"
 #include <cppunit/extensions/HelperMacros.h>
@@ -247,18 +248,7 @@ private:
         /// Applies the next changes on the stream to an ASCII text.
     {
         for (int i = 0; i < changes; ++i)
-        {
-            const Poco::JSON::Array::Ptr ops = parse(stream.expect().data)->getArray("ops");
-            for (std::size_t j = 0; j < ops->size(); ++j)
-            {
-                const Poco::JSON::Object::Ptr edit = ops->getObject(static_cast<unsigned>(j));
-                const std::size_t at = edit->getValue<std::size_t>("at");
-                if (edit->has("insert"))
-                    text.insert(at, edit->getValue<std::string>("insert"));
-                else
-                    text.erase(at, edit->getValue<std::size_t>("delete"));
-            }
-        }
+            text = PublishedEdits::apply(text, parse(stream.expect().data)->getArray("ops"));
         return text;
     }
 

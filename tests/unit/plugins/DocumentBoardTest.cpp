@@ -6,6 +6,7 @@
 #include "Poco/Exception.h"
 #include "Poco/File.h"
 #include "Poco/JSON/Parser.h"
+#include "PublishedEdits.h"
 #include "TestDaemon.h"
 #include "feedhub/HttpError.h"
 #include "feedhub/JsonText.h"
@@ -70,17 +71,7 @@ private:
 std::string replay(std::string text, const std::string& edits)
     /// An ASCII text with the published edits applied, as a client applies them.
 {
-    const Poco::JSON::Array::Ptr list = Poco::JSON::Parser().parse(edits).extract<Poco::JSON::Array::Ptr>();
-    for (std::size_t i = 0; i < list->size(); ++i)
-    {
-        const Poco::JSON::Object::Ptr edit = list->getObject(static_cast<unsigned>(i));
-        const std::size_t at = edit->getValue<std::size_t>("at");
-        if (edit->has("insert"))
-            text.insert(at, edit->getValue<std::string>("insert"));
-        else
-            text.erase(at, edit->getValue<std::size_t>("delete"));
-    }
-    return text;
+    return PublishedEdits::apply(text, Poco::JSON::Parser().parse(edits).extract<Poco::JSON::Array::Ptr>());
 }
 
 std::string randomEdits(std::string text, std::mt19937& random)
