@@ -58,7 +58,7 @@ status="$(curl -s -o /dev/null -w '%{http_code}' -X POST "$update" -H 'Content-T
 status="$(curl -s -o /dev/null -w '%{http_code}' -X POST "$update" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"status":"running"}')"
 [ "$status" = 200 ] || fail "an update with the generated token answered $status"
-[ "$(stat -c '%U' /var/lib/feedhub/tasks.db)" = feedhub ] || fail "no task database in /var/lib/feedhub"
+[ "$(stat -c '%U' /var/lib/feedhub/feeds/task_status.db)" = feedhub ] || fail "no task status feed state in /var/lib/feedhub/feeds"
 kill "$STREAM_PID"
 STREAM_PID=""
 stop_installed_hub
