@@ -8,9 +8,6 @@
 namespace feedhub::bench
 {
 
-namespace
-{
-
 std::string fixed(double value, int decimals)
 {
     std::ostringstream text;
@@ -22,6 +19,9 @@ std::string millis(int64_t micros)
 {
     return fixed(static_cast<double>(micros) / 1000.0, 3);
 }
+
+namespace
+{
 
 double deliveredPercent(const BenchResult& result)
 {

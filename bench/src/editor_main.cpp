@@ -2,9 +2,7 @@
 // following the document's changes over SSE and basing every edit on the
 // version it last saw; reports how long an edit took to reach every client
 // and whether the document ends with every acknowledged keystroke.
-#include <iomanip>
 #include <iostream>
-#include <sstream>
 
 #include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
@@ -16,6 +14,7 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/RegExpValidator.h>
 
+#include "BenchReport.h"
 #include "EditorRun.h"
 
 namespace feedhub::bench
@@ -29,18 +28,6 @@ using Poco::Util::Option;
 Option valueOption(const std::string& name, const std::string& argument, const std::string& description)
 {
     return Option(name, "", description).required(false).repeatable(false).argument(argument).binding(name);
-}
-
-std::string fixed(double value, int decimals)
-{
-    std::ostringstream text;
-    text << std::fixed << std::setprecision(decimals) << value;
-    return text.str();
-}
-
-std::string millis(int64_t micros)
-{
-    return fixed(static_cast<double>(micros) / 1000.0, 3);
 }
 
 // A latency of an empty histogram is none, not 0 ms.
