@@ -28,6 +28,10 @@ constexpr std::uint32_t READ_EVENTS = EPOLLIN | EPOLLRDHUP;
 // more on the next wait, only to find it empty (every answered poller, every
 // publish).
 constexpr std::uint32_t SOCKET_WATCH = EPOLLET;
+// Event streams written per round of the loop. Between slices the loop reads
+// its sockets and queue again, so publishes keep arriving during a large
+// fan-out, and the subscribers not yet written get their events together.
+constexpr std::size_t STREAM_WRITES_PER_ROUND = 128;
 
 } // namespace
 
@@ -213,7 +217,6 @@ void EventLoop::dispatch(const EventPtr& event)
     auto it = _watchers.find(event->topic());
     if (it == _watchers.end())
         return;
-    _fanOutPending.push_back(event->time());
     // Iterate a copy: a connection may close or change its topics while we go.
     _dispatching.clear();
     for (const Watch& watch : it->second)
@@ -223,6 +226,8 @@ void EventLoop::dispatch(const EventPtr& event)
         if (!connection->_closed)
             guarded(*connection, [&] { connection->eventPublished(event); });
     }
+    // Every connection owed this event is queued at or before this position.
+    _fanOutPending.push_back(PendingFanOut{event->time(), _dirtyStreams.pushed()});
 }
 
 void EventLoop::open(std::unique_ptr<LoopConnection> connection)
@@ -297,30 +302,40 @@ void EventLoop::readFrom(LoopConnection& connection)
 
 void EventLoop::flush(LoopConnection& connection)
 {
-    if (!connection._dirty && !connection._closed)
-    {
-        connection._dirty = true;
-        _dirty.push_back(&connection);
-    }
+    if (connection._dirty || connection._closed)
+        return;
+    connection._dirty = true;
+    // An event stream waits its turn in the fan-out; an answer to a request
+    // (a publish's 201, a long poll's events) goes out this round, so that a
+    // publisher is not held behind the subscribers of its previous event.
+    const bool stream = connection._transport == LoopConnection::Transport::SSE ||
+                        connection._transport == LoopConnection::Transport::WEBSOCKET;
+    (stream ? _dirtyStreams : _dirtyReplies).push(connection);
 }
 
 void EventLoop::writeDirty()
 {
-    _writing.swap(_dirty);
-    for (LoopConnection* connection : _writing)
+    // The replies queued now; a reply's written() may queue the next one.
+    for (std::size_t replies = _dirtyReplies.size(); replies > 0; --replies)
+        writeNext(_dirtyReplies);
+    for (std::size_t written = 0; written < STREAM_WRITES_PER_ROUND && !_dirtyStreams.empty(); ++written)
+        writeNext(_dirtyStreams);
+    if (_fanOutPending.empty() || _fanOutPending.front().queuedBefore > _dirtyStreams.popped())
+        return;
+    const Poco::Timestamp now;
+    while (!_fanOutPending.empty() && _fanOutPending.front().queuedBefore <= _dirtyStreams.popped())
     {
-        connection->_dirty = false;
-        if (!connection->_closed)
-            guarded(*connection, [&] { writeTo(*connection); });
+        _metrics.fanOut().observe(now - _fanOutPending.front().published);
+        _fanOutPending.pop_front();
     }
-    _writing.clear();
-    if (!_fanOutPending.empty())
-    {
-        const Poco::Timestamp now;
-        for (const Poco::Timestamp& published : _fanOutPending)
-            _metrics.fanOut().observe(now - published);
-        _fanOutPending.clear();
-    }
+}
+
+void EventLoop::writeNext(WriteQueue& queue)
+{
+    LoopConnection* connection = queue.pop();
+    connection->_dirty = false;
+    if (!connection->_closed)
+        guarded(*connection, [&] { writeTo(*connection); });
 }
 
 void EventLoop::writeTo(LoopConnection& connection)
@@ -425,6 +440,11 @@ void EventLoop::replace(LoopConnection& connection, std::unique_ptr<LoopConnecti
 
 void EventLoop::buryClosed()
 {
+    if (std::any_of(_closed.begin(), _closed.end(), [](const auto& connection) { return connection->_dirty; }))
+    {
+        _dirtyReplies.removeClosed();
+        _dirtyStreams.removeClosed();
+    }
     _closed.clear();
 }
 
@@ -483,9 +503,10 @@ void EventLoop::sendHeartbeats()
 
 int EventLoop::nextTimeoutMs() const
 {
-    // A connection flushed from written() during writeDirty(), or work queued
-    // by the loop's own thread after the queue was taken, waits for the next turn.
-    if (!_dirty.empty() || _takeBeforeWait)
+    // Connections still owed a write (a fan-out goes a slice per round), or
+    // work queued by the loop's own thread after the queue was taken, wait for
+    // the next turn.
+    if (!_dirtyReplies.empty() || !_dirtyStreams.empty() || _takeBeforeWait)
         return 0;
     Poco::Clock::ClockDiff wait = _heartbeatInterval.totalMicroseconds() > 0
                                       ? _nextHeartbeat - Poco::Clock()

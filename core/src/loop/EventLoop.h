@@ -16,8 +16,10 @@
 #include "loop/DeadlineQueue.h"
 #include "bus/EventSink.h"
 #include "loop/LoopConnection.h"
+#include "loop/WriteQueue.h"
 #include "metrics/LoopMetrics.h"
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -33,7 +35,8 @@ class EventLoop : public EventSink, private Poco::Runnable
     ///
     /// Events from the bus are queued and handed to the connections watching
     /// their topics in batches; each connection that got something is then
-    /// flushed with one system call. Write readiness is watched only while a
+    /// flushed with one system call, a bounded slice of them per round (see
+    /// WriteQueue). Write readiness is watched only while a
     /// connection has bytes the socket would not take.
 {
 public:
@@ -97,6 +100,7 @@ private:
     template <typename Callback> void guarded(LoopConnection& connection, Callback callback);
     void readFrom(LoopConnection& connection);
     void writeDirty();
+    void writeNext(WriteQueue& queue);
     void writeTo(LoopConnection& connection);
     void setWriteWatch(LoopConnection& connection, bool on);
     void sendHeartbeats();
@@ -137,13 +141,20 @@ private:
     };
 
     std::unordered_map<std::string, std::vector<Watch>> _watchers;
-    std::vector<LoopConnection*> _dirty;
-    std::vector<LoopConnection*> _writing;
+    WriteQueue _dirtyReplies;
+    WriteQueue _dirtyStreams;
     std::vector<LoopConnection*> _dispatching;
     std::vector<std::unique_ptr<LoopConnection>> _closed;
     DeadlineQueue<LoopConnection> _deadlines;
-    std::vector<Poco::Timestamp> _fanOutPending;
-        /// Publish times of the events dispatched since the last writes.
+    struct PendingFanOut
+        /// An event dispatched whose writes are not all done.
+    {
+        Poco::Timestamp published;
+        std::uint64_t queuedBefore;
+            /// The stream write queue's position its last subscriber was queued at.
+    };
+
+    std::deque<PendingFanOut> _fanOutPending;
 };
 
 } // namespace feedhub
