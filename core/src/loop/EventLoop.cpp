@@ -28,10 +28,10 @@ constexpr std::uint32_t READ_EVENTS = EPOLLIN | EPOLLRDHUP;
 // more on the next wait, only to find it empty (every answered poller, every
 // publish).
 constexpr std::uint32_t SOCKET_WATCH = EPOLLET;
-// Event streams written per round of the loop. Between slices the loop reads
+// Subscribers written per round of the loop. Between slices the loop reads
 // its sockets and queue again, so publishes keep arriving during a large
 // fan-out, and the subscribers not yet written get their events together.
-constexpr std::size_t STREAM_WRITES_PER_ROUND = 128;
+constexpr std::size_t SUBSCRIBER_WRITES_PER_ROUND = 128;
 
 } // namespace
 
@@ -227,7 +227,7 @@ void EventLoop::dispatch(const EventPtr& event)
             guarded(*connection, [&] { connection->eventPublished(event); });
     }
     // Every connection owed this event is queued at or before this position.
-    _fanOutPending.push_back(PendingFanOut{event->time(), _dirtyStreams.pushed()});
+    _fanOutPending.push_back(PendingFanOut{event->time(), _dirtySubscribers.pushed()});
 }
 
 void EventLoop::open(std::unique_ptr<LoopConnection> connection)
@@ -305,12 +305,12 @@ void EventLoop::flush(LoopConnection& connection)
     if (connection._dirty || connection._closed)
         return;
     connection._dirty = true;
-    // An event stream waits its turn in the fan-out; an answer to a request
-    // (a publish's 201, a long poll's events) goes out this round, so that a
-    // publisher is not held behind the subscribers of its previous event.
-    const bool stream = connection._transport == LoopConnection::Transport::SSE ||
-                        connection._transport == LoopConnection::Transport::WEBSOCKET;
-    (stream ? _dirtyStreams : _dirtyReplies).push(connection);
+    // A subscriber (an event stream, a parked long poll) waits its turn in the
+    // fan-out; an answer to a request (a publish's 201) goes out this round,
+    // so that a publisher is not held behind the subscribers of its previous
+    // event.
+    const bool subscriber = connection._transport != LoopConnection::Transport::HTTP;
+    (subscriber ? _dirtySubscribers : _dirtyReplies).push(connection);
 }
 
 void EventLoop::writeDirty()
@@ -318,12 +318,12 @@ void EventLoop::writeDirty()
     // The replies queued now; a reply's written() may queue the next one.
     for (std::size_t replies = _dirtyReplies.size(); replies > 0; --replies)
         writeNext(_dirtyReplies);
-    for (std::size_t written = 0; written < STREAM_WRITES_PER_ROUND && !_dirtyStreams.empty(); ++written)
-        writeNext(_dirtyStreams);
-    if (_fanOutPending.empty() || _fanOutPending.front().queuedBefore > _dirtyStreams.popped())
+    for (std::size_t written = 0; written < SUBSCRIBER_WRITES_PER_ROUND && !_dirtySubscribers.empty(); ++written)
+        writeNext(_dirtySubscribers);
+    if (_fanOutPending.empty() || _fanOutPending.front().queuedBefore > _dirtySubscribers.popped())
         return;
     const Poco::Timestamp now;
-    while (!_fanOutPending.empty() && _fanOutPending.front().queuedBefore <= _dirtyStreams.popped())
+    while (!_fanOutPending.empty() && _fanOutPending.front().queuedBefore <= _dirtySubscribers.popped())
     {
         _metrics.fanOut().observe(now - _fanOutPending.front().published);
         _fanOutPending.pop_front();
@@ -443,7 +443,7 @@ void EventLoop::buryClosed()
     if (std::any_of(_closed.begin(), _closed.end(), [](const auto& connection) { return connection->_dirty; }))
     {
         _dirtyReplies.removeClosed();
-        _dirtyStreams.removeClosed();
+        _dirtySubscribers.removeClosed();
     }
     _closed.clear();
 }
@@ -506,7 +506,7 @@ int EventLoop::nextTimeoutMs() const
     // Connections still owed a write (a fan-out goes a slice per round), or
     // work queued by the loop's own thread after the queue was taken, wait for
     // the next turn.
-    if (!_dirtyReplies.empty() || !_dirtyStreams.empty() || _takeBeforeWait)
+    if (!_dirtyReplies.empty() || !_dirtySubscribers.empty() || _takeBeforeWait)
         return 0;
     Poco::Clock::ClockDiff wait = _heartbeatInterval.totalMicroseconds() > 0
                                       ? _nextHeartbeat - Poco::Clock()

@@ -142,7 +142,7 @@ private:
 
     std::unordered_map<std::string, std::vector<Watch>> _watchers;
     WriteQueue _dirtyReplies;
-    WriteQueue _dirtyStreams;
+    WriteQueue _dirtySubscribers;
     std::vector<LoopConnection*> _dispatching;
     std::vector<std::unique_ptr<LoopConnection>> _closed;
     DeadlineQueue<LoopConnection> _deadlines;
@@ -151,7 +151,7 @@ private:
     {
         Poco::Timestamp published;
         std::uint64_t queuedBefore;
-            /// The stream write queue's position its last subscriber was queued at.
+            /// The subscriber write queue's position its last subscriber was queued at.
     };
 
     std::deque<PendingFanOut> _fanOutPending;
