@@ -3,10 +3,10 @@
 //
 
 #include "loop/EventLoop.h"
-#include "util/HeldWakeups.h"
-#include "loop/Acceptor.h"
 #include "Poco/Error.h"
 #include "Poco/Exception.h"
+#include "loop/Acceptor.h"
+#include "util/HeldWakeups.h"
 #include <algorithm>
 #include <cerrno>
 #include <sys/epoll.h>
@@ -318,7 +318,8 @@ void EventLoop::writeDirty()
     // The replies queued now; a reply's written() may queue the next one.
     for (std::size_t replies = _dirtyReplies.size(); replies > 0; --replies)
         writeNext(_dirtyReplies);
-    for (std::size_t written = 0; written < SUBSCRIBER_WRITES_PER_ROUND && !_dirtySubscribers.empty(); ++written)
+    for (std::size_t written = 0; written < SUBSCRIBER_WRITES_PER_ROUND && !_dirtySubscribers.empty();
+         ++written)
         writeNext(_dirtySubscribers);
     if (_fanOutPending.empty() || _fanOutPending.front().queuedBefore > _dirtySubscribers.popped())
         return;
@@ -440,7 +441,8 @@ void EventLoop::replace(LoopConnection& connection, std::unique_ptr<LoopConnecti
 
 void EventLoop::buryClosed()
 {
-    if (std::any_of(_closed.begin(), _closed.end(), [](const auto& connection) { return connection->_dirty; }))
+    if (std::any_of(_closed.begin(), _closed.end(),
+                    [](const auto& connection) { return connection->_dirty; }))
     {
         _dirtyReplies.removeClosed();
         _dirtySubscribers.removeClosed();
