@@ -177,23 +177,20 @@ Poco::JSON::Object::Ptr ChatBoard::join(const std::string& room, const std::stri
     throw busy(room);
 }
 
-void ChatBoard::leave(const std::string& room, const std::string& memberToken)
+void ChatBoard::leave(const std::string& room, const std::string& nick, const std::string& memberToken)
 {
     checkName(room);
-    const std::string table = membersTable(room);
-    const std::string digest = ChatMember::digestOf(memberToken);
+    checkUser(nick);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; ++attempt)
     {
-        const std::map<std::string, FeedState::Record> members = _state.list(table);
-        const auto held = std::find_if(members.begin(), members.end(), [&digest](const auto& entry) {
-            return ChatMember::parse(entry.second.value).provenBy(digest);
-        });
-        if (held == members.end())
-            throw HttpError(HTTPResponse::HTTP_NOT_FOUND, "no member of room " + room + " has this token");
-        // Lost to a heartbeat (read again) or to an expiry (then the token is no member's).
-        if (_state.remove(table, held->first, held->second.version))
+        const auto proven = provenMember(room, nick, memberToken);
+        if (!proven)
+            throw HttpError(HTTPResponse::HTTP_NOT_FOUND, nick + " is not a member of room " + room);
+        const auto& [held, member] = *proven;
+        // Lost to a heartbeat (read again) or to an expiry (then nick is no member).
+        if (_state.remove(membersTable(room), ChatMember::keyOf(nick), held.version))
         {
-            publishPresence(room, "leave", ChatMember::parse(held->second.value).nick());
+            publishPresence(room, "leave", member.nick());
             return;
         }
     }
@@ -284,22 +281,31 @@ std::set<std::string> ChatBoard::roomNames() const
 
 void ChatBoard::touch(const std::string& room, const std::string& user, const std::string& memberToken)
 {
-    const std::string table = membersTable(room);
-    const std::string key = ChatMember::keyOf(user);
-    const std::string digest = ChatMember::digestOf(memberToken);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; ++attempt)
     {
-        const std::optional<FeedState::Record> held = _state.get(table, key);
-        if (!held)
+        auto proven = provenMember(room, user, memberToken);
+        if (!proven)
             throw notTheUsers(room, user);
-        ChatMember member = ChatMember::parse(held->value);
-        if (!member.provenBy(digest))
-            throw notTheUsers(room, user);
+        auto& [held, member] = *proven;
         member.see(Poco::Timestamp());
-        if (_state.put(table, key, member.format(), held->version))
+        if (_state.put(membersTable(room), ChatMember::keyOf(user), member.format(), held.version))
             return;
     }
     throw busy(room);
+}
+
+// The membership record of nick in room and the member it holds, if nick is a
+// member; throws HttpError 403 if memberToken is not that member's.
+std::optional<std::pair<FeedState::Record, ChatMember>>
+ChatBoard::provenMember(const std::string& room, const std::string& nick, const std::string& memberToken) const
+{
+    std::optional<FeedState::Record> held = _state.get(membersTable(room), ChatMember::keyOf(nick));
+    if (!held)
+        return std::nullopt;
+    ChatMember member = ChatMember::parse(held->value);
+    if (!member.provenBy(ChatMember::digestOf(memberToken)))
+        throw notTheUsers(room, nick);
+    return std::make_pair(std::move(*held), std::move(member));
 }
 
 // One try at making nick a new member: its token, or "" if another change came

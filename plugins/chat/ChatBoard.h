@@ -10,10 +10,13 @@
 #include "Poco/JSON/Object.h"
 #include "Poco/Timespan.h"
 #include "Poco/Timestamp.h"
+#include "ChatMember.h"
 #include "feedhub/FeedState.h"
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace feedhub::chat
@@ -83,8 +86,9 @@ public:
         /// the nickname is taken, 400 if it is not one, 507 as post() or for
         /// one member too many.
 
-    void leave(const std::string& room, const std::string& memberToken);
-        /// Throws HttpError 404 if the token is no member's of the room.
+    void leave(const std::string& room, const std::string& nick, const std::string& memberToken);
+        /// Throws HttpError 404 if nick is no member of the room, 403 if the
+        /// token is not its member's.
 
     Poco::JSON::Array::Ptr rooms() const;
         /// [{"room","members","messages"}...], by name.
@@ -107,6 +111,9 @@ private:
     bool exists(const std::string& room) const;
     void makeRoom(const std::string& room);
     void touch(const std::string& room, const std::string& user, const std::string& memberToken);
+    std::optional<std::pair<FeedState::Record, ChatMember>> provenMember(const std::string& room,
+                                                                         const std::string& nick,
+                                                                         const std::string& memberToken) const;
     std::string admit(const std::string& room, const std::string& nick);
     void keep(const std::string& room, const Poco::JSON::Object::Ptr& message);
     std::vector<Poco::JSON::Object::Ptr> messagesOf(const std::string& room) const;

@@ -66,7 +66,8 @@ void ChatHandler::post(const std::string& room, const std::string& action, const
     if (action == "leave")
     {
         _rules->claim(room);
-        _board->leave(room, ChatBody(request.json(), {"member"}, BODY).string("member"));
+        const ChatBody body(request.json(), {"nick", "member"}, BODY);
+        _board->leave(room, body.string("nick"), body.string("member"));
         Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
         answer->set("room", room);
         answer->set("left", true);

@@ -23,7 +23,7 @@ class ChatHandler : public RouteHandler
     ///   GET  <folder><room>             {"room","messages":[...],"members":[...]}
     ///   POST <folder><room>             {"user","text","member"?} -> 201 {"id"}
     ///   POST <folder><room>/join        {"nick","member"?} -> 201 {"room","nick","member"}
-    ///   POST <folder><room>/leave       {"member"} -> 200 {"room","left":true}
+    ///   POST <folder><room>/leave       {"nick","member"} -> 200 {"room","left":true}
     ///
     /// A member proves its nickname with the member token its join answered
     /// (in the body: the Authorization header stays the hub's).

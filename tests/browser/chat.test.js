@@ -55,6 +55,19 @@ describe('chat in the browser', () => {
     assert.deepEqual(bob.consoleErrors, []);
   });
 
+  test('a member who opens another room leaves this one', async () => {
+    const cat = await openChat(hub, 'cat');
+    try {
+      await waitForText(ann, '.member-list', 'ann, bob, cat');
+      await cat.page.fill('.room-form input[name="room"]', 'kitchen');
+      await cat.page.press('.room-form input[name="room"]', 'Enter');
+      await waitForText(ann, '.member-list', 'ann, bob');
+      assert.deepEqual(cat.consoleErrors, []);
+    } finally {
+      await cat.close();
+    }
+  });
+
   test('a nickname taken in the room is refused with the hub\'s words', async () => {
     const copy = await DashboardPage.open(hub.origin, { width: 900, height: 700 }, '/chat.html?room=lobby&nick=ann');
     await waitForText(copy, '.chat-result', 'the nickname ann is taken in room lobby');

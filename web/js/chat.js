@@ -86,7 +86,7 @@ function leave() {
     method: 'POST',
     keepalive: true,
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ member: me.member }),
+    body: JSON.stringify({ nick: me.nick, member: me.member }),
   });
   setJoined(null);
 }

@@ -82,12 +82,14 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("message"), stream.expect().type);
 
         HttpCall::Result left =
-            HttpCall::post(hub.port(), "/api/chat/lobby/leave", "{\"member\":\"" + member + "\"}");
+            HttpCall::post(hub.port(), "/api/chat/lobby/leave",
+                                   "{\"nick\":\"ann\",\"member\":\"" + member + "\"}");
         CPPUNIT_ASSERT_EQUAL(200, left.status);
         event = stream.expect();
         CPPUNIT_ASSERT_EQUAL(std::string("leave"), event.type);
         CPPUNIT_ASSERT_EQUAL(std::string("ann"), parse(event.data)->getValue<std::string>("nick"));
-        left = HttpCall::post(hub.port(), "/api/chat/lobby/leave", "{\"member\":\"" + member + "\"}");
+        left = HttpCall::post(hub.port(), "/api/chat/lobby/leave",
+                                   "{\"nick\":\"ann\",\"member\":\"" + member + "\"}");
         CPPUNIT_ASSERT_EQUAL(404, left.status);
         CPPUNIT_ASSERT_EQUAL(201, join(hub, "lobby", "ann").status);
     }

@@ -189,12 +189,13 @@ public:
         const std::string token = hub->board.join("lobby", "ann", "")->getValue<std::string>("member");
         hub->board.join("lobby", "bob", "");
         CPPUNIT_ASSERT_EQUAL(std::string("[\"ann\",\"bob\"]"), hub->members());
-        hub->board.leave("lobby", token);
+        CPPUNIT_ASSERT_EQUAL(403, statusOf([&] { hub->board.leave("lobby", "bob", token); }));
+        hub->board.leave("lobby", "ann", token);
         CPPUNIT_ASSERT_EQUAL(std::string("[\"bob\"]"), hub->members());
         CPPUNIT_ASSERT_EQUAL(std::size_t(3), hub->published.size());
         CPPUNIT_ASSERT(hub->published[0].rfind("chat.lobby join {\"nick\":\"ann\"", 0) == 0);
         CPPUNIT_ASSERT(hub->published[2].rfind("chat.lobby leave {\"nick\":\"ann\"", 0) == 0);
-        CPPUNIT_ASSERT_EQUAL(404, statusOf([&] { hub->board.leave("lobby", token); }));
+        CPPUNIT_ASSERT_EQUAL(404, statusOf([&] { hub->board.leave("lobby", "ann", token); }));
     }
 
     void testNicknameIsUniqueInItsRoom()
@@ -307,7 +308,7 @@ public:
         // A heartbeat or a leave with the token works on any hub; each event goes out once, where it happened.
         CPPUNIT_ASSERT_EQUAL(token,
                              a->board.join("kitchen", "carol", token)->getValue<std::string>("member"));
-        a->board.leave("kitchen", token);
+        a->board.leave("kitchen", "carol", token);
         CPPUNIT_ASSERT_EQUAL(std::string("[]"), c->members("kitchen"));
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), c->count("join"));
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), c->count("leave"));
