@@ -2,12 +2,11 @@
 // ChatClusterTest.cpp
 //
 
+#include "ChatCalls.h"
 #include "ClusterNodes.h"
-#include "FeedPlugins.h"
 #include "HttpCall.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
-#include "Poco/JSON/Parser.h"
 #include "Poco/Thread.h"
 #include <cppunit/extensions/HelperMacros.h>
 #include <csignal>
@@ -16,28 +15,11 @@
 namespace
 {
 
-Poco::JSON::Object::Ptr parse(const std::string& json)
-{
-    return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
-}
-
-HttpCall::Result say(const TestDaemon& node, const std::string& room, const std::string& user,
-                     const std::string& text)
-{
-    return HttpCall::post(node.port(), "/api/chat/" + room,
-                          "{\"user\":\"" + user + "\",\"text\":\"" + text + "\"}");
-}
-
-HttpCall::Result join(const TestDaemon& node, const std::string& room, const std::string& nick)
-{
-    return HttpCall::post(node.port(), "/api/chat/" + room + "/join", "{\"nick\":\"" + nick + "\"}");
-}
-
 Poco::JSON::Object::Ptr room(const TestDaemon& node, const std::string& name)
 {
     const HttpCall::Result result = HttpCall::get(node.port(), "/api/chat/" + name);
     CPPUNIT_ASSERT_EQUAL(200, result.status);
-    return parse(result.body);
+    return ChatCalls::parse(result.body);
 }
 
 std::vector<std::string> membersOf(const TestDaemon& node, const std::string& name)
@@ -72,7 +54,7 @@ Said next(SseClient& stream, const std::string& type)
         const SseClient::Event event = stream.expect(10000);
         if (event.type != type)
             continue;
-        const Poco::JSON::Object::Ptr data = parse(event.data);
+        const Poco::JSON::Object::Ptr data = ChatCalls::parse(event.data);
         return Said{event.id, data->getValue<std::string>(data->has("text") ? "text" : "nick")};
     }
 }
@@ -117,7 +99,7 @@ public:
         std::vector<std::string> ids;
         for (int i = 0; i < 20; ++i)
         {
-            const HttpCall::Result posted = say(a(), "lobby", "ann", "message " + std::to_string(i));
+            const HttpCall::Result posted = ChatCalls::say(a(), "lobby", "ann", "message " + std::to_string(i));
             CPPUNIT_ASSERT_EQUAL(201, posted.status);
             ids.push_back(posted.jsonString("id"));
         }
@@ -135,7 +117,7 @@ public:
     void testMemberJoiningOnCIsListedOnA()
     {
         SseClient onA(a().port(), "/events?topic=chat.lobby");
-        CPPUNIT_ASSERT_EQUAL(201, join(c(), "lobby", "carol").status);
+        CPPUNIT_ASSERT_EQUAL(201, ChatCalls::join(c(), "lobby", "carol").status);
         CPPUNIT_ASSERT_EQUAL(std::string("carol"), next(onA, "join").text);
         CPPUNIT_ASSERT(membersOf(a(), "lobby") == std::vector<std::string>({"carol"}));
         CPPUNIT_ASSERT(membersOf(b(), "lobby") == std::vector<std::string>({"carol"}));
@@ -144,31 +126,34 @@ public:
     void testNewcomerOnBSeesTheRoomsLastMessages()
     {
         for (int i = 0; i < 5; ++i)
-            CPPUNIT_ASSERT_EQUAL(201, say(i % 2 ? c() : a(), "lobby", "ann", "m" + std::to_string(i)).status);
+        {
+            const TestDaemon& node = i % 2 ? c() : a();
+            CPPUNIT_ASSERT_EQUAL(201, ChatCalls::say(node, "lobby", "ann", "m" + std::to_string(i)).status);
+        }
         CPPUNIT_ASSERT(textsOf(b(), "lobby") == std::vector<std::string>({"m2", "m3", "m4"}));
     }
 
     void testNicknameTakenOnAIsRefusedOnB()
     {
-        CPPUNIT_ASSERT_EQUAL(201, join(a(), "lobby", "ann").status);
-        const HttpCall::Result taken = join(b(), "lobby", "ANN");
+        CPPUNIT_ASSERT_EQUAL(201, ChatCalls::join(a(), "lobby", "ann").status);
+        const HttpCall::Result taken = ChatCalls::join(b(), "lobby", "ANN");
         CPPUNIT_ASSERT_EQUAL(409, taken.status);
         CPPUNIT_ASSERT_EQUAL(std::string("the nickname ANN is taken in room lobby"),
                              taken.jsonString("error"));
-        CPPUNIT_ASSERT_EQUAL(201, join(b(), "lobby", "bob").status);
+        CPPUNIT_ASSERT_EQUAL(201, ChatCalls::join(b(), "lobby", "bob").status);
         // Ann is a member on every hub: her name cannot be borrowed for a message either.
-        CPPUNIT_ASSERT_EQUAL(403, say(c(), "lobby", "ann", "forged").status);
+        CPPUNIT_ASSERT_EQUAL(403, ChatCalls::say(c(), "lobby", "ann", "forged").status);
     }
 
     void testKillingALeavesBAndCChatting()
     {
-        CPPUNIT_ASSERT_EQUAL(201, join(a(), "lobby", "ann").status);
+        CPPUNIT_ASSERT_EQUAL(201, ChatCalls::join(a(), "lobby", "ann").status);
         SseClient onB(b().port(), "/events?topic=chat.lobby");
         SseClient onC(c().port(), "/events?topic=chat.lobby");
         a().signal(SIGKILL);
-        const HttpCall::Result fromB = say(b(), "lobby", "bob", "still here");
+        const HttpCall::Result fromB = ChatCalls::say(b(), "lobby", "bob", "still here");
         CPPUNIT_ASSERT_EQUAL(201, fromB.status);
-        const HttpCall::Result fromC = say(c(), "lobby", "carol", "me too");
+        const HttpCall::Result fromC = ChatCalls::say(c(), "lobby", "carol", "me too");
         CPPUNIT_ASSERT_EQUAL(201, fromC.status);
         for (SseClient* stream : {&onB, &onC})
         {
@@ -186,8 +171,7 @@ public:
 private:
     static std::string chatIni()
     {
-        return FeedPlugins::feedsSection("chat") +
-               "[feed.chat]\nhistory = 3\nmember_timeout_seconds = 1\nrate_messages = 1000\n";
+        return ChatCalls::ini("history = 3\nmember_timeout_seconds = 1\nrate_messages = 1000\n");
     }
 
     TestDaemon& a() { return *_nodes[0]; }

@@ -2,11 +2,10 @@
 // ChatFeedTest.cpp
 //
 
-#include "FeedPlugins.h"
+#include "ChatCalls.h"
 #include "HttpCall.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
-#include "Poco/JSON/Parser.h"
 #include "SseClient.h"
 #include "TestDaemon.h"
 #include "TestTokens.h"
@@ -31,28 +30,22 @@ class ChatFeedTest : public CppUnit::TestFixture
 public:
     void testMessageIsCreatedAndPublished()
     {
-        TestDaemon hub({}, chatIni(""));
+        TestDaemon hub({}, ChatCalls::ini());
         SseClient stream(hub.port(), "/events?topic=chat.lobby");
-        const HttpCall::Result result = say(hub, "lobby", "ann", "hello <script>");
+        const HttpCall::Result result = ChatCalls::say(hub, "lobby", "ann", "hello <script>");
         CPPUNIT_ASSERT_EQUAL(201, result.status);
         const std::string id = result.jsonString("id");
         CPPUNIT_ASSERT(id.rfind("chat.lobby:", 0) == 0);
-        const SseClient::Event event = stream.expect();
-        CPPUNIT_ASSERT_EQUAL(id, event.id);
-        CPPUNIT_ASSERT_EQUAL(std::string("message"), event.type);
-        const Poco::JSON::Object::Ptr data = parse(event.data);
-        CPPUNIT_ASSERT_EQUAL(std::string("ann"), data->getValue<std::string>("user"));
-        CPPUNIT_ASSERT_EQUAL(std::string("hello <script>"), data->getValue<std::string>("text"));
-        CPPUNIT_ASSERT_EQUAL(std::size_t(24), data->getValue<std::string>("time").size());
+        ChatCalls::expectMessage(stream, id, "ann", "hello <script>");
     }
 
     void testNewcomerSeesRecentMessagesAndMembers()
     {
-        TestDaemon hub({}, chatIni("history = 2\n"));
-        join(hub, "lobby", "bob");
+        TestDaemon hub({}, ChatCalls::ini("history = 2\n"));
+        ChatCalls::join(hub, "lobby", "bob");
         for (const char* text : {"one", "two", "three"})
-            CPPUNIT_ASSERT_EQUAL(201, say(hub, "lobby", "ann", text).status);
-        const Poco::JSON::Object::Ptr room = parse(HttpCall::get(hub.port(), "/api/chat/lobby").body);
+            CPPUNIT_ASSERT_EQUAL(201, ChatCalls::say(hub, "lobby", "ann", text).status);
+        const Poco::JSON::Object::Ptr room = ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/lobby").body);
         const Poco::JSON::Array::Ptr messages = room->getArray("messages");
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), messages->size());
         CPPUNIT_ASSERT_EQUAL(std::string("two"), messages->getObject(0)->getValue<std::string>("text"));
@@ -63,22 +56,22 @@ public:
 
     void testJoinLeaveAndUniqueNicknames()
     {
-        TestDaemon hub({}, chatIni(""));
+        TestDaemon hub({}, ChatCalls::ini());
         SseClient stream(hub.port(), "/events?topic=chat.lobby");
-        HttpCall::Result joined = join(hub, "lobby", "ann");
+        HttpCall::Result joined = ChatCalls::join(hub, "lobby", "ann");
         CPPUNIT_ASSERT_EQUAL(201, joined.status);
         const std::string member = joined.jsonString("member");
         CPPUNIT_ASSERT_EQUAL(std::size_t(36), member.size());
         SseClient::Event event = stream.expect();
         CPPUNIT_ASSERT_EQUAL(std::string("join"), event.type);
-        CPPUNIT_ASSERT_EQUAL(std::string("ann"), parse(event.data)->getValue<std::string>("nick"));
+        CPPUNIT_ASSERT_EQUAL(std::string("ann"), ChatCalls::parse(event.data)->getValue<std::string>("nick"));
 
-        const HttpCall::Result taken = join(hub, "lobby", "ANN");
+        const HttpCall::Result taken = ChatCalls::join(hub, "lobby", "ANN");
         CPPUNIT_ASSERT_EQUAL(409, taken.status);
         CPPUNIT_ASSERT_EQUAL(std::string("the nickname ANN is taken in room lobby"),
                              taken.jsonString("error"));
-        CPPUNIT_ASSERT_EQUAL(403, say(hub, "lobby", "ann", "forged").status);
-        CPPUNIT_ASSERT_EQUAL(201, say(hub, "lobby", "ann", "mine", member).status);
+        CPPUNIT_ASSERT_EQUAL(403, ChatCalls::say(hub, "lobby", "ann", "forged").status);
+        CPPUNIT_ASSERT_EQUAL(201, ChatCalls::say(hub, "lobby", "ann", "mine", member).status);
         CPPUNIT_ASSERT_EQUAL(std::string("message"), stream.expect().type);
 
         HttpCall::Result left =
@@ -87,21 +80,21 @@ public:
         CPPUNIT_ASSERT_EQUAL(200, left.status);
         event = stream.expect();
         CPPUNIT_ASSERT_EQUAL(std::string("leave"), event.type);
-        CPPUNIT_ASSERT_EQUAL(std::string("ann"), parse(event.data)->getValue<std::string>("nick"));
+        CPPUNIT_ASSERT_EQUAL(std::string("ann"), ChatCalls::parse(event.data)->getValue<std::string>("nick"));
         left = HttpCall::post(hub.port(), "/api/chat/lobby/leave",
                                    "{\"nick\":\"ann\",\"member\":\"" + member + "\"}");
         CPPUNIT_ASSERT_EQUAL(404, left.status);
-        CPPUNIT_ASSERT_EQUAL(201, join(hub, "lobby", "ann").status);
+        CPPUNIT_ASSERT_EQUAL(201, ChatCalls::join(hub, "lobby", "ann").status);
     }
 
     void testMembersAndMessagesOutliveARestart()
     {
-        TestDaemon hub({}, chatIni("history = 2\n"));
-        const std::string member = join(hub, "attic", "ann").jsonString("member");
+        TestDaemon hub({}, ChatCalls::ini("history = 2\n"));
+        const std::string member = ChatCalls::join(hub, "attic", "ann").jsonString("member");
         for (const char* text : {"one", "two", "three"})
-            CPPUNIT_ASSERT_EQUAL(201, say(hub, "attic", "ann", text, member).status);
+            CPPUNIT_ASSERT_EQUAL(201, ChatCalls::say(hub, "attic", "ann", text, member).status);
         hub.restart();
-        const Poco::JSON::Object::Ptr room = parse(HttpCall::get(hub.port(), "/api/chat/attic").body);
+        const Poco::JSON::Object::Ptr room = ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/attic").body);
         const Poco::JSON::Array::Ptr messages = room->getArray("messages");
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), messages->size());
         CPPUNIT_ASSERT_EQUAL(std::string("two"), messages->getObject(0)->getValue<std::string>("text"));
@@ -109,33 +102,33 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), room->getArray("members")->size());
         CPPUNIT_ASSERT_EQUAL(std::string("ann"), room->getArray("members")->getElement<std::string>(0));
         // The member keeps its nickname and its token across the restart.
-        CPPUNIT_ASSERT_EQUAL(409, join(hub, "attic", "ann").status);
-        CPPUNIT_ASSERT_EQUAL(403, say(hub, "attic", "ann", "forged").status);
-        CPPUNIT_ASSERT_EQUAL(201, say(hub, "attic", "ann", "still me", member).status);
+        CPPUNIT_ASSERT_EQUAL(409, ChatCalls::join(hub, "attic", "ann").status);
+        CPPUNIT_ASSERT_EQUAL(403, ChatCalls::say(hub, "attic", "ann", "forged").status);
+        CPPUNIT_ASSERT_EQUAL(201, ChatCalls::say(hub, "attic", "ann", "still me", member).status);
         const Poco::JSON::Array::Ptr rooms =
-            parse(HttpCall::get(hub.port(), "/api/chat/").body)->getArray("rooms");
+            ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/").body)->getArray("rooms");
         CPPUNIT_ASSERT_EQUAL(std::string("attic"), rooms->getObject(0)->getValue<std::string>("room"));
         CPPUNIT_ASSERT_EQUAL(1, rooms->getObject(0)->getValue<int>("members"));
     }
 
     void testRateLimitAnswers429()
     {
-        TestDaemon hub({}, chatIni("rate_messages = 3\nrate_seconds = 60\n"));
+        TestDaemon hub({}, ChatCalls::ini("rate_messages = 3\nrate_seconds = 60\n"));
         for (int i = 0; i < 3; ++i)
-            CPPUNIT_ASSERT_EQUAL(201, say(hub, "lobby", "ann", "hi").status);
-        const HttpCall::Result refused = say(hub, "lobby", "ann", "one too many");
+            CPPUNIT_ASSERT_EQUAL(201, ChatCalls::say(hub, "lobby", "ann", "hi").status);
+        const HttpCall::Result refused = ChatCalls::say(hub, "lobby", "ann", "one too many");
         CPPUNIT_ASSERT_EQUAL(429, refused.status);
         CPPUNIT_ASSERT_EQUAL(std::string("too many messages: wait a moment and send again"),
                              refused.jsonString("error"));
         CPPUNIT_ASSERT_EQUAL(
             std::size_t(3),
-            parse(HttpCall::get(hub.port(), "/api/chat/lobby").body)->getArray("messages")->size());
+            ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/lobby").body)->getArray("messages")->size());
     }
 
     void testLengthLimitAndBadInput()
     {
-        TestDaemon hub({}, chatIni("max_message_bytes = 10\n"));
-        HttpCall::Result result = say(hub, "lobby", "ann", "12345678901");
+        TestDaemon hub({}, ChatCalls::ini("max_message_bytes = 10\n"));
+        HttpCall::Result result = ChatCalls::say(hub, "lobby", "ann", "12345678901");
         CPPUNIT_ASSERT_EQUAL(413, result.status);
         CPPUNIT_ASSERT_EQUAL(std::string("a message holds at most 10 bytes"), result.jsonString("error"));
         const std::vector<std::pair<std::string, std::string>> cases = {
@@ -155,18 +148,18 @@ public:
         CPPUNIT_ASSERT_EQUAL(404, HttpCall::post(hub.port(), "/api/chat/lobby/dance", "{}").status);
         CPPUNIT_ASSERT_EQUAL(
             std::size_t(0),
-            parse(HttpCall::get(hub.port(), "/api/chat/lobby").body)->getArray("messages")->size());
+            ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/lobby").body)->getArray("messages")->size());
     }
 
     void testRoomListAndRoomLimit()
     {
-        TestDaemon hub({}, chatIni("rooms = lobby, kitchen\nmax_rooms = 3\n"));
-        CPPUNIT_ASSERT_EQUAL(201, say(hub, "attic", "ann", "first").status);
-        const HttpCall::Result full = say(hub, "cellar", "ann", "one room too many");
+        TestDaemon hub({}, ChatCalls::ini("rooms = lobby, kitchen\nmax_rooms = 3\n"));
+        CPPUNIT_ASSERT_EQUAL(201, ChatCalls::say(hub, "attic", "ann", "first").status);
+        const HttpCall::Result full = ChatCalls::say(hub, "cellar", "ann", "one room too many");
         CPPUNIT_ASSERT_EQUAL(507, full.status);
         CPPUNIT_ASSERT_EQUAL(std::string("the chat holds its maximum of 3 rooms"), full.jsonString("error"));
         const Poco::JSON::Array::Ptr rooms =
-            parse(HttpCall::get(hub.port(), "/api/chat/").body)->getArray("rooms");
+            ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/").body)->getArray("rooms");
         CPPUNIT_ASSERT_EQUAL(std::size_t(3), rooms->size());
         CPPUNIT_ASSERT_EQUAL(std::string("attic"), rooms->getObject(0)->getValue<std::string>("room"));
         CPPUNIT_ASSERT_EQUAL(1, rooms->getObject(0)->getValue<int>("messages"));
@@ -176,14 +169,14 @@ public:
 
     void testRoomTopicIsTheFeeds()
     {
-        TestDaemon hub({}, chatIni(""));
+        TestDaemon hub({}, ChatCalls::ini());
         // A publish to chat.<room> goes to the chat (ChatIntakeTest), which takes messages only.
         const HttpCall::Result forged = HttpCall::post(
             hub.port(), "/publish", R"({"topic":"chat.lobby","type":"join","data":{"nick":"eve"}})");
         CPPUNIT_ASSERT_EQUAL(400, forged.status);
         CPPUNIT_ASSERT_EQUAL(
             std::size_t(0),
-            parse(HttpCall::get(hub.port(), "/api/chat/lobby").body)->getArray("members")->size());
+            ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/lobby").body)->getArray("members")->size());
         CPPUNIT_ASSERT_EQUAL(
             201, HttpCall::post(hub.port(), "/publish", R"({"topic":"other","data":"{}"})").status);
     }
@@ -191,7 +184,7 @@ public:
     void testPrivateRoomNeedsATokenNamingIt()
     {
         TestDaemon hub({{"auth.secret", TestTokens::SECRET}},
-                       chatIni("rooms = lobby, staff\nprivate_rooms = staff*, board-?\n"));
+                       ChatCalls::ini("rooms = lobby, staff\nprivate_rooms = staff*, board-?\n"));
         const std::string staff = "Bearer " + TestTokens::token({}, {"chat.staff", "chat.staff-room"});
         HttpCall::Result result = HttpCall::get(hub.port(), "/api/chat/staff");
         CPPUNIT_ASSERT_EQUAL(401, result.status);
@@ -201,15 +194,15 @@ public:
                      .status);
         CPPUNIT_ASSERT_EQUAL(200,
                              HttpCall::get(hub.port(), "/api/chat/staff", {{"Authorization", staff}}).status);
-        CPPUNIT_ASSERT_EQUAL(401, say(hub, "staff", "ann", "secret").status);
-        CPPUNIT_ASSERT_EQUAL(401, join(hub, "board-1", "ann").status);
+        CPPUNIT_ASSERT_EQUAL(401, ChatCalls::say(hub, "staff", "ann", "secret").status);
+        CPPUNIT_ASSERT_EQUAL(401, ChatCalls::join(hub, "board-1", "ann").status);
         result = HttpCall::post(hub.port(), "/api/chat/staff-room", R"({"user":"ann","text":"in"})",
                                 "application/json", {{"Authorization", staff}});
         CPPUNIT_ASSERT_EQUAL(201, result.status);
         // Public rooms need no token; the list leaves private rooms out.
-        CPPUNIT_ASSERT_EQUAL(201, say(hub, "lobby", "ann", "hi").status);
+        CPPUNIT_ASSERT_EQUAL(201, ChatCalls::say(hub, "lobby", "ann", "hi").status);
         const Poco::JSON::Array::Ptr rooms =
-            parse(HttpCall::get(hub.port(), "/api/chat/").body)->getArray("rooms");
+            ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/").body)->getArray("rooms");
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), rooms->size());
         CPPUNIT_ASSERT_EQUAL(std::string("lobby"), rooms->getObject(0)->getValue<std::string>("room"));
     }
@@ -217,7 +210,7 @@ public:
     void testPrivateRoomStreamNeedsATokenToo()
     {
         TestDaemon hub({{"auth.secret", TestTokens::SECRET}},
-                       chatIni("rooms = staff\nprivate_rooms = staff\n"));
+                       ChatCalls::ini("rooms = staff\nprivate_rooms = staff\n"));
         SseClient refused(hub.port(), "/events?topic=chat.staff");
         CPPUNIT_ASSERT_EQUAL(401, refused.status());
         const std::string token = TestTokens::token({}, {"chat.staff"});
@@ -232,7 +225,7 @@ public:
 
     void testPrivateRoomMadeBeforeARestartStaysPrivate()
     {
-        TestDaemon hub({{"auth.secret", TestTokens::SECRET}}, chatIni("private_rooms = staff*\n"));
+        TestDaemon hub({{"auth.secret", TestTokens::SECRET}}, ChatCalls::ini("private_rooms = staff*\n"));
         const std::string token = TestTokens::token({}, {"chat.staff-new"});
         CPPUNIT_ASSERT_EQUAL(201, HttpCall::post(hub.port(), "/api/chat/staff-new",
                                                  R"({"user":"ann","text":"in"})", "application/json",
@@ -247,29 +240,6 @@ public:
     }
 
 private:
-    static std::string chatIni(const std::string& extra)
-    {
-        return FeedPlugins::feedsSection("chat") + "[feed.chat]\n" + extra;
-    }
-
-    static HttpCall::Result say(const TestDaemon& hub, const std::string& room, const std::string& user,
-                                const std::string& text, const std::string& member = "")
-    {
-        std::string body = "{\"user\":\"" + user + "\",\"text\":\"" + text + "\"";
-        if (!member.empty())
-            body += ",\"member\":\"" + member + "\"";
-        return HttpCall::post(hub.port(), "/api/chat/" + room, body + "}");
-    }
-
-    static HttpCall::Result join(const TestDaemon& hub, const std::string& room, const std::string& nick)
-    {
-        return HttpCall::post(hub.port(), "/api/chat/" + room + "/join", "{\"nick\":\"" + nick + "\"}");
-    }
-
-    static Poco::JSON::Object::Ptr parse(const std::string& json)
-    {
-        return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
-    }
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(ChatFeedTest);

@@ -2,11 +2,11 @@
 // ChatIntakeTest.cpp
 //
 
+#include "ChatCalls.h"
 #include "FeedPlugins.h"
 #include "HttpCall.h"
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
-#include "Poco/JSON/Parser.h"
 #include "SseClient.h"
 #include "TestDaemon.h"
 #include "TestTokens.h"
@@ -30,22 +30,16 @@ class ChatIntakeTest : public CppUnit::TestFixture
 public:
     void testMessageIsPostedWithoutAPublishToken()
     {
-        TestDaemon hub(tokenSettings(), chatIni(""));
+        TestDaemon hub(tokenSettings(), ChatCalls::ini());
         SseClient stream(hub.port(), "/events?topic=chat.lobby");
         const HttpCall::Result result = say(hub, "lobby", R"({"user":"ann","text":"hello <script>"})");
         CPPUNIT_ASSERT_EQUAL(201, result.status);
         const std::string id = result.jsonString("id");
         CPPUNIT_ASSERT(id.rfind("chat.lobby:", 0) == 0);
-        const Poco::JSON::Object::Ptr answer = parse(result.body);
+        const Poco::JSON::Object::Ptr answer = ChatCalls::parse(result.body);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), answer->getArray("ids")->size());
         CPPUNIT_ASSERT_EQUAL(id, answer->getArray("ids")->getElement<std::string>(0));
-        const SseClient::Event event = stream.expect();
-        CPPUNIT_ASSERT_EQUAL(id, event.id);
-        CPPUNIT_ASSERT_EQUAL(std::string("message"), event.type);
-        const Poco::JSON::Object::Ptr data = parse(event.data);
-        CPPUNIT_ASSERT_EQUAL(std::string("ann"), data->getValue<std::string>("user"));
-        CPPUNIT_ASSERT_EQUAL(std::string("hello <script>"), data->getValue<std::string>("text"));
-        CPPUNIT_ASSERT_EQUAL(std::size_t(24), data->getValue<std::string>("time").size());
+        ChatCalls::expectMessage(stream, id, "ann", "hello <script>");
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), messages(hub, "lobby")->size());
         // Other topics still need the hub's token.
         CPPUNIT_ASSERT_EQUAL(401,
@@ -54,7 +48,7 @@ public:
 
     void testPosingAsAMemberIs403()
     {
-        TestDaemon hub(tokenSettings(), chatIni(""));
+        TestDaemon hub(tokenSettings(), ChatCalls::ini());
         const HttpCall::Result joined =
             HttpCall::post(hub.port(), "/api/chat/lobby/join", R"({"nick":"ann"})");
         CPPUNIT_ASSERT_EQUAL(201, joined.status);
@@ -72,7 +66,7 @@ public:
 
     void testRateLimitIsTheRoutes()
     {
-        TestDaemon hub(tokenSettings(), chatIni("rate_messages = 3\nrate_seconds = 60\n"));
+        TestDaemon hub(tokenSettings(), ChatCalls::ini("rate_messages = 3\nrate_seconds = 60\n"));
         CPPUNIT_ASSERT_EQUAL(201, say(hub, "lobby", R"({"user":"ann","text":"one"})").status);
         CPPUNIT_ASSERT_EQUAL(
             201, HttpCall::post(hub.port(), "/api/chat/lobby", R"({"user":"ann","text":"two"})").status);
@@ -86,7 +80,7 @@ public:
 
     void testOnlyMessagesAreTaken()
     {
-        TestDaemon hub(tokenSettings(), chatIni("max_message_bytes = 10\n"));
+        TestDaemon hub(tokenSettings(), ChatCalls::ini("max_message_bytes = 10\n"));
         HttpCall::Result result = HttpCall::post(
             hub.port(), "/publish", R"({"topic":"chat.lobby","type":"join","data":{"nick":"eve"}})");
         CPPUNIT_ASSERT_EQUAL(400, result.status);
@@ -123,7 +117,7 @@ public:
 
     void testBatchMixingChatAndOtherTopicsIsRefused()
     {
-        TestDaemon hub({}, chatIni(""));
+        TestDaemon hub({}, ChatCalls::ini());
         SseClient stream(hub.port(), "/events?topic=news&topic=chat.lobby");
         const HttpCall::Result result = HttpCall::post(
             hub.port(), "/publish",
@@ -146,7 +140,7 @@ public:
 
     void testPrivateRoomNeedsATokenNamingIt()
     {
-        TestDaemon hub(tokenSettings(), chatIni("private_rooms = staff\n"));
+        TestDaemon hub(tokenSettings(), ChatCalls::ini("private_rooms = staff\n"));
         const std::string message = R"({"user":"ann","text":"in"})";
         CPPUNIT_ASSERT_EQUAL(401, say(hub, "staff", message).status);
         const std::string other = TestTokens::token({}, {"chat.lobby"});
@@ -157,7 +151,7 @@ public:
 
     void testStoppedChatGivesItsTopicsBack()
     {
-        TestDaemon hub({}, chatIni(""));
+        TestDaemon hub({}, ChatCalls::ini());
         CPPUNIT_ASSERT_EQUAL(201, say(hub, "lobby", R"({"user":"ann","text":"hi"})").status);
         hub.writeConfig({}, FeedPlugins::feedsSection(""));
         hub.signal(SIGHUP);
@@ -174,11 +168,6 @@ private:
         return {{"auth.publish", "token"}, {"auth.secret", TestTokens::SECRET}};
     }
 
-    static std::string chatIni(const std::string& extra)
-    {
-        return FeedPlugins::feedsSection("chat") + "[feed.chat]\n" + extra;
-    }
-
     static HttpCall::Result say(const TestDaemon& hub, const std::string& room, const std::string& data,
                                 const HttpCall::Headers& headers = {})
     {
@@ -189,12 +178,7 @@ private:
 
     static Poco::JSON::Array::Ptr messages(const TestDaemon& hub, const std::string& room)
     {
-        return parse(HttpCall::get(hub.port(), "/api/chat/" + room).body)->getArray("messages");
-    }
-
-    static Poco::JSON::Object::Ptr parse(const std::string& json)
-    {
-        return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+        return ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/" + room).body)->getArray("messages");
     }
 };
 
