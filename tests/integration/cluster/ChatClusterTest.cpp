@@ -99,7 +99,8 @@ public:
         std::vector<std::string> ids;
         for (int i = 0; i < 20; ++i)
         {
-            const HttpCall::Result posted = ChatCalls::say(a(), "lobby", "ann", "message " + std::to_string(i));
+            const HttpCall::Result posted =
+                ChatCalls::say(a(), "lobby", "ann", "message " + std::to_string(i));
             CPPUNIT_ASSERT_EQUAL(201, posted.status);
             ids.push_back(posted.jsonString("id"));
         }

@@ -45,7 +45,8 @@ public:
         ChatCalls::join(hub, "lobby", "bob");
         for (const char* text : {"one", "two", "three"})
             CPPUNIT_ASSERT_EQUAL(201, ChatCalls::say(hub, "lobby", "ann", text).status);
-        const Poco::JSON::Object::Ptr room = ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/lobby").body);
+        const Poco::JSON::Object::Ptr room =
+            ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/lobby").body);
         const Poco::JSON::Array::Ptr messages = room->getArray("messages");
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), messages->size());
         CPPUNIT_ASSERT_EQUAL(std::string("two"), messages->getObject(0)->getValue<std::string>("text"));
@@ -74,15 +75,14 @@ public:
         CPPUNIT_ASSERT_EQUAL(201, ChatCalls::say(hub, "lobby", "ann", "mine", member).status);
         CPPUNIT_ASSERT_EQUAL(std::string("message"), stream.expect().type);
 
-        HttpCall::Result left =
-            HttpCall::post(hub.port(), "/api/chat/lobby/leave",
-                                   "{\"nick\":\"ann\",\"member\":\"" + member + "\"}");
+        HttpCall::Result left = HttpCall::post(hub.port(), "/api/chat/lobby/leave",
+                                               "{\"nick\":\"ann\",\"member\":\"" + member + "\"}");
         CPPUNIT_ASSERT_EQUAL(200, left.status);
         event = stream.expect();
         CPPUNIT_ASSERT_EQUAL(std::string("leave"), event.type);
         CPPUNIT_ASSERT_EQUAL(std::string("ann"), ChatCalls::parse(event.data)->getValue<std::string>("nick"));
         left = HttpCall::post(hub.port(), "/api/chat/lobby/leave",
-                                   "{\"nick\":\"ann\",\"member\":\"" + member + "\"}");
+                              "{\"nick\":\"ann\",\"member\":\"" + member + "\"}");
         CPPUNIT_ASSERT_EQUAL(404, left.status);
         CPPUNIT_ASSERT_EQUAL(201, ChatCalls::join(hub, "lobby", "ann").status);
     }
@@ -94,7 +94,8 @@ public:
         for (const char* text : {"one", "two", "three"})
             CPPUNIT_ASSERT_EQUAL(201, ChatCalls::say(hub, "attic", "ann", text, member).status);
         hub.restart();
-        const Poco::JSON::Object::Ptr room = ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/attic").body);
+        const Poco::JSON::Object::Ptr room =
+            ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/attic").body);
         const Poco::JSON::Array::Ptr messages = room->getArray("messages");
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), messages->size());
         CPPUNIT_ASSERT_EQUAL(std::string("two"), messages->getObject(0)->getValue<std::string>("text"));
@@ -120,9 +121,10 @@ public:
         CPPUNIT_ASSERT_EQUAL(429, refused.status);
         CPPUNIT_ASSERT_EQUAL(std::string("too many messages: wait a moment and send again"),
                              refused.jsonString("error"));
-        CPPUNIT_ASSERT_EQUAL(
-            std::size_t(3),
-            ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/lobby").body)->getArray("messages")->size());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3),
+                             ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/lobby").body)
+                                 ->getArray("messages")
+                                 ->size());
     }
 
     void testLengthLimitAndBadInput()
@@ -146,9 +148,10 @@ public:
         }
         CPPUNIT_ASSERT_EQUAL(400, HttpCall::get(hub.port(), "/api/chat/no.dots").status);
         CPPUNIT_ASSERT_EQUAL(404, HttpCall::post(hub.port(), "/api/chat/lobby/dance", "{}").status);
-        CPPUNIT_ASSERT_EQUAL(
-            std::size_t(0),
-            ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/lobby").body)->getArray("messages")->size());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0),
+                             ChatCalls::parse(HttpCall::get(hub.port(), "/api/chat/lobby").body)
+                                 ->getArray("messages")
+                                 ->size());
     }
 
     void testRoomListAndRoomLimit()
